@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+    test: {
+        projects: [
+            {
+                test: {
+                    name: 'dhis2-sim',
+                    root: './dhis2-sim',
+                    environment: 'node',
+                    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+                    testTimeout: 30_000,
+                },
+            },
+            {
+                test: {
+                    name: 'bridge',
+                    root: './bridge',
+                    environment: 'node',
+                    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+                    testTimeout: 60_000,
+                },
+            },
+            {
+                test: {
+                    name: 'mappings',
+                    root: './mappings',
+                    environment: 'node',
+                    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+                },
+            },
+            {
+                test: {
+                    name: 'dhis2-app',
+                    root: './dhis2-app',
+                    environment: 'happy-dom',
+                    globals: true,
+                    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+                    setupFiles: ['./test/setup.ts'],
+                },
+            },
+        ],
+    },
+})

@@ -191,3 +191,65 @@ export interface Route {
     /** True for routes that need no authentication (loginConfig, auth/login…). */
     public?: boolean
 }
+
+/** A user as the seed declares it: the simulator keeps only a password hash at run time. */
+export interface SeedUser extends SimUser {
+    password: string
+}
+
+/**
+ * What a database is built from at start-up. The demo seed (`dhis2-sim/src/demo/`) is generated
+ * deterministically, so it is never stored; only what clients change later is persisted.
+ */
+export interface DatabaseSeed {
+    metadata: Partial<Record<MetadataCollection, MetadataObject[]>>
+    users: SeedUser[]
+    dataValues: Iterable<StoredDataValue>
+    completeRegistrations: Iterable<CompleteRegistration>
+    systemSettings: SystemSettings
+}
+
+export interface FaultOptions {
+    /** Share of /api requests (0…1) that fail; the kind is drawn among `kinds`. */
+    rate: number
+    kinds: Array<'500' | '502' | '503' | '429' | 'timeout' | 'drop'>
+    /** Only requests whose path (after /api/[NN/]) starts with one of these; all when empty. */
+    paths?: string[]
+    /** For 'drop' after processing: the request is applied, then the socket is destroyed. */
+    dropAfterProcessing?: boolean
+    /** Seed for the deterministic random draw. */
+    seed?: number
+}
+
+export interface SimulatorOptions {
+    /** 0 picks a free port. Default 8080. */
+    port?: number
+    host?: string
+    /** Folder where changes are persisted; null keeps everything in memory. */
+    dataDir?: string | null
+    /** 'demo' = Mali demo database with the metadata package; 'demo-without-package' = org units and users only. */
+    seed?: 'demo' | 'demo-without-package' | 'empty' | DatabaseSeed
+    /** Simulated DHIS2 version, default '2.41.3'. */
+    serverVersion?: string
+    latencyMs?: number
+    faults?: FaultOptions | null
+    /** Origins allowed by CORS besides the server itself (DHIS2's corsAllowlist). */
+    corsAllowlist?: string[]
+    now?: () => Date
+    /** Run the analytics job once after start (the demo does). */
+    runAnalyticsOnStart?: boolean
+    /** Unzipped or zipped app bundles to install at start (path to a .zip). */
+    installApps?: string[]
+}
+
+export interface RunningSimulator {
+    url: string
+    port: number
+    db: Database
+    setFaults(faults: FaultOptions | null): void
+    setLatency(ms: number): void
+    runAnalytics(): Promise<void>
+    /** Forget every change since the seed (and delete the persisted changes). */
+    reset(): Promise<void>
+    close(): Promise<void>
+}

@@ -192,6 +192,11 @@ export interface Route {
     handler: RouteHandler
     /** True for routes that need no authentication (loginConfig, auth/login…). */
     public?: boolean
+    /**
+     * True when the pattern must match the path as sent, format suffix included (data store keys and
+     * app files such as `manifest.json`); other routes see the path without `.json`/`.csv`/`.xml`.
+     */
+    rawPath?: boolean
 }
 
 /** A user as the seed declares it: the simulator keeps only a password hash at run time. */

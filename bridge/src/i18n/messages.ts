@@ -1,0 +1,247 @@
+// Every user-facing message of the bridge, French first. One place, so the docs can list them all
+// and a clinic always gets the same sentence for the same problem.
+import type { IssueCode, Lang, Localized } from '../core/types.js'
+
+type Params = Record<string, string | number | undefined>
+
+interface Entry {
+    message: Localized
+    hint?: Localized
+}
+
+export const MESSAGES: Record<string, Entry> = {
+    EMPTY_FILE: {
+        message: { fr: 'Le fichier est vide (aucune ligne de données).', en: 'The file is empty (no data rows).' },
+        hint: {
+            fr: 'Exportez à nouveau le rapport depuis Excel et vérifiez que les lignes sont présentes.',
+            en: 'Export the report again from Excel and check that the rows are there.',
+        },
+    },
+    ENCODING: {
+        message: {
+            fr: "Le fichier n'est ni en UTF-8 ni en Windows-1252 lisible : caractères illisibles ({{detail}}).",
+            en: 'The file is neither readable UTF-8 nor Windows-1252: unreadable characters ({{detail}}).',
+        },
+        hint: {
+            fr: 'Dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des points-virgules) ».',
+            en: 'In Excel, "Save as" then "CSV UTF-8 (semicolon delimited)".',
+        },
+    },
+    UNREADABLE_FILE: {
+        message: { fr: 'Fichier illisible : {{detail}}.', en: 'Unreadable file: {{detail}}.' },
+        hint: {
+            fr: 'Envoyez le fichier au format CSV, XLSX ou JSON selon le modèle.',
+            en: 'Send the file as CSV, XLSX or JSON following the template.',
+        },
+    },
+    MISSING_COLUMN: {
+        message: {
+            fr: 'Colonne obligatoire absente : « {{column}} ».',
+            en: 'Required column missing: "{{column}}".',
+        },
+        hint: {
+            fr: "Ajoutez la colonne avec exactement ce titre (voir le modèle), ou corrigez l'orthographe du titre.",
+            en: 'Add the column with exactly this title (see the template), or fix the spelling of the title.',
+        },
+    },
+    UNKNOWN_COLUMN: {
+        message: {
+            fr: 'Colonne inconnue ignorée : « {{column}} ».',
+            en: 'Unknown column ignored: "{{column}}".',
+        },
+        hint: {
+            fr: 'Vérifiez le titre de la colonne dans le modèle ; ses valeurs ne seront pas envoyées.',
+            en: 'Check the column title against the template; its values will not be sent.',
+        },
+    },
+    MISSING_VALUE: {
+        message: { fr: 'Cellule vide dans la colonne « {{column}} ».', en: 'Empty cell in column "{{column}}".' },
+        hint: { fr: 'Remplissez la cellule.', en: 'Fill in the cell.' },
+    },
+    UNKNOWN_FACILITY: {
+        message: {
+            fr: 'Code de structure inconnu : « {{value}} ».',
+            en: 'Unknown facility code: "{{value}}".',
+        },
+        hint: {
+            fr: 'Utilisez le code de la structure attribué par le district (ex. FS-C5-012) ; demandez-le au médecin-chef si besoin.',
+            en: 'Use the facility code given by the district (e.g. FS-C5-012); ask the district health officer if needed.',
+        },
+    },
+    UNKNOWN_DATA_ELEMENT: {
+        message: { fr: 'Indicateur inconnu : « {{value}} ».', en: 'Unknown data element: "{{value}}".' },
+        hint: {
+            fr: "Utilisez un des codes de la liste du modèle (ex. CONSULT_CURATIVE) ; vérifiez l'orthographe.",
+            en: 'Use one of the codes listed in the template (e.g. CONSULT_CURATIVE); check the spelling.',
+        },
+    },
+    UNKNOWN_DISAGGREGATION: {
+        message: {
+            fr: 'Ventilation inconnue « {{value}} » pour {{element}}.',
+            en: 'Unknown disaggregation "{{value}}" for {{element}}.',
+        },
+        hint: {
+            fr: 'Valeurs admises pour {{element}} : {{allowed}}.',
+            en: 'Allowed values for {{element}}: {{allowed}}.',
+        },
+    },
+    COC_NOT_IN_COMBO: {
+        message: {
+            fr: "La ventilation « {{value}} » n'existe pas pour {{element}}.",
+            en: 'Disaggregation "{{value}}" does not exist for {{element}}.',
+        },
+        hint: {
+            fr: 'Valeurs admises pour {{element}} : {{allowed}}.',
+            en: 'Allowed values for {{element}}: {{allowed}}.',
+        },
+    },
+    BAD_PERIOD: {
+        message: { fr: 'Période illisible : « {{value}} ».', en: 'Unreadable period: "{{value}}".' },
+        hint: {
+            fr: 'Écrivez le mois sous la forme 2024-03, 03/2024, mars 2024 ou 202403.',
+            en: 'Write the month as 2024-03, 03/2024, mars 2024 or 202403.',
+        },
+    },
+    WRONG_PERIOD_TYPE: {
+        message: {
+            fr: 'La période « {{value}} » n’est pas un mois, alors que le rapport {{dataSet}} est {{periodType}}.',
+            en: 'Period "{{value}}" is not of type {{periodType}} required by report {{dataSet}}.',
+        },
+        hint: { fr: 'Indiquez un mois (ex. 2024-03).', en: 'Give a month (e.g. 2024-03).' },
+    },
+    FUTURE_PERIOD: {
+        message: {
+            fr: 'La période {{value}} n’est pas encore close : DHIS2 refuse les données avant la fin du mois (dernier mois ouvert : {{latest}}).',
+            en: 'Period {{value}} is not closed yet: DHIS2 refuses data before the month ends (latest open month: {{latest}}).',
+        },
+        hint: {
+            fr: 'Vérifiez le mois du rapport ; envoyez-le une fois le mois terminé.',
+            en: 'Check the month of the report; send it once the month is over.',
+        },
+    },
+    NOT_A_NUMBER: {
+        message: {
+            fr: 'La valeur « {{value}} » n’est pas un nombre.',
+            en: 'Value "{{value}}" is not a number.',
+        },
+        hint: {
+            fr: 'Écrivez seulement des chiffres (ex. 12), sans texte ni unité ; laissez vide si inconnu.',
+            en: 'Write digits only (e.g. 12), no text or unit; leave empty if unknown.',
+        },
+    },
+    NEGATIVE_COUNT: {
+        message: {
+            fr: 'Nombre négatif « {{value}} » : un effectif ne peut pas être négatif.',
+            en: 'Negative number "{{value}}": a count cannot be negative.',
+        },
+        hint: { fr: 'Corrigez le nombre (0 ou plus).', en: 'Fix the number (0 or more).' },
+    },
+    NOT_AN_INTEGER: {
+        message: {
+            fr: 'Nombre à virgule « {{value}} » pour un effectif : un nombre entier est attendu.',
+            en: 'Decimal number "{{value}}" for a count: a whole number is expected.',
+        },
+        hint: { fr: 'Écrivez un nombre entier (ex. 12).', en: 'Write a whole number (e.g. 12).' },
+    },
+    WRONG_VALUE_TYPE: {
+        message: {
+            fr: 'La valeur « {{value}} » ne convient pas au type {{valueType}} de {{element}}.',
+            en: 'Value "{{value}}" does not fit type {{valueType}} of {{element}}.',
+        },
+    },
+    DUPLICATE_CONFLICT: {
+        message: {
+            fr: 'Doublon avec une autre valeur : {{element}} pour {{facility}} en {{period}} vaut « {{value}} » ici mais « {{other}} » à la ligne {{otherRow}} ; seule la ligne {{otherRow}} est gardée.',
+            en: 'Duplicate with another value: {{element}} for {{facility}} in {{period}} is "{{value}}" here but "{{other}}" on row {{otherRow}}; only row {{otherRow}} is kept.',
+        },
+        hint: {
+            fr: 'Supprimez la ligne fausse ; si c’est la ligne {{otherRow}} qui est fausse, corrigez-la et renvoyez le fichier.',
+            en: 'Delete the wrong row; if row {{otherRow}} is the wrong one, fix it and send the file again.',
+        },
+    },
+    DUPLICATE_SAME: {
+        message: {
+            fr: 'Ligne en double (même valeur qu’à la ligne {{otherRow}}) : envoyée une seule fois.',
+            en: 'Duplicated row (same value as row {{otherRow}}): sent once.',
+        },
+    },
+    ORG_UNIT_NOT_IN_DATA_SET: {
+        message: {
+            fr: 'La structure {{facility}} n’est pas rattachée au rapport {{dataSet}} dans DHIS2.',
+            en: 'Facility {{facility}} is not assigned to report {{dataSet}} in DHIS2.',
+        },
+        hint: {
+            fr: 'L’administrateur DHIS2 doit affecter le formulaire à la structure (ou corrigez le code).',
+            en: 'The DHIS2 administrator must assign the data set to the facility (or fix the code).',
+        },
+    },
+    ORG_UNIT_CLOSED: {
+        message: {
+            fr: 'La structure {{facility}} est fermée depuis le {{closed}}.',
+            en: 'Facility {{facility}} has been closed since {{closed}}.',
+        },
+    },
+    NO_DATA_SET: {
+        message: {
+            fr: 'L’indicateur {{element}} ne fait pas partie du rapport {{dataSet}} dans DHIS2.',
+            en: 'Data element {{element}} is not part of report {{dataSet}} in DHIS2.',
+        },
+        hint: {
+            fr: 'Retirez cette ligne ou utilisez un indicateur du modèle.',
+            en: 'Remove this row or use a data element from the template.',
+        },
+    },
+    MAPPING_INVALID: {
+        message: { fr: 'Fichier de correspondance invalide : {{detail}}', en: 'Invalid mapping file: {{detail}}' },
+        hint: {
+            fr: 'Corrigez le fichier de correspondance indiqué (voir docs/bridge.md).',
+            en: 'Fix the mapping file named (see docs/bridge.md).',
+        },
+    },
+    DHIS2_CONFLICT: {
+        message: {
+            fr: 'DHIS2 a refusé la valeur ({{errorCode}}) : {{explanation}}',
+            en: 'DHIS2 refused the value ({{errorCode}}): {{explanation}}',
+        },
+    },
+    DHIS2_REJECTED: {
+        message: {
+            fr: 'DHIS2 a ignoré la valeur sans donner de raison.',
+            en: 'DHIS2 ignored the value without giving a reason.',
+        },
+    },
+    CHUNK_FAILED: {
+        message: {
+            fr: 'Envoi impossible après {{attempts}} tentatives : {{detail}}. Rien n’a été enregistré pour ce lot.',
+            en: 'Could not send after {{attempts}} attempts: {{detail}}. Nothing was recorded for this batch.',
+        },
+        hint: {
+            fr: 'Relancez la même commande plus tard : seules les valeurs manquantes seront envoyées.',
+            en: 'Run the same command again later: only the missing values will be sent.',
+        },
+    },
+}
+
+export function interpolate(template: string, params: Params): string {
+    return template.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
+        const v = params[name]
+        return v === undefined ? '' : String(v)
+    })
+}
+
+export function localize(text: Localized, params: Params = {}): Localized {
+    return { fr: interpolate(text.fr, params), en: interpolate(text.en, params) }
+}
+
+/** The message and hint of an issue code, filled with its parameters. */
+export function messageFor(code: IssueCode, params: Params = {}): { message: Localized; hint?: Localized } {
+    const entry = MESSAGES[code]
+    if (!entry) return { message: { fr: code, en: code } }
+    const out: { message: Localized; hint?: Localized } = { message: localize(entry.message, params) }
+    if (entry.hint) out.hint = localize(entry.hint, params)
+    return out
+}
+
+export function pick(text: Localized, lang: Lang): string {
+    return text[lang]
+}

@@ -1,0 +1,167 @@
+// Streaming CSV reader for files as French Excel writes them. Lines without quotes take a fast
+// path (split on the separator); a quote sends the record, possibly spanning lines, to csv-parse.
+import { parse as parseSync } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
+import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { makeIssue } from '../core/issues.js'
+import { guessEncoding, looksMisencoded, type CsvEncoding } from './encoding.js'
+import type { RawRowSink, ReadStats } from './raw.js'
+
+const CHUNK = 64 * 1024
+
+export interface CsvOptions {
+    /** Name used in messages (default: the file's base name). */
+    displayName?: string
+    separator?: string
+    encoding?: CsvEncoding
+}
+
+interface Decoder {
+    write(buf: Buffer): string
+    end(): string
+}
+
+function decoderFor(enc: CsvEncoding): Decoder {
+    if (enc === 'windows-1252') {
+        const d = iconv.getDecoder('windows1252')
+        return { write: (b) => d.write(b), end: () => d.end() ?? '' }
+    }
+    const td = new TextDecoder(enc === 'utf16le' ? 'utf-16le' : enc === 'utf16be' ? 'utf-16be' : 'utf-8')
+    return { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() }
+}
+
+export function detectSeparator(text: string): string {
+    const lines = text.split('\n', 12)
+    let best = ';'
+    let bestCount = 0
+    for (const sep of [';', ',', '\t', '|']) {
+        let count = 0
+        for (const l of lines) count += l.split(sep).length - 1
+        if (count > bestCount) {
+            best = sep
+            bestCount = count
+        }
+    }
+    return best
+}
+
+function countQuotes(s: string): number {
+    let n = 0
+    for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n++
+    return n
+}
+
+export async function readCsv(path: string, sink: RawRowSink, options: CsvOptions = {}): Promise<ReadStats> {
+    const file = options.displayName ?? basename(path)
+    const fh = await open(path, 'r')
+    const stats: ReadStats = { bytes: 0, rows: 0 }
+    try {
+        const buf = Buffer.allocUnsafe(CHUNK)
+        let { bytesRead } = await fh.read(buf, 0, CHUNK, 0)
+        sink.table({ file })
+        if (bytesRead === 0) {
+            sink.endTable()
+            return stats
+        }
+        const guess = options.encoding ? { encoding: options.encoding, bomLength: 0 } : guessEncoding(buf.subarray(0, bytesRead))
+        stats.encoding = guess.encoding
+        if ('problem' in guess && guess.problem === 'binary') {
+            sink.issue(
+                makeIssue('UNREADABLE_FILE', { file }, {
+                    detail: 'fichier binaire, pas un CSV (XLS renommé ?) / binary file, not a CSV (renamed XLS?)',
+                })
+            )
+            sink.endTable()
+            return stats
+        }
+        const decoder = decoderFor(guess.encoding)
+        let position = bytesRead
+        let text = decoder.write(buf.subarray(guess.bomLength, bytesRead))
+        const sep = options.separator ?? detectSeparator(text)
+        let rest = ''
+        let lineNo = 0
+        let pending: string | null = null
+        let pendingStart = 0
+        const emit = (row: number, line: string, nonAscii: boolean): void => {
+            if (nonAscii && looksMisencoded(line)) {
+                const bad = /\S*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])\S*/.exec(line)
+                sink.issue(
+                    makeIssue('ENCODING', { file, row, value: bad?.[0] }, {
+                        detail: bad ? `« ${bad[0]} »` : guess.encoding,
+                    })
+                )
+                return
+            }
+            const cells = line.split(sep)
+            let blank = true
+            for (let i = 0; i < cells.length; i++) {
+                const c = cells[i] as string
+                const t = c.trim()
+                if (t !== c) cells[i] = t
+                if (t) blank = false
+            }
+            if (blank) return
+            stats.rows++
+            sink.row(row, cells)
+        }
+        const emitQuoted = (row: number, record: string, nonAscii: boolean): void => {
+            if (nonAscii && looksMisencoded(record)) return emit(row, record, true)
+            let rows: string[][]
+            try {
+                rows = parseSync(record, { delimiter: sep, relax_quotes: true, relax_column_count: true, trim: true })
+            } catch {
+                rows = [record.split(sep)]
+            }
+            for (const cells of rows) {
+                if (cells.every((c) => c === '')) continue
+                stats.rows++
+                sink.row(row, cells)
+            }
+        }
+        for (;;) {
+            const nonAscii = /[^\x00-\x7f]/.test(text)
+            let data = rest + text
+            let start = 0
+            for (let nl = data.indexOf('\n'); nl !== -1; nl = data.indexOf('\n', start)) {
+                let line = data.slice(start, nl)
+                start = nl + 1
+                lineNo++
+                if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1)
+                if (pending !== null) {
+                    pending += '\n' + line
+                    if (countQuotes(pending) % 2 === 0) {
+                        emitQuoted(pendingStart, pending, nonAscii)
+                        pending = null
+                    }
+                    continue
+                }
+                if (line.length === 0) continue
+                if (line.indexOf('"') === -1) emit(lineNo, line, nonAscii)
+                else if (countQuotes(line) % 2 === 0) emitQuoted(lineNo, line, nonAscii)
+                else {
+                    pending = line
+                    pendingStart = lineNo
+                }
+            }
+            rest = data.slice(start)
+            data = ''
+            if (position === -1) break
+            ;({ bytesRead } = await fh.read(buf, 0, CHUNK, position))
+            if (bytesRead === 0) {
+                // flush the decoder and a last line without its newline
+                text = decoder.end() + '\n'
+                stats.bytes = position
+                position = -1
+                continue
+            }
+            position += bytesRead
+            text = decoder.write(buf.subarray(0, bytesRead))
+        }
+        if (pending !== null) emitQuoted(pendingStart, pending, true)
+        sink.endTable()
+        return stats
+    } finally {
+        await fh.close()
+    }
+}

@@ -1,0 +1,26 @@
+// Picks the reader by file extension (content sniffing for CSV encodings happens inside).
+import { extname } from 'node:path'
+import { readCsv } from './csv.js'
+import { readJson } from './json.js'
+import type { RawRowSink, ReadStats } from './raw.js'
+import { readXlsx } from './xlsx.js'
+
+export type { RawRowSink, ReadStats } from './raw.js'
+
+export function formatOf(path: string): 'csv' | 'xlsx' | 'json' {
+    const ext = extname(path).toLowerCase()
+    if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx'
+    if (ext === '.json') return 'json'
+    return 'csv'
+}
+
+export async function readFileRows(path: string, sink: RawRowSink, displayName?: string): Promise<ReadStats> {
+    switch (formatOf(path)) {
+        case 'xlsx':
+            return readXlsx(path, sink, displayName)
+        case 'json':
+            return readJson(path, sink, displayName)
+        default:
+            return readCsv(path, sink, displayName ? { displayName } : {})
+    }
+}

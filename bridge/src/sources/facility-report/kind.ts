@@ -1,0 +1,46 @@
+// The private clinics' monthly report as a source kind: layouts in `mappings/facility-report/`.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { MappingFileError, zodDetails } from '../../mapping/facility-mapping.js'
+import { registerSourceKind } from '../registry.js'
+import type { LayoutInfo, SourceKind } from '../types.js'
+import { facilityReportLayoutSchema, type FacilityReportLayout } from './layout.js'
+import { FacilityReportProcessor, headerScore } from './processor.js'
+
+export const FACILITY_REPORT_DIR = 'facility-report'
+
+export async function loadFacilityReportLayouts(
+    mappingsRoot: string
+): Promise<Array<LayoutInfo & { layout: FacilityReportLayout }>> {
+    const dir = join(mappingsRoot, FACILITY_REPORT_DIR)
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+    const out: Array<LayoutInfo & { layout: FacilityReportLayout }> = []
+    for (const n of names) {
+        const file = join(dir, n)
+        let raw: unknown
+        try {
+            raw = JSON.parse(await readFile(file, 'utf8'))
+        } catch (e) {
+            throw new MappingFileError(file, [e instanceof Error ? e.message : String(e)])
+        }
+        const parsed = facilityReportLayoutSchema.safeParse(raw)
+        if (!parsed.success) throw new MappingFileError(file, zodDetails(parsed.error))
+        const info: LayoutInfo & { layout: FacilityReportLayout } = { name: parsed.data.name, file, layout: parsed.data }
+        if (parsed.data.description) info.description = parsed.data.description
+        out.push(info)
+    }
+    // long first: on a tie the simpler layout wins
+    return out.sort((a, b) => (a.layout.layout === b.layout.layout ? 0 : a.layout.layout === 'long' ? -1 : 1))
+}
+
+export const facilityReportKind: SourceKind<FacilityReportLayout> = {
+    id: 'facility-report',
+    label: { fr: 'Rapport mensuel de structure privée', en: 'Private facility monthly report' },
+    mappingDir: FACILITY_REPORT_DIR,
+    layoutSchema: facilityReportLayoutSchema,
+    loadLayouts: loadFacilityReportLayouts,
+    matches: (layout, names, groups) => headerScore(layout, names, groups),
+    createProcessor: (layout, ctx) => new FacilityReportProcessor(layout, ctx),
+}
+
+registerSourceKind(facilityReportKind)

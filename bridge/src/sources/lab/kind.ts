@@ -1,0 +1,67 @@
+// The `lab` source kind: private laboratories' line lists and monthly aggregates.
+// Registered in the shared SourceKind registry so `bridge validate|convert|push --source lab` work.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { registerSourceKind } from '../registry.js'
+import type { LayoutInfo, SourceKind } from '../types.js'
+import { labLayoutSchema } from './layout.js'
+import { LabProcessor, layoutScore, type LabLayout } from './processor.js'
+import { labRulesSchema } from './rules.js'
+
+export const LAB_MAPPING_DIR = 'labs'
+
+const labLayoutWithRulesSchema: z.ZodType<LabLayout> = z.object({ file: labLayoutSchema, rules: labRulesSchema })
+
+export class LabMappingError extends Error {}
+
+async function readJson(file: string): Promise<unknown> {
+    try {
+        return JSON.parse(await readFile(file, 'utf8')) as unknown
+    } catch (e) {
+        throw new LabMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'}: ${i.message}`)
+        throw new LabMappingError(`${file}: ${details.join('; ')}`)
+    }
+    return parsed.data
+}
+
+export async function loadLabLayouts(mappingsRoot: string): Promise<Array<LayoutInfo & { layout: LabLayout }>> {
+    const dir = join(mappingsRoot, LAB_MAPPING_DIR)
+    const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
+    const out: Array<LayoutInfo & { layout: LabLayout }> = []
+    for (const name of names) {
+        const path = join(dir, name)
+        const file = parseOrThrow(labLayoutSchema, await readJson(path), path)
+        const rulesPath = join(dir, file.rules)
+        const rules = parseOrThrow(labRulesSchema, await readJson(rulesPath), rulesPath)
+        const info: LayoutInfo & { layout: LabLayout } = { name: file.name, file: path, layout: { file, rules } }
+        if (file.description !== undefined) info.description = file.description
+        out.push(info)
+    }
+    return out
+}
+
+export const labSourceKind: SourceKind<LabLayout> = {
+    id: 'lab',
+    label: { fr: 'Laboratoire privé', en: 'Private laboratory' },
+    mappingDir: LAB_MAPPING_DIR,
+    layoutSchema: labLayoutWithRulesSchema,
+    loadLayouts: loadLabLayouts,
+    matches: (layout, header) => layoutScore(layout.file, header),
+    createProcessor: (layout, ctx) => new LabProcessor(layout, ctx),
+}
+
+// Importing this module registers the kind (as the facility-report kind does).
+registerSourceKind(labSourceKind)
+
+/** Explicit form of the registration, for callers that prefer it to the import side effect. */
+export function registerLabKind(): void {
+    registerSourceKind(labSourceKind)
+}

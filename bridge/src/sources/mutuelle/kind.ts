@@ -1,0 +1,61 @@
+// The `mutuelle` source kind: membership and claims of health mutuals (mutuelles de santé).
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import { registerSourceKind } from '../registry.js'
+import type { LayoutInfo, SourceKind } from '../types.js'
+import { mutuelleLayoutFileSchema, mutuelleLayoutSchema, mutuelleMappingSchema, type MutuelleLayout } from './mapping.js'
+import { MutuelleProcessor, mutuelleLayoutScore } from './processor.js'
+
+export const MUTUELLE_MAPPING_DIR = 'mutuelles'
+
+export class MutuelleMappingError extends Error {}
+
+async function load<T>(schema: z.ZodType<T>, file: string): Promise<T> {
+    let raw: unknown
+    try {
+        raw = JSON.parse(await readFile(file, 'utf8')) as unknown
+    } catch (e) {
+        throw new MutuelleMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
+    }
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+        throw new MutuelleMappingError(
+            `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'}: ${i.message}`).join('; ')}`
+        )
+    }
+    return parsed.data
+}
+
+export async function loadMutuelleLayouts(mappingsRoot: string): Promise<Array<LayoutInfo & { layout: MutuelleLayout }>> {
+    const dir = join(mappingsRoot, MUTUELLE_MAPPING_DIR)
+    const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
+    const out: Array<LayoutInfo & { layout: MutuelleLayout }> = []
+    for (const name of names) {
+        const path = join(dir, name)
+        const file = await load(mutuelleLayoutFileSchema, path)
+        const mapping = await load(mutuelleMappingSchema, join(dir, file.mapping))
+        const info: LayoutInfo & { layout: MutuelleLayout } = { name: file.name, file: path, layout: { file, mapping } }
+        if (file.description !== undefined) info.description = file.description
+        out.push(info)
+    }
+    return out
+}
+
+export const mutuelleSourceKind: SourceKind<MutuelleLayout> = {
+    id: 'mutuelle',
+    label: { fr: 'Mutuelle de santé', en: 'Health mutual' },
+    mappingDir: MUTUELLE_MAPPING_DIR,
+    layoutSchema: mutuelleLayoutSchema,
+    loadLayouts: loadMutuelleLayouts,
+    matches: mutuelleLayoutScore,
+    createProcessor: (layout, ctx) => new MutuelleProcessor(layout, ctx),
+}
+
+// Importing this module registers the kind (as the facility-report kind does).
+registerSourceKind(mutuelleSourceKind)
+
+/** Explicit form of the registration, for callers that prefer it to the import side effect. */
+export function registerMutuelleKind(): void {
+    registerSourceKind(mutuelleSourceKind)
+}

@@ -1,0 +1,52 @@
+// What a source kind (clinic report, lab, mutuelle…) provides to the pipeline.
+import type { z } from 'zod'
+import type { Lang, Localized, MappedValue, SourceHeader, SourceRecord, ValidationIssue } from '../core/types.js'
+import type { FacilityResolver } from '../mapping/facility-mapping.js'
+import type { MetadataIndex } from '../metadata/index.js'
+
+/** Where processors send what they produce: values go on, issues are reported. */
+export interface ValueSink {
+    value(v: MappedValue): void
+    issue(i: ValidationIssue): void
+}
+
+export interface KindContext {
+    metadata: MetadataIndex
+    facilities: FacilityResolver
+    lang: Lang
+    /** Server date (or now): periods after the latest open period are refused before sending. */
+    today: Date
+}
+
+/**
+ * Turns the records of one table into values. `begin` returns false (after reporting why)
+ * when the table cannot be read with this layout; `end` flushes aggregated values (labs).
+ */
+export interface RecordProcessor {
+    begin(header: SourceHeader, sink: ValueSink): boolean
+    record(record: SourceRecord, sink: ValueSink): void
+    end(sink: ValueSink): void
+}
+
+/** A layout file of a kind (long, wide, line list…), already validated. */
+export interface LayoutInfo {
+    name: string
+    file: string
+    description?: string
+}
+
+export interface SourceKind<L = unknown> {
+    id: string
+    label: Localized
+    /** Folder under `mappings/` holding this kind's layout and field mapping files. */
+    mappingDir: string
+    /** zod schema of this kind's layout files: mapping files are validated at load with clear errors. */
+    layoutSchema: z.ZodType<L>
+    /** Loads and validates every layout of the kind from its folder. */
+    loadLayouts(mappingsRoot: string): Promise<Array<LayoutInfo & { layout: L }>>
+    /** Whether a table header looks like this layout (auto-detection, ties broken by order). */
+    matches(layout: L, names: readonly string[], groups: readonly string[]): number
+    /** A header row search: how many leading rows to scan for the header. */
+    createProcessor(layout: L, ctx: KindContext): RecordProcessor
+}
+

@@ -1,0 +1,128 @@
+import type { IndicatorTarget, SurveyValue } from '../targets/target'
+import { expectedValue, trajectoryOf, type PathPoint } from '../trajectory/trajectory'
+import type { ValueIndex } from './actuals'
+import { gapToPath, progressStatus, STATUS_RANK, type ProgressStatus } from './status'
+
+/** One line of the scorecard: an indicator judged for one org unit and one year. */
+export interface ScorecardRow {
+    target: IndicatorTarget
+    /** Routine value from analytics, or the latest survey value up to the year for survey indicators. */
+    actual: number | null
+    /** The year the actual is for: the selected year, or the survey's year. */
+    actualYear: number
+    /** Survey source (`EDSM VI 2018…`) when the actual is a survey value. */
+    surveySource: string | null
+    /** Value expected on the path in `actualYear`, rounded like analytics. */
+    expected: number | null
+    status: ProgressStatus
+    /** Signed gap to the path (negative = behind). */
+    gap: number | null
+    /** Actuals up to the selected year (routine) or survey values (survey), oldest first. */
+    series: PathPoint[]
+    /** Routine proxy value of a survey indicator: shown beside it, never compared with its targets. */
+    proxyValue: number | null
+    decimals: number
+}
+
+export interface ScorecardInput {
+    targets: readonly IndicatorTarget[]
+    actuals: ValueIndex | undefined
+    orgUnitId: string
+    year: number
+    years: readonly number[]
+    /** Decimals of each DHIS2 indicator (by uid), as analytics rounds with them. */
+    decimalsByIndicator: Map<string, number>
+}
+
+/** The latest survey value measured in or before `year` (surveys are never projected forward or back). */
+export function latestSurvey(values: readonly SurveyValue[], year: number): SurveyValue | null {
+    let best: SurveyValue | null = null
+    for (const v of values) if (v.year <= year && (best === null || v.year > best.year)) best = v
+    return best
+}
+
+export function routineSeries(
+    actuals: ValueIndex | undefined,
+    indicatorUid: string,
+    orgUnitId: string,
+    years: readonly number[],
+    upTo: number
+): PathPoint[] {
+    if (!actuals) return []
+    return years.flatMap((year) => {
+        if (year > upTo) return []
+        const value = actuals.get(indicatorUid, orgUnitId, year)
+        return value === null ? [] : [{ year, value }]
+    })
+}
+
+export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput, 'targets'>): ScorecardRow {
+    const trajectory = trajectoryOf(target)
+    const round = (uid: string | undefined) => (uid ? (input.decimalsByIndicator.get(uid) ?? 2) : 2)
+    if (target.actuals === 'survey' || target.routine === null) {
+        const survey = latestSurvey(target.surveyValues, input.year)
+        const actualYear = survey?.year ?? input.year
+        const proxyUid = target.routineProxy?.indicatorUid
+        const decimals = 2
+        return {
+            target,
+            actual: survey?.value ?? null,
+            actualYear,
+            surveySource: survey?.source ?? null,
+            expected: expectedOrNull(trajectory, actualYear, decimals),
+            status: progressStatus(trajectory, target.direction, actualYear, survey?.value ?? null, decimals),
+            gap: gapToPath(trajectory, target.direction, actualYear, survey?.value ?? null, decimals),
+            series: target.surveyValues.filter((v) => v.year <= input.year).map(({ year, value }) => ({ year, value })),
+            proxyValue: proxyUid ? (input.actuals?.get(proxyUid, input.orgUnitId, input.year) ?? null) : null,
+            decimals: round(proxyUid),
+        }
+    }
+    const uid = target.routine.indicatorUid
+    const decimals = round(uid)
+    const actual = input.actuals?.get(uid, input.orgUnitId, input.year) ?? null
+    return {
+        target,
+        actual,
+        actualYear: input.year,
+        surveySource: null,
+        expected: expectedOrNull(trajectory, input.year, decimals),
+        status: progressStatus(trajectory, target.direction, input.year, actual, decimals),
+        gap: gapToPath(trajectory, target.direction, input.year, actual, decimals),
+        series: routineSeries(input.actuals, uid, input.orgUnitId, input.years, input.year),
+        proxyValue: null,
+        decimals,
+    }
+}
+
+function expectedOrNull(trajectory: ReturnType<typeof trajectoryOf>, year: number, decimals: number): number | null {
+    const value = expectedValue(trajectory, year)
+    if (value === null) return null
+    const scale = 10 ** decimals
+    return Math.round(value * scale) / scale
+}
+
+export function buildScorecard(input: ScorecardInput): ScorecardRow[] {
+    return input.targets.map((t) => scorecardRow(t, input))
+}
+
+/** A child org unit in the drill-down, judged on the selected indicator. */
+export interface RankedChild {
+    id: string
+    name: string
+    row: ScorecardRow
+}
+
+/**
+ * Children ranked from the most worrying: by status (off track, behind, on track, met, no data, no target),
+ * then by gap to the path (furthest behind first), then by name.
+ */
+export function rankChildren(children: RankedChild[]): RankedChild[] {
+    return [...children].sort((a, b) => {
+        const byStatus = STATUS_RANK[a.row.status] - STATUS_RANK[b.row.status]
+        if (byStatus !== 0) return byStatus
+        const gapA = a.row.gap ?? Number.POSITIVE_INFINITY
+        const gapB = b.row.gap ?? Number.POSITIVE_INFINITY
+        if (gapA !== gapB) return gapA - gapB
+        return a.name.localeCompare(b.name, 'fr')
+    })
+}

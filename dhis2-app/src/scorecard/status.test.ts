@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import type { Trajectory } from '../trajectory/trajectory'
+import { gapToPath, progressStatus, roundLikeAnalytics } from './status'
+
+// Skilled birth attendance: higher is better. Path 2020 = 40 + 25 × 2/5 = 50.
+const coverage: Trajectory = {
+    baseline: { year: 2018, value: 40 },
+    target2023: { year: 2023, value: 65 },
+    target2030: { year: 2030, value: 85 },
+}
+
+// Maternal mortality: lower is better. Path 2020 = 325 − 26 × 2/5 = 314.6.
+const mortality: Trajectory = {
+    baseline: { year: 2018, value: 325 },
+    target2023: { year: 2023, value: 299 },
+    target2030: { year: 2030, value: 234 },
+}
+
+describe('progressStatus, higher is better', () => {
+    it('is on track exactly on the path and just above it', () => {
+        expect(progressStatus(coverage, 'higher', 2020, 50)).toBe('on-track')
+        expect(progressStatus(coverage, 'higher', 2020, 50.01)).toBe('on-track')
+    })
+
+    it('is behind just below the path', () => {
+        expect(progressStatus(coverage, 'higher', 2020, 49.99)).toBe('behind')
+    })
+
+    it('is off track at or below the baseline, behind just above it', () => {
+        expect(progressStatus(coverage, 'higher', 2020, 40)).toBe('off-track')
+        expect(progressStatus(coverage, 'higher', 2020, 39.99)).toBe('off-track')
+        expect(progressStatus(coverage, 'higher', 2020, 40.01)).toBe('behind')
+    })
+
+    it('is met exactly at the milestone of the year and above it', () => {
+        expect(progressStatus(coverage, 'higher', 2020, 65)).toBe('met')
+        expect(progressStatus(coverage, 'higher', 2020, 64.99)).toBe('on-track')
+        expect(progressStatus(coverage, 'higher', 2025, 85)).toBe('met')
+        expect(progressStatus(coverage, 'higher', 2025, 84.99)).toBe('on-track')
+    })
+})
+
+describe('progressStatus, lower is better', () => {
+    it('is on track exactly on the path and just below it', () => {
+        expect(progressStatus(mortality, 'lower', 2020, 314.6)).toBe('on-track')
+        expect(progressStatus(mortality, 'lower', 2020, 314.59)).toBe('on-track')
+    })
+
+    it('is behind just above the path', () => {
+        expect(progressStatus(mortality, 'lower', 2020, 314.61)).toBe('behind')
+    })
+
+    it('is off track at or above the baseline', () => {
+        expect(progressStatus(mortality, 'lower', 2020, 325)).toBe('off-track')
+        expect(progressStatus(mortality, 'lower', 2020, 330)).toBe('off-track')
+        expect(progressStatus(mortality, 'lower', 2020, 324.99)).toBe('behind')
+    })
+
+    it('is met at or below the milestone', () => {
+        expect(progressStatus(mortality, 'lower', 2020, 299)).toBe('met')
+        expect(progressStatus(mortality, 'lower', 2020, 299.01)).toBe('on-track')
+    })
+})
+
+describe('progressStatus, rounding and missing pieces', () => {
+    // 2024 on the path: 30 + 11/7 = 31.5714…, shown by analytics as 31.57.
+    const contraception: Trajectory = {
+        baseline: { year: 2018, value: 16 },
+        target2023: { year: 2023, value: 30 },
+        target2030: { year: 2030, value: 41 },
+    }
+
+    it('judges a value on a non-terminating path at the precision analytics gives', () => {
+        expect(roundLikeAnalytics(30 + 11 / 7)).toBe(31.57)
+        expect(progressStatus(contraception, 'higher', 2024, 31.57)).toBe('on-track')
+        expect(progressStatus(contraception, 'higher', 2024, 31.56)).toBe('behind')
+        // Lower is better, 2024 on the path: 299 − 65/7 = 289.714…, shown as 289.71.
+        expect(progressStatus(mortality, 'lower', 2024, 289.71)).toBe('on-track')
+        expect(progressStatus(mortality, 'lower', 2024, 289.72)).toBe('behind')
+    })
+
+    it('says no target for a placeholder, even with data, and no data without an actual', () => {
+        const placeholder: Trajectory = { ...contraception, target2030: { year: 2030, value: null } }
+        expect(progressStatus(placeholder, 'higher', 2025, 35)).toBe('no-target')
+        expect(progressStatus(placeholder, 'higher', 2025, null)).toBe('no-target')
+        expect(progressStatus(contraception, 'higher', 2025, null)).toBe('no-data')
+        expect(progressStatus(contraception, 'higher', 2017, 20)).toBe('no-target')
+    })
+
+    it('is behind, never off track, below the path when the plan gives no baseline value', () => {
+        const noBaseline: Trajectory = { ...contraception, baseline: null }
+        expect(progressStatus(noBaseline, 'higher', 2025, 31)).toBe('behind')
+    })
+
+    it('uses a baseline value without a year for off track, but draws no path before 2023 from it', () => {
+        const yearless: Trajectory = { ...contraception, baseline: { value: 16, year: null } }
+        expect(progressStatus(yearless, 'higher', 2022, 20)).toBe('no-target')
+        expect(progressStatus(yearless, 'higher', 2025, 15)).toBe('off-track')
+        expect(progressStatus(yearless, 'higher', 2025, 17)).toBe('behind')
+    })
+
+    it('rounds the path to the indicator decimals (one decimal here)', () => {
+        // 2024 on the path, one decimal: 31.6.
+        expect(progressStatus(contraception, 'higher', 2024, 31.6, 1)).toBe('on-track')
+        expect(progressStatus(contraception, 'higher', 2024, 31.5, 1)).toBe('behind')
+    })
+
+    it('gives the gap to the path, negative when behind', () => {
+        expect(gapToPath(coverage, 'higher', 2020, 47.5)).toBe(-2.5)
+        expect(gapToPath(mortality, 'lower', 2020, 310)).toBe(4.6)
+        expect(gapToPath(mortality, 'lower', 2020, null)).toBeNull()
+    })
+})

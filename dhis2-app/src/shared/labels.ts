@@ -1,0 +1,43 @@
+import i18n from '@dhis2/d2-i18n'
+import type { ProgressStatus } from '../scorecard/status'
+import type { Bilingual } from '../targets/target'
+import { isEnglish } from './format'
+
+/** The status label; colour is never the only carrier of the status. */
+export function statusLabel(status: ProgressStatus): string {
+    switch (status) {
+        case 'met':
+            return i18n.t('Target met')
+        case 'on-track':
+            return i18n.t('On track')
+        case 'behind':
+            return i18n.t('Behind')
+        case 'off-track':
+            return i18n.t('Off track')
+        case 'no-target':
+            return i18n.t('No target')
+        case 'no-data':
+            return i18n.t('No data')
+    }
+}
+
+/** Labels of the sector groups of the `SECTEUR` group set, by code. */
+export function sectorLabel(code: string): string {
+    switch (code) {
+        case 'SECT_PUBLIC':
+            return i18n.t('Public')
+        case 'SECT_COMMUNAUTAIRE':
+            return i18n.t('Community (CSCom)')
+        case 'SECT_PRIVE_LUCRATIF':
+            return i18n.t('Private for-profit')
+        case 'SECT_PRIVE_NON_LUCRATIF':
+            return i18n.t('Private non-profit / faith-based')
+        default:
+            return code
+    }
+}
+
+/** The catalogue's own French or English text, following the UI language. */
+export function localized(text: Bilingual): string {
+    return isEnglish() ? text.en : text.fr
+}

@@ -1,0 +1,28 @@
+import rawCatalogue from './catalogue.json'
+import { catalogueSchema, type CatalogueTarget } from './catalogue-schema'
+import type { IndicatorTarget } from './target'
+
+/** The catalogue entry as the app's domain object, before any dataStore override. */
+export function toIndicatorTarget(t: CatalogueTarget): IndicatorTarget {
+    return {
+        code: t.code,
+        name: t.name,
+        unit: t.unit,
+        factor: t.factor,
+        direction: t.direction,
+        baseline: t.baseline,
+        target2023: { year: 2023, value: t.targets['2023'] },
+        target2030: { year: 2030, value: t.targets['2030'] },
+        actuals: t.actuals,
+        routine: t.routine ?? null,
+        routineProxy: t.routineProxy ?? null,
+        surveyValues: [...t.surveyValues].sort((a, b) => a.year - b.year),
+        notes: t.notes ?? null,
+        override: null,
+    }
+}
+
+/** The committed catalogue (a copy of mappings/targets/catalogue.json), validated at start. */
+export const DEFAULT_TARGETS: readonly IndicatorTarget[] = catalogueSchema
+    .parse(rawCatalogue)
+    .indicators.map(toIndicatorTarget)

@@ -1,0 +1,57 @@
+import i18n from '@dhis2/d2-i18n'
+import React, { useId } from 'react'
+import type { ScorecardRow } from '../scorecard/scorecard-model'
+import { localized } from '../shared/labels'
+import { paceTo2030 } from './pace'
+import { expectedValue, pathPoints, trajectoryOf } from './trajectory'
+import { TrajectoryChart } from './trajectory-chart'
+import classes from './trajectory-panel.module.css'
+import { paceSummary, trajectorySummary } from './trajectory-summary'
+import { TrajectoryTable } from './trajectory-table'
+
+export interface TrajectoryPanelProps {
+    row: ScorecardRow
+    orgUnitName: string
+    /** Selected year. */
+    year: number
+    /** Years that can be shown (the table lists those with an actual or a path value). */
+    years: readonly number[]
+}
+
+/** Chart of the actuals against the target path, its table twin, a summary sentence and the pace to 2030. */
+export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPanelProps) => {
+    const summaryId = useId()
+    const trajectory = trajectoryOf(row.target)
+    const pace = paceTo2030(row.series, row.target.target2030.value, row.target.direction)
+    const tableYears = years.filter(
+        (y) => y <= year && (row.series.some((p) => p.year === y) || expectedValue(trajectory, y) !== null)
+    )
+    return (
+        <section className={classes.panel} aria-labelledby={`${summaryId}-title`} data-test="trajectory-panel">
+            <h3 id={`${summaryId}-title`} className={classes.title}>
+                {i18n.t('Trajectory: {{indicator}}', { indicator: localized(row.target.name) })}
+            </h3>
+            <p id={summaryId} className={classes.summary} data-test="trajectory-summary">
+                {trajectorySummary(row, orgUnitName)}
+            </p>
+            <p className={classes.pace} data-test="pace-summary">
+                {paceSummary(pace, row.decimals)}
+            </p>
+            <div className={classes.body}>
+                <TrajectoryChart
+                    actuals={row.series}
+                    path={pathPoints(trajectory)}
+                    selectedYear={row.actualYear}
+                    describedBy={summaryId}
+                    decimals={row.decimals}
+                />
+                <TrajectoryTable
+                    years={tableYears}
+                    actuals={row.series}
+                    expected={(y) => expectedValue(trajectory, y)}
+                    decimals={row.decimals}
+                />
+            </div>
+        </section>
+    )
+}

@@ -1,0 +1,61 @@
+import i18n from '@dhis2/d2-i18n'
+import type { ScorecardRow } from '../scorecard/scorecard-model'
+import { formatNumber, formatSigned } from '../shared/format'
+import { localized, statusLabel } from '../shared/labels'
+import type { Pace } from './pace'
+
+/** The one-sentence summary that goes with every chart (also read by screen readers). */
+export function trajectorySummary(row: ScorecardRow, orgUnitName: string): string {
+    const indicator = localized(row.target.name)
+    const unit = localized(row.target.unit)
+    const actual = `${formatNumber(row.actual, row.decimals)} ${unit}`
+    if (row.status === 'no-target') {
+        return row.actual === null
+            ? i18n.t('{{indicator}} in {{orgUnit}}: the plan sets no target for {{year}} and there is no value.', {
+                  indicator,
+                  orgUnit: orgUnitName,
+                  year: row.actualYear,
+              })
+            : i18n.t('In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this year.', {
+                  indicator,
+                  orgUnit: orgUnitName,
+                  year: row.actualYear,
+                  actual,
+              })
+    }
+    if (row.status === 'no-data') {
+        return i18n.t('No value of {{indicator}} for {{orgUnit}} in {{year}}: its status cannot be judged.', {
+            indicator,
+            orgUnit: orgUnitName,
+            year: row.actualYear,
+        })
+    }
+    return i18n.t(
+        'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets: {{status}}.',
+        {
+            indicator,
+            orgUnit: orgUnitName,
+            year: row.actualYear,
+            actual,
+            expected: `${formatNumber(row.expected, row.decimals)} ${unit}`,
+            status: statusLabel(row.status).toLowerCase(),
+        }
+    )
+}
+
+/** The pace sentence: required yearly change to reach 2030 against the change observed so far. */
+export function paceSummary(pace: Pace, decimals: number): string {
+    if (pace.alreadyMet) return i18n.t('The 2030 target is already reached.')
+    if (pace.required === null) return i18n.t('No 2030 target: no pace can be required.')
+    const required = formatSigned(pace.required, decimals)
+    if (pace.observed === null) {
+        return i18n.t('Required pace to reach the 2030 target: {{required}} per year; not enough years of data to measure the observed pace.', {
+            required,
+        })
+    }
+    return i18n.t('Required pace to reach the 2030 target: {{required}} per year; observed pace: {{observed}} per year ({{verdict}}).', {
+        required,
+        observed: formatSigned(pace.observed, decimals),
+        verdict: pace.sufficient ? i18n.t('sufficient') : i18n.t('too slow'),
+    })
+}

@@ -1,0 +1,123 @@
+// Installed apps (contract §11): the unzipped bundle is kept in memory and served from
+// `/api/apps/<key>/`; the manifest's `activities.dhis.namespace` reserves a dataStore namespace.
+import AdmZip from 'adm-zip'
+import type { SimUser } from '../core/types.js'
+
+export interface AppManifest {
+    short_name?: string
+    name?: string
+    version?: string
+    appType?: string
+    launch_path?: string
+    core_app?: boolean
+    activities?: { dhis?: { href?: string; namespace?: string } }
+    authorities?: string[]
+    [property: string]: unknown
+}
+
+export interface InstalledApp {
+    key: string
+    manifest: AppManifest
+    files: Map<string, Buffer>
+    authority: string
+    namespace: string | null
+}
+
+export class AppInstallError extends Error {}
+
+/** App key: short_name without characters outside `[A-Za-z0-9\s-]`, whitespace → `-` (App.java). */
+export function appKey(manifest: AppManifest): string {
+    const name = manifest.short_name ?? manifest.name ?? ''
+    return name.replace(/[^A-Za-z0-9\s-]/g, '').replace(/\s+/g, '-')
+}
+
+/** The `M_…` authority that grants access to an app. */
+export function appAuthority(manifest: AppManifest): string {
+    const name = manifest.short_name ?? manifest.name ?? ''
+    return 'M_' + name.replace(/[^A-Za-z0-9\s-]/g, '').replace(/\s+/g, '_')
+}
+
+export const APP_MANAGEMENT_AUTHORITY = 'M_dhis-web-app-management'
+
+/** Reads a bundle zip; the manifest may sit at the root or inside a single top-level folder. */
+export function readAppBundle(zip: Buffer): InstalledApp {
+    let archive: AdmZip
+    try {
+        archive = new AdmZip(zip)
+    } catch {
+        throw new AppInstallError('Zip file could not be read')
+    }
+    const entries = archive.getEntries().filter((entry) => !entry.isDirectory)
+    let prefix = ''
+    if (!entries.some((entry) => entry.entryName === 'manifest.webapp')) {
+        const nested = entries.find((entry) => /^[^/]+\/manifest\.webapp$/.test(entry.entryName))
+        if (!nested) throw new AppInstallError('Manifest file missing from zip file')
+        prefix = nested.entryName.slice(0, nested.entryName.indexOf('/') + 1)
+    }
+    let manifest: AppManifest
+    try {
+        const manifestEntry = entries.find((entry) => entry.entryName === prefix + 'manifest.webapp')
+        manifest = JSON.parse(manifestEntry?.getData().toString('utf8') ?? '') as AppManifest
+    } catch {
+        throw new AppInstallError('Manifest file could not be read')
+    }
+    const key = appKey(manifest)
+    if (!key) throw new AppInstallError('App name is missing from the manifest')
+    const files = new Map<string, Buffer>()
+    for (const entry of entries) {
+        if (!entry.entryName.startsWith(prefix)) continue
+        files.set(entry.entryName.slice(prefix.length), entry.getData())
+    }
+    const namespace = manifest.activities?.dhis?.namespace
+    return {
+        key,
+        manifest,
+        files,
+        authority: appAuthority(manifest),
+        namespace: typeof namespace === 'string' && namespace !== '' ? namespace : null,
+    }
+}
+
+export class AppRegistry {
+    private readonly apps = new Map<string, InstalledApp>()
+
+    list(): InstalledApp[] {
+        return [...this.apps.values()].sort((a, b) => a.key.localeCompare(b.key))
+    }
+
+    get(key: string): InstalledApp | undefined {
+        return this.apps.get(key)
+    }
+
+    add(app: InstalledApp): void {
+        this.apps.set(app.key, app)
+    }
+
+    remove(key: string): boolean {
+        return this.apps.delete(key)
+    }
+
+    clear(): void {
+        this.apps.clear()
+    }
+
+    canAccess(user: SimUser, app: InstalledApp): boolean {
+        return user.authorities.includes('ALL') || user.authorities.includes(app.authority)
+    }
+
+    /** The app reserving a dataStore namespace, if any. */
+    protectingApp(namespace: string): InstalledApp | undefined {
+        return this.list().find((app) => app.namespace === namespace)
+    }
+
+    /** DatastoreNamespaceProtection: superusers, app managers and the app's users pass. */
+    mayUseNamespace(user: SimUser, namespace: string): boolean {
+        const app = this.protectingApp(namespace)
+        if (!app) return true
+        return (
+            user.authorities.includes('ALL') ||
+            user.authorities.includes(APP_MANAGEMENT_AUTHORITY) ||
+            user.authorities.includes(app.authority)
+        )
+    }
+}

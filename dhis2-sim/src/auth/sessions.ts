@@ -1,0 +1,60 @@
+// Server-side sessions behind the JSESSIONID cookie (DHIS2's default timeout is one hour, sliding).
+import { randomBytes } from 'node:crypto'
+
+const SESSION_TIMEOUT_MS = 60 * 60 * 1000
+
+interface Session {
+    username: string
+    expires: number
+}
+
+export class SessionStore {
+    private readonly sessions = new Map<string, Session>()
+
+    constructor(private readonly now: () => Date) {}
+
+    create(username: string): string {
+        const id = randomBytes(16).toString('hex').toUpperCase()
+        this.sessions.set(id, { username, expires: this.now().getTime() + SESSION_TIMEOUT_MS })
+        return id
+    }
+
+    /** The session's username, extending the session; undefined when unknown or expired. */
+    touch(id: string): string | undefined {
+        const session = this.sessions.get(id)
+        if (!session) return undefined
+        const now = this.now().getTime()
+        if (session.expires < now) {
+            this.sessions.delete(id)
+            return undefined
+        }
+        session.expires = now + SESSION_TIMEOUT_MS
+        return session.username
+    }
+
+    destroy(id: string): void {
+        this.sessions.delete(id)
+    }
+}
+
+export const SESSION_COOKIE = 'JSESSIONID'
+
+export function parseCookies(header: string | string[] | undefined): Record<string, string> {
+    const cookies: Record<string, string> = {}
+    const text = Array.isArray(header) ? header.join('; ') : (header ?? '')
+    for (const part of text.split(';')) {
+        const index = part.indexOf('=')
+        if (index < 0) continue
+        const name = part.slice(0, index).trim()
+        if (name && !(name in cookies)) cookies[name] = part.slice(index + 1).trim()
+    }
+    return cookies
+}
+
+export function sessionCookie(id: string): string {
+    return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`
+}
+
+export function expiredSessionCookie(): string {
+    return `${SESSION_COOKIE}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`
+}

@@ -1,0 +1,231 @@
+// /api/completeDataSetRegistrations (contract §8.3): legacy conflicts without error codes, and the
+// status rule of finalizeSummary (ERROR only when every registration was ignored).
+import type { CompleteRegistration, SimRequest, SimResponse } from '../core/types.js'
+import { accessDenied, badRequest, conflict, noContent } from '../core/web-message.js'
+import { DEFAULT_COC, metadataIndex, parseIdScheme, type IdScheme } from '../data-values/metadata-index.js'
+import { parseStrategy } from '../data-values/options.js'
+import { decompress } from '../data-values/payload.js'
+import { ConflictCollector, importSummaryResponse, minorVersion, summaryBody } from '../data-values/summary.js'
+import { parsePeriod, periodsInRange, PERIOD_TYPES } from '../periods/period.js'
+
+function text(value: unknown): string | null {
+    if (typeof value === 'string') return value.trim() === '' ? null : value.trim()
+    if (typeof value === 'number') return String(value)
+    return null
+}
+
+function flag(query: URLSearchParams, name: string): boolean {
+    return query.get(name)?.toLowerCase() === 'true'
+}
+
+function toDate(value: string | null, fallback: Date): Date {
+    if (value === null) return fallback
+    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
+    return Number.isNaN(date.getTime()) ? fallback : date
+}
+
+export function postCompleteRegistrations(request: SimRequest): SimResponse {
+    const user = request.user
+    if (!user) return accessDenied()
+    const { db, query } = request
+    const index = metadataIndex(db)
+    const now = request.now()
+    let raw: unknown
+    try {
+        raw = JSON.parse(decompress(request.body).toString('utf8'))
+    } catch (error) {
+        return badRequest(error instanceof Error ? error.message : String(error))
+    }
+    const payload = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+    const generic = parseIdScheme(text(payload.idScheme)) ?? parseIdScheme(query.get('idScheme')) ?? { type: 'UID' }
+    const scheme = (name: string): IdScheme => parseIdScheme(text(payload[name])) ?? parseIdScheme(query.get(name)) ?? generic
+    const dataSetScheme = scheme('dataSetIdScheme')
+    const orgUnitScheme = scheme('orgUnitIdScheme')
+    const aocScheme = scheme('attributeOptionComboIdScheme')
+    const dryRun = payload.dryRun === true || flag(query, 'dryRun')
+    const strategy = parseStrategy(text(payload.strategy) ?? query.get('importStrategy') ?? 'CREATE_AND_UPDATE') ?? 'CREATE_AND_UPDATE'
+    const list = Array.isArray(payload.completeDataSetRegistrations) ? payload.completeDataSetRegistrations : []
+
+    const collector = new ConflictCollector()
+    const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 }
+    const legacy = (object: string | null, value: string): void => {
+        collector.add(object !== null ? { object, objects: {}, value } : { objects: {}, value })
+        counts.ignored++
+    }
+    for (const item of list) {
+        const record = item && typeof item === 'object' ? (item as Record<string, unknown>) : {}
+        const dataSetRaw = text(record.dataSet)
+        const dataSet = dataSetRaw !== null ? index.resolve('dataSets', dataSetScheme, dataSetRaw) : undefined
+        if (dataSet === undefined) {
+            legacy(dataSetRaw, 'Data set not found or not accessible')
+            continue
+        }
+        const periodRaw = text(record.period)
+        const period = periodRaw !== null ? parsePeriod(periodRaw) : null
+        if (!period) {
+            legacy(periodRaw, 'Period not valid')
+            continue
+        }
+        const orgUnitRaw = text(record.organisationUnit)
+        const orgUnit = orgUnitRaw !== null ? index.resolve('organisationUnits', orgUnitScheme, orgUnitRaw) : undefined
+        if (orgUnit === undefined) {
+            legacy(orgUnitRaw, 'Organisation unit not found or not accessible')
+            continue
+        }
+        if (!index.ancestors(orgUnit).some((id) => user.organisationUnits.includes(id))) {
+            legacy(orgUnitRaw, `Organisation unit is not in hierarchy of user: ${user.username}`)
+            continue
+        }
+        const aocRaw = text(record.attributeOptionCombo)
+        const aoc = aocRaw !== null ? index.resolve('categoryOptionCombos', aocScheme, aocRaw) : DEFAULT_COC
+        if (aoc === undefined) {
+            legacy(aocRaw, 'Attribute option combo not found or not accessible')
+            continue
+        }
+        const existing = db.completeRegistrations.get(dataSet, period.id, orgUnit, aoc)
+        if (strategy === 'DELETE') {
+            if (existing) {
+                counts.deleted++
+                if (!dryRun) db.completeRegistrations.remove(dataSet, period.id, orgUnit, aoc)
+            } else counts.ignored++
+            continue
+        }
+        if ((existing && strategy === 'CREATE') || (!existing && strategy === 'UPDATE')) {
+            counts.ignored++
+            continue
+        }
+        const registration: CompleteRegistration = {
+            dataSet,
+            period: period.id,
+            organisationUnit: orgUnit,
+            attributeOptionCombo: aoc,
+            completed: record.completed !== false && record.completed !== 'false',
+            date: toDate(text(record.date), now).toISOString(),
+            storedBy: text(record.storedBy) ?? user.username,
+            lastUpdated: now.toISOString(),
+        }
+        if (existing) counts.updated++
+        else counts.imported++
+        if (!dryRun) db.completeRegistrations.put(registration)
+    }
+    const allIgnored = list.length === 0 || counts.ignored === list.length
+    const summary = summaryBody(
+        {
+            status: allIgnored ? 'ERROR' : 'SUCCESS',
+            importOptions: { idSchemes: {}, dryRun, async: false, importStrategy: strategy },
+            description: 'Import process complete.',
+            importCount: counts,
+            conflicts: collector.list(),
+        },
+        minorVersion(request.serverVersion)
+    )
+    return importSummaryResponse(summary, request.serverVersion, request.apiVersion)
+}
+
+function all(query: URLSearchParams, name: string): string[] {
+    return query
+        .getAll(name)
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter((value) => value !== '')
+}
+
+export function getCompleteRegistrations(request: SimRequest): SimResponse {
+    const { db, query } = request
+    const index = metadataIndex(db)
+    const generic = parseIdScheme(query.get('idScheme')) ?? { type: 'UID' as const }
+    const dataSets = new Set(
+        all(query, 'dataSet')
+            .map((id) => index.resolve('dataSets', parseIdScheme(query.get('dataSetIdScheme')) ?? generic, id))
+            .filter((id): id is string => id !== undefined)
+    )
+    if (dataSets.size === 0) return conflict('At least one valid data set must be specified', { errorCode: 'E2013' })
+    let periods: Set<string> | null = null
+    const periodIds = all(query, 'period')
+    const startDate = query.get('startDate')
+    const endDate = query.get('endDate')
+    if (periodIds.length > 0) {
+        periods = new Set(periodIds.map((id) => parsePeriod(id)?.id).filter((id): id is string => id !== undefined))
+    } else if (startDate && endDate) {
+        periods = new Set(PERIOD_TYPES.flatMap((type) => periodsInRange(type, startDate, endDate).map((p) => p.id)))
+    }
+    const created = query.get('created')
+    if (periods === null && !created && !query.get('createdDuration')) {
+        return conflict('At least one valid period, start/end dates, created or created duration must be specified', {
+            errorCode: 'E2014',
+        })
+    }
+    const orgUnitScheme = parseIdScheme(query.get('orgUnitIdScheme')) ?? generic
+    const roots = all(query, 'orgUnit')
+        .map((id) => index.resolve('organisationUnits', orgUnitScheme, id))
+        .filter((id): id is string => id !== undefined)
+    for (const groupId of all(query, 'orgUnitGroup')) {
+        const group = db.metadata.get('organisationUnitGroups', groupId)
+        if (Array.isArray(group?.organisationUnits)) {
+            for (const ref of group.organisationUnits) {
+                const id = ref && typeof ref === 'object' ? (ref as { id?: unknown }).id : undefined
+                if (typeof id === 'string') roots.push(id)
+            }
+        }
+    }
+    if (roots.length === 0) {
+        return conflict('At least one valid organisation unit must be specified', { errorCode: 'E2016' })
+    }
+    const children = flag(query, 'children')
+    const createdAfter = created ? toDate(created, new Date(0)).getTime() : null
+    const limitRaw = query.get('limit')
+    const limit = limitRaw ? Number(limitRaw) : null
+    const result: Array<Record<string, unknown>> = []
+    for (const registration of db.completeRegistrations.all()) {
+        if (!dataSets.has(registration.dataSet)) continue
+        if (periods && !periods.has(registration.period)) continue
+        const chain = index.ancestors(registration.organisationUnit)
+        if (children ? !roots.some((root) => chain.includes(root)) : !roots.includes(registration.organisationUnit)) continue
+        if (createdAfter !== null && new Date(registration.date).getTime() < createdAfter) continue
+        result.push({
+            period: registration.period,
+            dataSet: registration.dataSet,
+            organisationUnit: registration.organisationUnit,
+            attributeOptionCombo: registration.attributeOptionCombo,
+            date: registration.date.slice(0, 23),
+            storedBy: registration.storedBy,
+            lastUpdated: registration.lastUpdated.slice(0, 23),
+            completed: registration.completed,
+        })
+        if (limit !== null && result.length >= limit) break
+    }
+    return { status: 200, body: { completeDataSetRegistrations: result } }
+}
+
+export function deleteCompleteRegistrations(request: SimRequest): SimResponse {
+    const user = request.user
+    if (!user) return accessDenied()
+    const { db, query } = request
+    const index = metadataIndex(db)
+    const dataSets = all(query, 'ds')
+    const period = parsePeriod(query.get('pe') ?? '')
+    const orgUnit = query.get('ou')
+    if (dataSets.length === 0 || dataSets.some((id) => !index.dataSets.has(id))) {
+        return conflict('Illegal data set identifier')
+    }
+    if (!period) return conflict('Illegal period identifier')
+    if (!orgUnit || !db.metadata.get('organisationUnits', orgUnit)) {
+        return conflict('Illegal organisation unit identifier')
+    }
+    let aoc = DEFAULT_COC
+    const cc = query.get('cc')
+    const cp = query.get('cp')
+    if (cc && cp) {
+        const wanted = new Set(cp.split(';'))
+        const match = [...(index.categoryCombos.get(cc)?.cocs ?? [])].find((coc) => {
+            const options = index.categoryOptionCombos.get(coc)?.options ?? []
+            return options.length === wanted.size && options.every((option) => wanted.has(option))
+        })
+        if (!match) return conflict('Illegal attribute option combo identifier')
+        aoc = match
+    }
+    const units = [orgUnit]
+    if (flag(query, 'multiOu')) units.push(...(index.children.get(orgUnit) ?? []))
+    for (const ds of dataSets) for (const unit of units) db.completeRegistrations.remove(ds, period.id, unit, aoc)
+    return noContent()
+}

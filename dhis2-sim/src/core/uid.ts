@@ -1,0 +1,24 @@
+// DHIS2 UIDs: 11 characters, a letter then ten letters or digits (CodeGenerator).
+import { randomInt } from 'node:crypto'
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
+const ALPHANUMERIC = '0123456789' + LETTERS
+
+export const UID_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{10}$/
+
+export function isValidUid(value: string): boolean {
+    return UID_PATTERN.test(value)
+}
+
+export function generateUid(): string {
+    let uid = LETTERS[randomInt(LETTERS.length)] as string
+    for (let i = 0; i < 10; i++) uid += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)] as string
+    return uid
+}
+
+/** Random characters from `alphabet` with a cryptographic source. */
+export function randomString(length: number, alphabet = ALPHANUMERIC): string {
+    let out = ''
+    for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)] as string
+    return out
+}

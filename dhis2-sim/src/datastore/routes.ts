@@ -1,0 +1,219 @@
+// /api/dataStore and /api/userDataStore (contract §7) with DHIS2's texts, statuses and app
+// namespace protection.
+import { userKeyValueStore } from '../core/database.js'
+import { dhis2Date } from '../core/dates.js'
+import type { DataStoreEntry, KeyValueStore, Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
+import { generateUid } from '../core/uid.js'
+import { accessDenied, badRequest, created, json, ok, typedErrors } from '../core/web-message.js'
+import type { ServerContext } from '../server/context.js'
+
+interface Texts {
+    created: (key: string, ns: string) => string
+    updated: (key: string) => string
+    deleted: (key: string, ns: string) => string
+    namespaceDeleted: (ns: string) => string
+}
+
+const DATA_STORE_TEXTS: Texts = {
+    created: (key) => `Key created: '${key}'`,
+    updated: (key) => `Key updated: '${key}'`,
+    deleted: (key, ns) => `Key '${key}' deleted from namespace '${ns}'`,
+    namespaceDeleted: (ns) => `Namespace deleted: '${ns}'`,
+}
+
+const USER_DATA_STORE_TEXTS: Texts = {
+    created: (key, ns) => `Key '${key}' in namespace '${ns}' created.`,
+    updated: (key) => `Key updated: '${key}'`,
+    deleted: (key, ns) => `Key '${key}' deleted from the namespace '${ns}'.`,
+    namespaceDeleted: (ns) => `Namespace deleted: '${ns}'`,
+}
+
+const namespaceNotFound = (ns: string) => typedErrors.notFound(`Namespace not found: '${ns}'`)
+const keyNotFound = (key: string, ns: string) => typedErrors.notFound(`Key '${key}' not found in namespace '${ns}'`)
+
+function parseValue(request: SimRequest, key: string): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
+    const text = request.body.toString('utf8')
+    try {
+        if (text.trim() === '') throw new Error('empty')
+        return { ok: true, value: JSON.parse(text) as unknown }
+    } catch {
+        return { ok: false, response: badRequest(`Invalid JSON value for key '${key}'`, { errorCode: 'E1003' }) }
+    }
+}
+
+/** `fields=a,b.c` picks members of each value; `.` is the whole value. */
+function extractFields(value: unknown, fields: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const field of fields) {
+        if (field === '.') {
+            out.value = value
+            continue
+        }
+        let current: unknown = value
+        for (const part of field.split('.')) {
+            current = current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined
+        }
+        if (current !== undefined) out[field] = current
+    }
+    return out
+}
+
+function metaData(entry: DataStoreEntry): Record<string, unknown> {
+    return {
+        created: dhis2Date(entry.created),
+        lastUpdated: dhis2Date(entry.lastUpdated),
+        createdBy: { id: entry.createdBy },
+        lastUpdatedBy: { id: entry.lastUpdatedBy },
+        sharing: { owner: entry.createdBy, external: false, users: {}, userGroups: {}, public: 'rw------' },
+        user: { id: entry.createdBy },
+        id: entry.id,
+        namespace: entry.namespace,
+        key: entry.key,
+        access: { manage: true, externalize: false, write: true, read: true, update: true, delete: true },
+    }
+}
+
+interface Scope {
+    store: (request: SimRequest) => KeyValueStore | SimResponse
+    texts: Texts
+    protect: boolean
+}
+
+function isResponse(value: KeyValueStore | SimResponse): value is SimResponse {
+    return 'status' in value
+}
+
+function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
+    const guard = (request: SimRequest, ns: string): SimResponse | null => {
+        if (!scope.protect || !request.user) return null
+        return ctx.apps.mayUseNamespace(request.user, ns)
+            ? null
+            : accessDenied(`Namespace '${ns}' is protected, access denied`)
+    }
+    const withStore = (
+        request: SimRequest,
+        work: (store: KeyValueStore, user: SimUser, ns: string, key: string) => SimResponse
+    ): SimResponse => {
+        const store = scope.store(request)
+        if (isResponse(store)) return store
+        const ns = request.params.namespace ?? ''
+        const denied = ns ? guard(request, ns) : null
+        if (denied) return denied
+        return work(store, request.user as SimUser, ns, request.params.key ?? '')
+    }
+    const write = (request: SimRequest, mode: 'POST' | 'PUT'): SimResponse =>
+        withStore(request, (store, user, ns, key) => {
+            const existing = store.get(ns, key)
+            if (existing && mode === 'POST') {
+                return typedErrors.conflict(`Key '${key}' already exists in namespace '${ns}'`)
+            }
+            const parsed = parseValue(request, key)
+            if (!parsed.ok) return parsed.response
+            const now = request.now().toISOString()
+            store.put({
+                namespace: ns,
+                key,
+                value: parsed.value,
+                created: existing?.created ?? now,
+                lastUpdated: now,
+                createdBy: existing?.createdBy ?? user.id,
+                lastUpdatedBy: user.id,
+                id: existing?.id ?? generateUid(),
+            })
+            return existing ? ok(scope.texts.updated(key)) : created(scope.texts.created(key, ns))
+        })
+    return [
+        {
+            method: 'GET',
+            pattern: base,
+            handler: (request) => withStore(request, (store) => json(store.namespaces())),
+        },
+        {
+            method: 'GET',
+            pattern: `${base}/:namespace`,
+            rawPath: true,
+            handler: (request) =>
+                withStore(request, (store, _user, ns) => {
+                    const keys = store.keys(ns)
+                    if (!keys) return namespaceNotFound(ns)
+                    const fieldsParam = request.query.get('fields')
+                    if (fieldsParam === null) return json(keys)
+                    const fields = fieldsParam.split(',').map((f) => f.trim()).filter((f) => f !== '')
+                    const entries = keys.map((key) => ({
+                        key,
+                        ...extractFields(store.get(ns, key)?.value, fields.length > 0 ? fields : ['.']),
+                    }))
+                    const headless = request.query.get('headless') === 'true'
+                    if (headless || request.query.get('paging') === 'false') return json(entries)
+                    const pageSize = Math.max(1, Number(request.query.get('pageSize')) || 50)
+                    const page = Math.max(1, Number(request.query.get('page')) || 1)
+                    const slice = entries.slice((page - 1) * pageSize, page * pageSize)
+                    return json({
+                        pager: { page, pageSize, isLastPage: page * pageSize >= entries.length },
+                        entries: slice,
+                    })
+                }),
+        },
+        {
+            method: 'DELETE',
+            pattern: `${base}/:namespace`,
+            rawPath: true,
+            handler: (request) =>
+                withStore(request, (store, _user, ns) =>
+                    store.removeNamespace(ns) ? ok(scope.texts.namespaceDeleted(ns)) : namespaceNotFound(ns)
+                ),
+        },
+        {
+            method: 'GET',
+            pattern: `${base}/:namespace/:key`,
+            rawPath: true,
+            handler: (request) =>
+                withStore(request, (store, _user, ns, key) => {
+                    const entry = store.get(ns, key)
+                    if (!entry) return keyNotFound(key, ns)
+                    return { status: 200, headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: JSON.stringify(entry.value) }
+                }),
+        },
+        {
+            method: 'GET',
+            pattern: `${base}/:namespace/:key/metaData`,
+            rawPath: true,
+            handler: (request) =>
+                withStore(request, (store, _user, ns, key) => {
+                    const entry = store.get(ns, key)
+                    return entry ? json(metaData(entry)) : keyNotFound(key, ns)
+                }),
+        },
+        { method: 'POST', pattern: `${base}/:namespace/:key`, rawPath: true, handler: (request) => write(request, 'POST') },
+        { method: 'PUT', pattern: `${base}/:namespace/:key`, rawPath: true, handler: (request) => write(request, 'PUT') },
+        {
+            method: 'DELETE',
+            pattern: `${base}/:namespace/:key`,
+            rawPath: true,
+            handler: (request) =>
+                withStore(request, (store, _user, ns, key) =>
+                    store.remove(ns, key) ? ok(scope.texts.deleted(key, ns)) : keyNotFound(key, ns)
+                ),
+        },
+    ]
+}
+
+export function dataStoreRoutes(ctx: ServerContext): Route[] {
+    return [
+        ...routesFor(ctx, 'dataStore', { store: (request) => request.db.dataStore, texts: DATA_STORE_TEXTS, protect: true }),
+        ...routesFor(ctx, 'userDataStore', {
+            texts: USER_DATA_STORE_TEXTS,
+            protect: false,
+            store: (request) => {
+                const user = request.user as SimUser
+                const other = request.query.get('username')
+                if (other && other !== user.username) {
+                    if (!user.authorities.includes('ALL')) return accessDenied('Access is denied')
+                    if (!ctx.users.byName(other)) return badRequest(`No user with username ${other} exists.`)
+                    return userKeyValueStore(request.db, other)
+                }
+                return userKeyValueStore(request.db, user.username)
+            },
+        }),
+    ]
+}

@@ -1,5 +1,8 @@
 import React from 'react'
+import { ScorecardPage } from './scorecard/scorecard-page'
+// Generated from i18n/*.po by d2-app-scripts (start, build); registers the translations.
+import './locales'
 
-const App = () => <div data-test="hello">ODD 3</div>
+const App = () => <ScorecardPage />
 
 export default App

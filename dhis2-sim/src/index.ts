@@ -33,6 +33,18 @@ export { createDatabase, emptySeed } from './core/database.js'
 
 export const DEFAULT_SERVER_VERSION = '2.41.3'
 
+const seedUsersBySimulator = new WeakMap<
+    RunningSimulator,
+    Array<{ username: string; password: string; name: string }>
+>()
+
+/** The seed's users of a running simulator (demo credentials are public demo data, like admin/district). */
+export function seedUsers(
+    simulator: RunningSimulator
+): Array<{ username: string; password: string; name: string }> {
+    return seedUsersBySimulator.get(simulator) ?? []
+}
+
 function resolveSeed(seed: SimulatorOptions['seed']): DatabaseSeed {
     if (seed === undefined || seed === 'demo') return buildDemoSeed({ includePackage: true })
     if (seed === 'demo-without-package') return buildDemoSeed({ includePackage: false })
@@ -54,14 +66,17 @@ function materialise(seed: DatabaseSeed): DatabaseSeed {
         metadata: structuredClone(seed.metadata),
         users: seed.users,
         dataValues: Array.from(seed.dataValues, (value) => ({ ...value })),
-        completeRegistrations: Array.from(seed.completeRegistrations, (registration) => ({ ...registration })),
+        completeRegistrations: Array.from(seed.completeRegistrations, (registration) => ({
+            ...registration,
+        })),
         systemSettings: { ...seed.systemSettings },
     }
 }
 
 /** Users are metadata too (`/api/users`): add the seed users that the seed's metadata lacks. */
-function buildDatabase(seed: DatabaseSeed): SimDatabase {
-    const db = createDatabase(materialise(seed))
+function buildDatabase(seed: DatabaseSeed, copy: boolean): SimDatabase {
+    // Built-in seeds are generated afresh on each call; a caller's seed object may be reused, so copy it.
+    const db = createDatabase(copy ? materialise(seed) : seed)
     const metadata = simMetadata(db)
     for (const user of seed.users) {
         if (metadata.get('users', user.id)) continue
@@ -88,7 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let stopJournal: () => void = () => undefined
 
     const ctx: ServerContext = {
-        db: buildDatabase(seed),
+        db: buildDatabase(seed, typeof options.seed === 'object'),
         seed,
         users: new UserRegistry(seed.users),
         sessions: new SessionStore(now),
@@ -111,7 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             journal?.clear()
             seed = typeof options.seed === 'object' ? options.seed : resolveSeed(options.seed)
             ctx.seed = seed
-            ctx.db = buildDatabase(seed)
+            ctx.db = buildDatabase(seed, typeof options.seed === 'object')
             ctx.tokens.clear()
             ctx.apps.clear()
             ctx.cors.allowlist = options.corsAllowlist ?? ['http://localhost:3000']
@@ -183,7 +198,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     journal?.flush()
 
     let closed = false
-    return {
+    const running: RunningSimulator = {
         url: ctx.baseUrl,
         port,
         get db() {
@@ -214,4 +229,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             journal?.close()
         },
     }
+    seedUsersBySimulator.set(
+        running,
+        seed.users.map((user) => ({
+            username: user.username,
+            password: user.password,
+            name: `${user.firstName} ${user.surname}`,
+        }))
+    )
+    return running
 }

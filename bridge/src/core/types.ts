@@ -71,6 +71,7 @@ export type IssueCode =
     | 'MAPPING_INVALID'
     | 'DHIS2_CONFLICT'
     | 'DHIS2_REJECTED'
+    | 'REMOVED_VALUE'
     | 'CHUNK_FAILED'
     | (string & {})
 

@@ -198,6 +198,16 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Fix the mapping file named (see docs/bridge.md).',
         },
     },
+    REMOVED_VALUE: {
+        message: {
+            fr: 'Cette valeur (« {{value}} ») envoyée auparavant ne figure plus dans le fichier corrigé : elle reste dans DHIS2.',
+            en: 'This value ("{{value}}") sent before is no longer in the corrected file: it stays in DHIS2.',
+        },
+        hint: {
+            fr: 'Si elle doit disparaître, demandez au district de la supprimer dans DHIS2.',
+            en: 'If it must go, ask the district to delete it in DHIS2.',
+        },
+    },
     DHIS2_CONFLICT: {
         message: {
             fr: 'DHIS2 a refusé la valeur ({{errorCode}}) : {{explanation}}',

@@ -5,7 +5,7 @@ import { makeIssue } from '../core/issues.js'
 import type { MappedValue, ValidationIssue } from '../core/types.js'
 import { readFileRows } from '../read/index.js'
 import { TableAssembler, type HeaderCandidate } from '../read/table.js'
-import '../sources/facility-report/kind.js'
+import '../sources/index.js'
 import { getSourceKind, sourceKinds } from '../sources/registry.js'
 import type { KindContext, LayoutInfo } from '../sources/types.js'
 

@@ -85,7 +85,7 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
         let pendingStart = 0
         const emit = (row: number, line: string, nonAscii: boolean): void => {
             if (nonAscii && looksMisencoded(line)) {
-                const bad = /\S*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])\S*/.exec(line)
+                const bad = /[^\s;,\t]*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])[^\s;,\t]*/.exec(line)
                 sink.issue(
                     makeIssue('ENCODING', { file, row, value: bad?.[0] }, {
                         detail: bad ? `« ${bad[0]} »` : guess.encoding,

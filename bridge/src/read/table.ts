@@ -59,7 +59,11 @@ export class TableAssembler implements RawRowSink {
         this.dataRows = 0
     }
 
+    /** Rows refused while reading (encoding): such a file is not "empty". */
+    private readIssues = 0
+
     issue(issue: ValidationIssue): void {
+        if (issue.row !== undefined) this.readIssues++
         this.sink.issue(issue)
     }
 
@@ -74,15 +78,24 @@ export class TableAssembler implements RawRowSink {
     }
 
     private findHeader(final: boolean): void {
-        let best: { score: number; index: number; cand: HeaderCandidate<unknown>; groups: string[] } | null = null
+        let best: { score: number; index: number; cand: HeaderCandidate<unknown>; groups: string[]; names: string[] } | null = null
         for (let i = 0; i < this.buffered.length; i++) {
             const cells = this.buffered[i]?.cells ?? []
             const above = i > 0 ? this.buffered[i - 1]?.cells : undefined
-            const groups = above && above.some((c) => c === '') ? spreadGroups(above, cells.length) : []
+            // a two-row header: group titles merged across columns above, and titles merged
+            // down two rows (empty below) that belong to the lower row
+            const options: Array<{ names: string[]; groups: string[] }> = [{ names: cells, groups: [] }]
+            if (above && above.some((c) => c === '')) {
+                const width = Math.max(cells.length, above.length)
+                const folded = Array.from({ length: width }, (_, k) => cells[k] || above[k] || '')
+                options.push({ names: folded, groups: spreadGroups(above, width) })
+            }
             for (const cand of this.candidates) {
                 if (i >= cand.searchRows) continue
-                const score = cand.score(cells, groups)
-                if (score > 0 && (!best || score > best.score)) best = { score, index: i, cand, groups }
+                for (const o of options) {
+                    const score = cand.score(o.names, o.groups)
+                    if (score > 0 && (!best || score > best.score)) best = { score, index: i, cand, groups: o.groups, names: o.names }
+                }
             }
         }
         if (!best) {
@@ -90,12 +103,12 @@ export class TableAssembler implements RawRowSink {
             // No header anywhere: let the first layout say which columns it misses, on the first row.
             const first = this.buffered[0]
             const cand = this.candidates[0]
-            if (first && cand) best = { score: 0, index: 0, cand, groups: [] }
+            if (first && cand) best = { score: 0, index: 0, cand, groups: [], names: first.cells }
             else return
         }
         const h = this.buffered[best.index]
         if (!h) return
-        const header: SourceHeader = { file: this.file, names: h.cells, row: h.row }
+        const header: SourceHeader = { file: this.file, names: best.names, row: h.row }
         if (this.sheet !== undefined) header.sheet = this.sheet
         if (best.groups.length) header.groups = best.groups
         const processor = best.cand.createProcessor()
@@ -143,6 +156,12 @@ export class TableAssembler implements RawRowSink {
     finishFile(file: string): void {
         const mine = this.tables.filter((t) => t.file === file)
         const good = mine.filter((t) => t.ok)
+        const readIssues = this.readIssues
+        this.readIssues = 0
+        if (readIssues > 0 && good.every((t) => t.rows === 0)) {
+            this.pendingFailures.length = 0
+            return
+        }
         if (good.length === 0) {
             if (this.pendingFailures.length) for (const f of this.pendingFailures) this.sink.issue(f)
             else if (!mine.some((t) => !t.ok && t.rows > 0)) this.sink.issue(makeIssue('EMPTY_FILE', { file }))

@@ -91,13 +91,13 @@ const ScorecardLine = ({ row, selected, href, share }: ScorecardLineProps) => {
                 {survey && (
                     <div className={classes.meta} data-test="survey-source">
                         {row.surveySource
-                            ? i18n.t('Survey: {{source}} ({{year}})', { source: row.surveySource, year: row.actualYear })
+                            ? i18n.t('Survey {{source}} ({{year}})', { source: row.surveySource, year: row.actualYear })
                             : i18n.t('Survey value not available')}
                     </div>
                 )}
                 {survey && row.proxyValue !== null && (
                     <div className={classes.meta} data-test="routine-proxy">
-                        {i18n.t('Routine proxy (facilities only, not compared): {{value}}', {
+                        {i18n.t('Routine proxy (facilities only, not compared) {{value}}', {
                             value: formatNumber(row.proxyValue, row.decimals),
                         })}
                     </div>

@@ -10,7 +10,7 @@ export interface TargetValueProps {
 /** A target of the plan, or a plain statement that the plan left it open ("XX"). */
 export const TargetValue = ({ milestone }: TargetValueProps) =>
     milestone.value === null ? (
-        <span data-test="placeholder-target" title={i18n.t('The plan writes "XX": no target set yet')}>
+        <span data-test="placeholder-target" title={i18n.t('The plan writes "XX", no target set yet')}>
             {i18n.t('XX (not set)')}
         </span>
     ) : (

@@ -66,7 +66,7 @@ function describe(error: unknown): Omit<UserFacingError, 'status'> {
         return {
             kind: 'server',
             title: i18n.t('DHIS2 refused the request'),
-            message: i18n.t('DHIS2 answered: {{message}}', { message: typeof e.message === 'string' ? e.message : '' }),
+            message: i18n.t('DHIS2 answered — {{message}}', { message: typeof e.message === 'string' ? e.message : '' }),
         }
     }
     if (e instanceof Error && e.name === 'ZodError') {

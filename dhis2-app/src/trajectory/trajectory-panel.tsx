@@ -29,7 +29,7 @@ export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPan
     return (
         <section className={classes.panel} aria-labelledby={`${summaryId}-title`} data-test="trajectory-panel">
             <h3 id={`${summaryId}-title`} className={classes.title}>
-                {i18n.t('Trajectory: {{indicator}}', { indicator: localized(row.target.name) })}
+                {i18n.t('Trajectory of {{indicator}}', { indicator: localized(row.target.name) })}
             </h3>
             <p id={summaryId} className={classes.summary} data-test="trajectory-summary">
                 {trajectorySummary(row, orgUnitName)}

@@ -11,7 +11,7 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string): strin
     const actual = `${formatNumber(row.actual, row.decimals)} ${unit}`
     if (row.status === 'no-target') {
         return row.actual === null
-            ? i18n.t('{{indicator}} in {{orgUnit}}: the plan sets no target for {{year}} and there is no value.', {
+            ? i18n.t('The plan sets no target for {{indicator}} in {{year}}, and {{orgUnit}} has no value.', {
                   indicator,
                   orgUnit: orgUnitName,
                   year: row.actualYear,
@@ -24,14 +24,14 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string): strin
               })
     }
     if (row.status === 'no-data') {
-        return i18n.t('No value of {{indicator}} for {{orgUnit}} in {{year}}: its status cannot be judged.', {
+        return i18n.t('No value of {{indicator}} for {{orgUnit}} in {{year}}, so its status cannot be judged.', {
             indicator,
             orgUnit: orgUnitName,
             year: row.actualYear,
         })
     }
     return i18n.t(
-        'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets: {{status}}.',
+        'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
         {
             indicator,
             orgUnit: orgUnitName,
@@ -46,14 +46,14 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string): strin
 /** The pace sentence: required yearly change to reach 2030 against the change observed so far. */
 export function paceSummary(pace: Pace, decimals: number): string {
     if (pace.alreadyMet) return i18n.t('The 2030 target is already reached.')
-    if (pace.required === null) return i18n.t('No 2030 target: no pace can be required.')
+    if (pace.required === null) return i18n.t('The plan sets no 2030 target, so no pace can be required.')
     const required = formatSigned(pace.required, decimals)
     if (pace.observed === null) {
-        return i18n.t('Required pace to reach the 2030 target: {{required}} per year; not enough years of data to measure the observed pace.', {
+        return i18n.t('Required pace to reach the 2030 target, {{required}} per year; not enough years of data to measure the observed pace.', {
             required,
         })
     }
-    return i18n.t('Required pace to reach the 2030 target: {{required}} per year; observed pace: {{observed}} per year ({{verdict}}).', {
+    return i18n.t('Required pace to reach the 2030 target, {{required}} per year; observed pace, {{observed}} per year ({{verdict}}).', {
         required,
         observed: formatSigned(pace.observed, decimals),
         verdict: pace.sufficient ? i18n.t('sufficient') : i18n.t('too slow'),

@@ -4,18 +4,15 @@
 // window, and added to every cell whose org unit is the row's unit or one of its ancestors.
 import type { Database, MetadataObject } from '../core/types.js'
 import { addDays, currentPeriod, daysInPeriod, type Period, type PeriodType } from '../periods/period.js'
-import { evaluateExpression, parseExpression, type ExpressionItem, type ExpressionNode } from './expression.js'
+import {
+    evaluateExpression,
+    parseExpression,
+    type ExpressionItem,
+    type ExpressionNode,
+} from './expression.js'
 import { numberProp, periodTypeFrequency, refId, stringProp } from './metadata-index.js'
 import type { ExtraDimension, PeriodSlot, QueryPlan } from './plan.js'
 import type { DataBlock, Snapshot } from './snapshot.js'
-
-interface Accumulator {
-    sum: number
-    count: number
-    min: number
-    max: number
-    sumSquares: number
-}
 
 export interface IndicatorCell {
     value: number
@@ -182,11 +179,13 @@ export class AnalyticsEngine {
             const disaggregate = dataFrequency > slotFrequency && slot.periods.every((q) => q.id !== '')
             let dataPeriods: Period[] = []
             if (disaggregate && dataPeriodType) {
-                dataPeriods = slot.periods.map((q) => currentPeriod(dataPeriodType as PeriodType, q.startDate))
+                dataPeriods = slot.periods.map((q) =>
+                    currentPeriod(dataPeriodType as PeriodType, q.startDate)
+                )
             }
             divisors[s] = dataPeriods[0] ? daysInPeriod(dataPeriods[0]) : slot.days
             periods.forEach((p, i) => {
-                let match = false
+                let match: boolean
                 if (lastValue === 'LAST') {
                     match = p.startDate >= addYears(slot.endDate, -10) && p.startDate <= slot.endDate
                 } else {
@@ -211,7 +210,11 @@ export class AnalyticsEngine {
         return result
     }
 
-    private computeDataValues(de: MetadataObject, coc: string | null, aoc: string | null): Map<number, number> {
+    private computeDataValues(
+        de: MetadataObject,
+        coc: string | null,
+        aoc: string | null
+    ): Map<number, number> {
         const result = new Map<number, number>()
         const snapshot = this.snapshot
         const block = snapshot?.blocks.get(de.id)
@@ -226,7 +229,10 @@ export class AnalyticsEngine {
                 : type.startsWith('LAST_IN_PERIOD') || type.startsWith('FIRST')
                   ? 'IN_PERIOD'
                   : null
-        const { map, divisors } = this.periodSlotsFor(this.plan.meta.dataElementPeriodType.get(de.id), lastValue)
+        const { map, divisors } = this.periodSlotsFor(
+            this.plan.meta.dataElementPeriodType.get(de.id),
+            lastValue
+        )
         let first = -1
         let last = -1
         map.forEach((slots, i) => {
@@ -239,7 +245,14 @@ export class AnalyticsEngine {
         const to = block.periodStart[last + 1] ?? block.length
         if (lastValue) return this.firstOrLast(block, snapshot, from, to, map, cocFilter, aocFilter, type)
 
-        const cells = new Map<number, Accumulator>()
+        const nCells = this.nP * this.nO * this.nE
+        const sums = new Float64Array(nCells)
+        const counts = new Uint32Array(nCells)
+        const needExtremes = type === 'MIN' || type === 'MAX'
+        const needSquares = type === 'STDDEV' || type === 'VARIANCE'
+        const mins = needExtremes ? new Float64Array(nCells).fill(Infinity) : null
+        const maxs = needExtremes ? new Float64Array(nCells).fill(-Infinity) : null
+        const squares = needSquares ? new Float64Array(nCells) : null
         const weighted = type === 'AVERAGE_SUM_ORG_UNIT'
         const days = weighted ? snapshot.periods.map((p) => daysInPeriod(p)) : []
         for (let r = from; r < to; r++) {
@@ -259,49 +272,47 @@ export class AnalyticsEngine {
             const value = weighted ? raw * (days[block.per[r] ?? 0] ?? 0) : raw
             for (const p of slots) {
                 for (const o of unitSlots) {
-                    const key = this.cellKey(p, o, e)
-                    let acc = cells.get(key)
-                    if (!acc) {
-                        acc = { sum: 0, count: 0, min: Infinity, max: -Infinity, sumSquares: 0 }
-                        cells.set(key, acc)
-                    }
-                    acc.sum += value
-                    acc.count++
-                    if (raw < acc.min) acc.min = raw
-                    if (raw > acc.max) acc.max = raw
-                    acc.sumSquares += raw * raw
+                    const key = (p * this.nO + o) * this.nE + e
+                    sums[key] = (sums[key] ?? 0) + value
+                    counts[key] = (counts[key] ?? 0) + 1
+                    if (mins && raw < (mins[key] ?? 0)) mins[key] = raw
+                    if (maxs && raw > (maxs[key] ?? 0)) maxs[key] = raw
+                    if (squares) squares[key] = (squares[key] ?? 0) + raw * raw
                 }
             }
         }
-        for (const [key, acc] of cells) {
+        for (let key = 0; key < nCells; key++) {
+            const count = counts[key] ?? 0
+            if (count === 0) continue
+            const sum = sums[key] ?? 0
             let value: number
             switch (type) {
                 case 'AVERAGE_SUM_ORG_UNIT':
-                    value = acc.sum / (divisors[this.splitCell(key).p] ?? 1)
+                    value = sum / (divisors[this.splitCell(key).p] ?? 1)
                     break
                 case 'AVERAGE':
                 case 'AVERAGE_INT':
                 case 'AVERAGE_BOOL':
-                    value = acc.sum / acc.count
+                    value = sum / count
                     break
                 case 'COUNT':
-                    value = acc.count
+                    value = count
                     break
                 case 'MIN':
-                    value = acc.min
+                    value = mins?.[key] ?? 0
                     break
                 case 'MAX':
-                    value = acc.max
+                    value = maxs?.[key] ?? 0
                     break
                 case 'VARIANCE':
                 case 'STDDEV': {
-                    if (acc.count < 2) continue
-                    const variance = (acc.sumSquares - (acc.sum * acc.sum) / acc.count) / (acc.count - 1)
+                    if (count < 2) continue
+                    const variance = ((squares?.[key] ?? 0) - (sum * sum) / count) / (count - 1)
                     value = type === 'STDDEV' ? Math.sqrt(variance) : variance
                     break
                 }
                 default:
-                    value = acc.sum
+                    value = sum
             }
             result.set(key, value)
         }
@@ -320,7 +331,10 @@ export class AnalyticsEngine {
         type: string
     ): Map<number, number> {
         const first = type.startsWith('FIRST')
-        const picks = new Map<string, { cell: number; per: number; value: number }>()
+        const endRank = this.endRanks(snapshot)
+        const nCombos = snapshot.cocIds.length
+        // Per period slot: series (unit, COC, AOC) → chosen row.
+        const picks = this.plan.periods.map(() => new Map<number, number>())
         for (let r = from; r < to; r++) {
             const per = block.per[r] ?? 0
             const slots = map[per]
@@ -329,43 +343,64 @@ export class AnalyticsEngine {
             const rowAoc = block.aoc[r] ?? 0
             if (cocFilter >= 0 && rowCoc !== cocFilter) continue
             if (aocFilter >= 0 && rowAoc !== aocFilter) continue
-            const unit = this.unitMap[block.ou[r] ?? 0] ?? -1
-            if (unit < 0) continue
-            const unitSlots = this.unitSlots(unit)
-            if (!unitSlots.length) continue
-            const e = this.extraIndex(rowCoc, rowAoc, unit)
-            if (e < 0) continue
-            const period = snapshot.periods[per]
+            const series = ((block.ou[r] ?? 0) * nCombos + rowCoc) * nCombos + rowAoc
             for (const p of slots) {
-                for (const o of unitSlots) {
-                    const cell = this.cellKey(p, o, e)
-                    const key = `${cell}|${block.ou[r]}|${rowCoc}|${rowAoc}`
-                    const current = picks.get(key)
-                    const currentPeriod = current ? snapshot.periods[current.per] : undefined
-                    const better =
-                        !current ||
-                        !currentPeriod ||
-                        !period ||
-                        (first
-                            ? period.startDate < currentPeriod.startDate
-                            : period.endDate > currentPeriod.endDate ||
-                              (period.endDate === currentPeriod.endDate &&
-                                  period.startDate > currentPeriod.startDate))
-                    if (better) picks.set(key, { cell, per, value: block.value[r] ?? 0 })
+                const chosen = picks[p]
+                if (!chosen) continue
+                const current = chosen.get(series)
+                if (current === undefined) {
+                    chosen.set(series, r)
+                    continue
                 }
+                const rank = endRank[per] ?? 0
+                const currentPer = block.per[current] ?? 0
+                const better = first ? per < currentPer : rank > (endRank[currentPer] ?? 0)
+                if (better) chosen.set(series, r)
             }
         }
-        const sums = new Map<number, { sum: number; count: number }>()
-        for (const pick of picks.values()) {
-            const acc = sums.get(pick.cell) ?? { sum: 0, count: 0 }
-            acc.sum += pick.value
-            acc.count++
-            sums.set(pick.cell, acc)
-        }
+        const nCells = this.nP * this.nO * this.nE
+        const sums = new Float64Array(nCells)
+        const counts = new Uint32Array(nCells)
+        picks.forEach((chosen, p) => {
+            for (const r of chosen.values()) {
+                const unit = this.unitMap[block.ou[r] ?? 0] ?? -1
+                if (unit < 0) continue
+                const e = this.extraIndex(block.coc[r] ?? 0, block.aoc[r] ?? 0, unit)
+                if (e < 0) continue
+                for (const o of this.unitSlots(unit)) {
+                    const key = (p * this.nO + o) * this.nE + e
+                    sums[key] = (sums[key] ?? 0) + (block.value[r] ?? 0)
+                    counts[key] = (counts[key] ?? 0) + 1
+                }
+            }
+        })
         const average = type.endsWith('AVERAGE_ORG_UNIT')
         const result = new Map<number, number>()
-        for (const [cell, acc] of sums) result.set(cell, average ? acc.sum / acc.count : acc.sum)
+        for (let key = 0; key < nCells; key++) {
+            const count = counts[key] ?? 0
+            if (count > 0) result.set(key, average ? (sums[key] ?? 0) / count : (sums[key] ?? 0))
+        }
         return result
+    }
+
+    private endRankCache: Int32Array | null = null
+
+    /** Rank of each snapshot period by (end date, start date): DHIS2's "latest" order. */
+    private endRanks(snapshot: Snapshot): Int32Array {
+        if (this.endRankCache) return this.endRankCache
+        const order = snapshot.periods
+            .map((period, i) => ({ period, i }))
+            .sort(
+                (a, b) =>
+                    a.period.endDate.localeCompare(b.period.endDate) ||
+                    a.period.startDate.localeCompare(b.period.startDate)
+            )
+        const ranks = new Int32Array(snapshot.periods.length)
+        order.forEach((entry, rank) => {
+            ranks[entry.i] = rank
+        })
+        this.endRankCache = ranks
+        return ranks
     }
 
     // -----------------------------------------------------------------------------------------
@@ -478,7 +513,8 @@ export class AnalyticsEngine {
                 const indicator = this.db.metadata.get('indicators', item.id)
                 if (!indicator || depth > 10) return new Map()
                 const values = new Map<number, number>()
-                for (const [key, cell] of this.indicatorValues(indicator, depth + 1)) values.set(key, cell.value)
+                for (const [key, cell] of this.indicatorValues(indicator, depth + 1))
+                    values.set(key, cell.value)
                 return values
             }
             case 'UNSUPPORTED':

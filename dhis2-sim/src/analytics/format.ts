@@ -4,9 +4,11 @@
 /** Apache Commons `Precision.round(value, decimals)` (HALF_UP). */
 export function roundTo(value: number, decimals: number): number {
     if (!Number.isFinite(value)) return value
-    const sign = value < 0 ? -1 : 1
-    const shifted = Number(`${Math.abs(value)}e${decimals}`)
-    return sign * Number(`${Math.round(shifted)}e-${decimals}`)
+    const factor = 10 ** decimals
+    // toPrecision(15) removes binary noise (1.005 * 100 = 100.49999…) before rounding half up.
+    const shifted = Number((Math.abs(value) * factor).toPrecision(15))
+    const rounded = Math.round(shifted) / factor
+    return value < 0 ? -rounded : rounded
 }
 
 function plain(value: number): string {

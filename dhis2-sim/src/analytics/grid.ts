@@ -52,16 +52,16 @@ function dxName(item: DxItem, db: Database, plan: QueryPlan): string {
     const prop = plan.request.displayProperty
     switch (item.kind) {
         case 'DE': {
-            const base = displayName(item.dataElement, prop)
+            const base = displayName(item.dataElement, prop, plan.locale)
             const parts = [item.coc, item.aoc]
                 .filter((id): id is string => id !== null)
-                .map((id) => displayName(db.metadata.get('categoryOptionCombos', id), prop))
+                .map((id) => displayName(db.metadata.get('categoryOptionCombos', id), prop, plan.locale))
             return parts.length ? `${base} ${parts.join(' ')}` : base
         }
         case 'INDICATOR':
-            return displayName(item.indicator, prop)
+            return displayName(item.indicator, prop, plan.locale)
         case 'RATE':
-            return `${displayName(item.dataSet, prop)} - ${METRIC_NAMES[item.metric] ?? item.metric}`
+            return `${displayName(item.dataSet, prop, plan.locale)} - ${METRIC_NAMES[item.metric] ?? item.metric}`
     }
 }
 
@@ -150,7 +150,9 @@ function categoryOptionCombos(db: Database, plan: QueryPlan): string[] {
         for (const coc of (combo && plan.meta.categories.comboCocs.get(combo)) ?? []) cocs.add(coc)
     }
     const explicit = plan.extras.find((e) => e.kind === 'co')
-    return explicit ? explicit.items.map((i) => i.id) : [...cocs].filter((id) => db.metadata.get('categoryOptionCombos', id))
+    return explicit
+        ? explicit.items.map((i) => i.id)
+        : [...cocs].filter((id) => db.metadata.get('categoryOptionCombos', id))
 }
 
 function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Record<string, unknown> {
@@ -180,8 +182,8 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
                 const type = db.metadata.get('indicatorTypes', refId(indicator.indicatorType) ?? '')
                 if (type) {
                     entry.indicatorType = {
-                        name: displayName(type, prop),
-                        displayName: displayName(type, prop),
+                        name: displayName(type, prop, plan.locale),
+                        displayName: displayName(type, prop, plan.locale),
                         factor: numberProp(type, 'factor') ?? 1,
                         number: type.number === true,
                     }
@@ -207,10 +209,11 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
         }
         items[period.id] = entry
     }
-    for (const keyword of plan.relativeKeywords) items[keyword] = { name: relativePeriodName(keyword) ?? keyword }
+    for (const keyword of plan.relativeKeywords)
+        items[keyword] = { name: relativePeriodName(keyword) ?? keyword }
     const unitEntry = (unit: number): Record<string, unknown> => {
         const object = ou.objects[unit]
-        const entry: Record<string, unknown> = { name: displayName(object, prop) }
+        const entry: Record<string, unknown> = { name: displayName(object, prop, plan.locale) }
         if (details) {
             entry.uid = object?.id
             if (stringProp(object, 'code')) entry.code = stringProp(object, 'code')
@@ -230,7 +233,8 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
     items.ou = { name: 'Organisation unit' }
 
     const cocs = categoryOptionCombos(db, plan)
-    for (const coc of cocs) items[coc] = { name: displayName(db.metadata.get('categoryOptionCombos', coc), prop) }
+    for (const coc of cocs)
+        items[coc] = { name: displayName(db.metadata.get('categoryOptionCombos', coc), prop, plan.locale) }
 
     dimensions.dx = plan.dx.map((item) => item.id)
     dimensions.pe = plan.allPeriods.map((p) => p.id)
@@ -246,7 +250,10 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
     const metaData: Record<string, unknown> = { items, dimensions }
     if (plan.request.hierarchyMeta || plan.request.showHierarchy) {
         const roots = new Set(
-            (user?.dataViewOrganisationUnits.length ? user.dataViewOrganisationUnits : (user?.organisationUnits ?? []))
+            (user?.dataViewOrganisationUnits.length
+                ? user.dataViewOrganisationUnits
+                : (user?.organisationUnits ?? [])
+            )
                 .map((id) => ou.index.get(id))
                 .filter((i): i is number => i !== undefined)
         )
@@ -268,7 +275,7 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
             const names: Record<string, string> = {}
             for (const unit of units) {
                 names[ou.ids[unit] ?? ''] = ancestorsBelowRoot(unit)
-                    .map((u) => displayName(ou.objects[u], prop))
+                    .map((u) => displayName(ou.objects[u], prop, plan.locale))
                     .join(' / ')
             }
             metaData.ouNameHierarchy = names
@@ -277,7 +284,12 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
     return metaData
 }
 
-export function buildGrid(db: Database, plan: QueryPlan, engine: AnalyticsEngine, user: SimUser | null): AnalyticsGrid {
+export function buildGrid(
+    db: Database,
+    plan: QueryPlan,
+    engine: AnalyticsEngine,
+    user: SimUser | null
+): AnalyticsGrid {
     const request = plan.request
     const headers: GridHeader[] = []
     if (!plan.dxIsFilter) headers.push(textHeader('dx', 'Data'))

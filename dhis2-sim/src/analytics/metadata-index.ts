@@ -65,7 +65,8 @@ export function stringProp(object: MetadataObject | undefined, key: string): str
 export function numberProp(object: MetadataObject | undefined, key: string): number | undefined {
     const value = object?.[key]
     if (typeof value === 'number') return value
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value)
     return undefined
 }
 
@@ -173,7 +174,8 @@ function buildOrgUnits(metadata: MetadataStore): OrgUnitIndex {
 function buildCategories(metadata: MetadataStore): CategoryIndex {
     const comboCocs = new Map<string, string[]>()
     const cocOptions = new Map<string, string[]>()
-    for (const combo of metadata.list('categoryCombos')) comboCocs.set(combo.id, refIds(combo.categoryOptionCombos))
+    for (const combo of metadata.list('categoryCombos'))
+        comboCocs.set(combo.id, refIds(combo.categoryOptionCombos))
     for (const coc of metadata.list('categoryOptionCombos')) {
         cocOptions.set(coc.id, refIds(coc.categoryOptions))
         const comboId = refId(coc.categoryCombo)

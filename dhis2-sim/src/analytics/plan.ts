@@ -56,6 +56,8 @@ export interface ExtraDimension {
 
 export interface QueryPlan {
     request: AnalyticsRequest
+    /** The user's database locale, for metadata name translations. */
+    locale: string | null
     meta: MetadataIndex
     /** Non-dx dimension ids in request order (the header order after dx). */
     order: string[]
@@ -163,7 +165,10 @@ function resolveOrgUnits(
 
 function periodSlot(id: string, periods: Period[]): PeriodSlot {
     const first = periods[0]
-    const startDate = periods.reduce((min, p) => (p.startDate < min ? p.startDate : min), first?.startDate ?? '')
+    const startDate = periods.reduce(
+        (min, p) => (p.startDate < min ? p.startDate : min),
+        first?.startDate ?? ''
+    )
     const endDate = periods.reduce((max, p) => (p.endDate > max ? p.endDate : max), first?.endDate ?? '')
     return {
         id,
@@ -185,22 +190,14 @@ function resolvePeriods(
     for (const item of items) {
         if (isRelativePeriod(item)) {
             keywords.push(item)
-            for (const period of resolveRelativePeriod(item, date, financialType) ?? []) result.set(period.id, period)
+            for (const period of resolveRelativePeriod(item, date, financialType) ?? [])
+                result.set(period.id, period)
             continue
         }
         const period = parsePeriod(item)
         if (period) result.set(period.id, period)
     }
     return [...result.values()]
-}
-
-function findDataSetElements(ds: MetadataObject): string[] {
-    if (!Array.isArray(ds.dataSetElements)) return refIds(ds.dataElements)
-    return ds.dataSetElements
-        .map((dse: unknown) =>
-            dse && typeof dse === 'object' && 'dataElement' in dse ? refId(dse.dataElement) : undefined
-        )
-        .filter((id): id is string => id !== undefined)
 }
 
 function resolveDx(items: string[], db: Database): DxItem[] {
@@ -250,20 +247,48 @@ function resolveDx(items: string[], db: Database): DxItem[] {
     return result
 }
 
-function displayName(object: MetadataObject | undefined, property: 'NAME' | 'SHORTNAME'): string {
+/**
+ * `displayName` / `displayShortName`: the translation in the user's database locale
+ * (`keyDbLocale`) when the object has one, else the name.
+ */
+function displayName(
+    object: MetadataObject | undefined,
+    property: 'NAME' | 'SHORTNAME',
+    locale: string | null = null
+): string {
     if (!object) return ''
-    if (property === 'SHORTNAME') return stringProp(object, 'shortName') ?? stringProp(object, 'name') ?? object.id
-    return stringProp(object, 'name') ?? object.id
+    const base =
+        property === 'SHORTNAME'
+            ? (stringProp(object, 'shortName') ?? stringProp(object, 'name') ?? object.id)
+            : (stringProp(object, 'name') ?? object.id)
+    if (!locale || !Array.isArray(object.translations)) return base
+    const wanted = property === 'SHORTNAME' ? 'SHORT_NAME' : 'NAME'
+    for (const translation of object.translations as unknown[]) {
+        if (!translation || typeof translation !== 'object') continue
+        const t = translation as { property?: unknown; locale?: unknown; value?: unknown }
+        if (t.property === wanted && t.locale === locale && typeof t.value === 'string' && t.value)
+            return t.value
+    }
+    return base
 }
 
-function resolveExtra(param: DimensionParam, db: Database, dx: DxItem[], request: AnalyticsRequest): ExtraDimension {
+function resolveExtra(
+    param: DimensionParam,
+    db: Database,
+    dx: DxItem[],
+    request: AnalyticsRequest,
+    locale: string | null
+): ExtraDimension {
     const md = db.metadata
     const meta = metadataIndex(md)
     const prop = request.displayProperty
-    const pick = (allowed: string[], collection: 'categoryOptionCombos' | 'organisationUnitGroups' | 'categoryOptions') => {
+    const pick = (
+        allowed: string[],
+        collection: 'categoryOptionCombos' | 'organisationUnitGroups' | 'categoryOptions'
+    ) => {
         const chosen = param.items.length ? param.items.filter((id) => allowed.includes(id)) : allowed
         if (!chosen.length) throw queryError('E7124', param.dimension)
-        return chosen.map((id) => ({ id, name: displayName(md.get(collection, id), prop) }))
+        return chosen.map((id) => ({ id, name: displayName(md.get(collection, id), prop, locale) }))
     }
     if (param.dimension === 'co') {
         const cocs = new Set<string>()
@@ -272,8 +297,15 @@ function resolveExtra(param: DimensionParam, db: Database, dx: DxItem[], request
             const combo = refId(item.dataElement.categoryCombo)
             for (const coc of (combo && meta.categories.comboCocs.get(combo)) ?? []) cocs.add(coc)
         }
-        const allowed = param.items.length ? param.items.filter((id) => md.get('categoryOptionCombos', id)) : [...cocs]
-        return { id: 'co', name: 'Category option combo', kind: 'co', items: pick(allowed, 'categoryOptionCombos') }
+        const allowed = param.items.length
+            ? param.items.filter((id) => md.get('categoryOptionCombos', id))
+            : [...cocs]
+        return {
+            id: 'co',
+            name: 'Category option combo',
+            kind: 'co',
+            items: pick(allowed, 'categoryOptionCombos'),
+        }
     }
     if (param.dimension === 'ao') {
         const aocs = new Set<string>()
@@ -281,14 +313,21 @@ function resolveExtra(param: DimensionParam, db: Database, dx: DxItem[], request
             if (stringProp(combo, 'dataDimensionType') !== 'ATTRIBUTE') continue
             for (const coc of meta.categories.comboCocs.get(combo.id) ?? []) aocs.add(coc)
         }
-        const allowed = param.items.length ? param.items.filter((id) => md.get('categoryOptionCombos', id)) : [...aocs]
-        return { id: 'ao', name: 'Attribute option combo', kind: 'ao', items: pick(allowed, 'categoryOptionCombos') }
+        const allowed = param.items.length
+            ? param.items.filter((id) => md.get('categoryOptionCombos', id))
+            : [...aocs]
+        return {
+            id: 'ao',
+            name: 'Attribute option combo',
+            kind: 'ao',
+            items: pick(allowed, 'categoryOptionCombos'),
+        }
     }
     const groupSet = md.get('organisationUnitGroupSets', param.dimension)
     if (groupSet) {
         return {
             id: groupSet.id,
-            name: displayName(groupSet, prop),
+            name: displayName(groupSet, prop, locale),
             kind: 'ougs',
             items: pick(meta.orgUnits.groupSetGroups.get(groupSet.id) ?? [], 'organisationUnitGroups'),
         }
@@ -297,7 +336,7 @@ function resolveExtra(param: DimensionParam, db: Database, dx: DxItem[], request
     if (category) {
         return {
             id: category.id,
-            name: displayName(category, prop),
+            name: displayName(category, prop, locale),
             kind: 'category',
             items: pick(meta.categories.categoryOptions.get(category.id) ?? [], 'categoryOptions'),
         }
@@ -305,8 +344,14 @@ function resolveExtra(param: DimensionParam, db: Database, dx: DxItem[], request
     throw queryError('E7125', param.dimension)
 }
 
-export function buildPlan(db: Database, user: SimUser | null, request: AnalyticsRequest, today: string): QueryPlan {
+export function buildPlan(
+    db: Database,
+    user: SimUser | null,
+    request: AnalyticsRequest,
+    today: string
+): QueryPlan {
     const meta = metadataIndex(db.metadata)
+    const locale = user?.settings.keyDbLocale ?? null
     const all = [...request.dimensions, ...request.filters]
     if (!request.dimensions.length) throw queryError('E7101')
     const seen = new Set<string>()
@@ -373,7 +418,7 @@ export function buildPlan(db: Database, user: SimUser | null, request: Analytics
     const extraFilters: ExtraDimension[] = []
     for (const param of all) {
         if (FIXED.has(param.dimension) && param.dimension !== 'co' && param.dimension !== 'ao') continue
-        const resolved = resolveExtra(param, db, dx, request)
+        const resolved = resolveExtra(param, db, dx, request, locale)
         if (request.filters.includes(param)) extraFilters.push(resolved)
         else extras.push(resolved)
     }
@@ -382,7 +427,8 @@ export function buildPlan(db: Database, user: SimUser | null, request: Analytics
     if (!dx.length) throw queryError('E7102')
     if (!periods.length) throw queryError('E7104')
     if (request.startDate && request.endDate && peParam) throw queryError('E7105')
-    if (dxParam?.filter && dx.filter((item) => item.kind === 'INDICATOR').length > 1) throw queryError('E7108')
+    if (dxParam?.filter && dx.filter((item) => item.kind === 'INDICATOR').length > 1)
+        throw queryError('E7108')
     if (request.filters.some((p) => p.dimension === 'co')) throw queryError('E7110')
     if (extras.some((e) => e.kind === 'co') && dx.some((item) => item.kind === 'INDICATOR')) {
         throw queryError('E7114')
@@ -400,6 +446,7 @@ export function buildPlan(db: Database, user: SimUser | null, request: Analytics
 
     return {
         request,
+        locale,
         meta,
         order: request.dimensions.map((p) => p.dimension).filter((d) => d !== 'dx'),
         dx,
@@ -409,7 +456,9 @@ export function buildPlan(db: Database, user: SimUser | null, request: Analytics
         allPeriods,
         relativeKeywords,
         // Without an org unit dimension DHIS2 restricts to the user's data view units.
-        orgUnits: orgUnits.length ? orgUnits : [{ id: '', units: userUnits.length ? userUnits : rootUnits(meta) }],
+        orgUnits: orgUnits.length
+            ? orgUnits
+            : [{ id: '', units: userUnits.length ? userUnits : rootUnits(meta) }],
         ouIsFilter: ouParam?.filter ?? true,
         allUnits: ouParam ? allUnits : [],
         userOrgUnitKeywords,

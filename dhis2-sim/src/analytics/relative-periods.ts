@@ -92,7 +92,11 @@ export function financialYearType(setting: unknown): PeriodType {
 }
 
 /** The periods of a relative keyword at `date` (`yyyy-MM-dd`), oldest first; null if unknown. */
-export function resolveRelativePeriod(keyword: string, date: string, financialType: PeriodType): Period[] | null {
+export function resolveRelativePeriod(
+    keyword: string,
+    date: string,
+    financialType: PeriodType
+): Period[] | null {
     const spec = RELATIVE[keyword]
     if (!spec) return null
     const type = spec.type === 'FINANCIAL' ? financialType : spec.type
@@ -100,8 +104,8 @@ export function resolveRelativePeriod(keyword: string, date: string, financialTy
         const year = Number(date.slice(0, 4)) - spec.yearOf
         if (type === 'Weekly') {
             // Weeks whose ISO week-year is the year.
-            return periodsInRange(type, `${year}-01-01`, `${year + 1}-01-07`, { overlapping: true }).filter((p) =>
-                p.id.startsWith(`${year}W`)
+            return periodsInRange(type, `${year}-01-01`, `${year + 1}-01-07`, { overlapping: true }).filter(
+                (p) => p.id.startsWith(`${year}W`)
             )
         }
         return periodsInRange(type, `${year}-01-01`, `${year}-12-31`)

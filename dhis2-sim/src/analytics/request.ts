@@ -53,7 +53,8 @@ function flag(query: URLSearchParams, name: string): boolean {
 }
 
 export function readAnalyticsRequest(query: URLSearchParams): AnalyticsRequest {
-    const displayProperty = (query.get('displayProperty') ?? 'NAME').toUpperCase() === 'SHORTNAME' ? 'SHORTNAME' : 'NAME'
+    const displayProperty =
+        (query.get('displayProperty') ?? 'NAME').toUpperCase() === 'SHORTNAME' ? 'SHORTNAME' : 'NAME'
     const date = query.get('relativePeriodDate')
     return {
         dimensions: splitDimensionParams(query.getAll('dimension')),

@@ -11,7 +11,8 @@ function analyticsQuery(request: SimRequest): SimResponse {
         const grid = runAnalyticsQuery(request.db, request.user, request.query, request.now())
         return { status: 200, body: grid }
     } catch (error) {
-        if (error instanceof AnalyticsQueryError) return conflict(error.message, { errorCode: error.errorCode })
+        if (error instanceof AnalyticsQueryError)
+            return conflict(error.message, { errorCode: error.errorCode })
         throw error
     }
 }

@@ -65,7 +65,10 @@ export function appView(app: InstalledApp, baseUrl: string): Record<string, unkn
 function readMultipartFile(request: SimRequest): Promise<Buffer | null> {
     return new Promise((resolve, reject) => {
         const contentTypeHeader = request.headers['content-type']
-        if (typeof contentTypeHeader !== 'string' || !contentTypeHeader.toLowerCase().startsWith('multipart/')) {
+        if (
+            typeof contentTypeHeader !== 'string' ||
+            !contentTypeHeader.toLowerCase().startsWith('multipart/')
+        ) {
             resolve(null)
             return
         }
@@ -92,7 +95,9 @@ function readMultipartFile(request: SimRequest): Promise<Buffer | null> {
 
 function mayManage(request: SimRequest): boolean {
     const user = request.user
-    return Boolean(user && (user.authorities.includes('ALL') || user.authorities.includes(APP_MANAGEMENT_AUTHORITY)))
+    return Boolean(
+        user && (user.authorities.includes('ALL') || user.authorities.includes(APP_MANAGEMENT_AUTHORITY))
+    )
 }
 
 function serveFile(ctx: ServerContext, request: SimRequest): SimResponse {
@@ -141,7 +146,8 @@ export function appRoutes(ctx: ServerContext): Route[] {
                 try {
                     ctx.installApp(zip, true)
                 } catch (error) {
-                    const message = error instanceof AppInstallError ? error.message : 'App could not be installed'
+                    const message =
+                        error instanceof AppInstallError ? error.message : 'App could not be installed'
                     return conflict(message, { errorCode: 'E1004' })
                 }
                 return noContent()
@@ -160,7 +166,9 @@ export function appRoutes(ctx: ServerContext): Route[] {
                 if (!mayManage(request)) return accessDenied('Access is denied')
                 const key = request.params.key ?? ''
                 const deleteAppData = request.query.get('deleteAppData') === 'true'
-                return ctx.uninstallApp(key, deleteAppData) ? noContent() : notFound(`App '${key}' not found.`)
+                return ctx.uninstallApp(key, deleteAppData)
+                    ? noContent()
+                    : notFound(`App '${key}' not found.`)
             },
         },
         {
@@ -173,6 +181,11 @@ export function appRoutes(ctx: ServerContext): Route[] {
                 return { status: 302, headers: { Location: `${request.baseUrl}/api/apps/${key}/` } }
             },
         },
-        { method: 'GET', pattern: 'apps/:key/*', rawPath: true, handler: (request) => serveFile(ctx, request) },
+        {
+            method: 'GET',
+            pattern: 'apps/:key/*',
+            rawPath: true,
+            handler: (request) => serveFile(ctx, request),
+        },
     ]
 }

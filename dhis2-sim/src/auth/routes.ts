@@ -73,7 +73,10 @@ async function login(ctx: ServerContext, request: SimRequest): Promise<SimRespon
     }
 }
 
-export function logoutResponse(ctx: ServerContext, request: { headers: SimRequest['headers']; baseUrl: string }) {
+export function logoutResponse(
+    ctx: ServerContext,
+    request: { headers: SimRequest['headers']; baseUrl: string }
+) {
     const session = parseCookies(request.headers.cookie)[SESSION_COOKIE]
     if (session) ctx.sessions.destroy(session)
     return {
@@ -105,7 +108,8 @@ function parseAttributes(value: unknown): TokenAttribute[] | null {
         if (!item || typeof item !== 'object') return null
         const record = item as Record<string, unknown>
         const type = record.type
-        if (type !== 'IpAllowedList' && type !== 'MethodAllowedList' && type !== 'RefererAllowedList') return null
+        if (type !== 'IpAllowedList' && type !== 'MethodAllowedList' && type !== 'RefererAllowedList')
+            return null
         const list = (key: string): string[] | undefined =>
             Array.isArray(record[key]) ? (record[key] as unknown[]).map(String) : undefined
         attributes.push({
@@ -131,7 +135,8 @@ function createToken(ctx: ServerContext, request: SimRequest): SimResponse {
     const attributes = parseAttributes(record.attributes)
     if (!attributes) return badRequest('Invalid API token attributes')
     const expire = typeof record.expire === 'number' ? record.expire : undefined
-    if (expire !== undefined && expire <= ctx.now().getTime()) return badRequest('Expire time must be in the future')
+    if (expire !== undefined && expire <= ctx.now().getTime())
+        return badRequest('Expire time must be in the future')
     const version = minorVersion(request.serverVersion) >= 41 ? 2 : 1
     const { key, token } = ctx.tokens.create(user.username, expire, attributes, version)
     return created(null, {
@@ -154,16 +159,28 @@ export function authRoutes(ctx: ServerContext): Route[] {
             method: 'GET',
             pattern: 'loginConfig',
             public: true,
-            handler: () => (v41() ? loginConfig(ctx) : notFound('No endpoint found for GET /api/loginConfig')),
+            handler: () =>
+                v41() ? loginConfig(ctx) : notFound('No endpoint found for GET /api/loginConfig'),
         },
         {
             method: 'POST',
             pattern: 'auth/login',
             public: true,
-            handler: (request) => (v41() ? login(ctx, request) : notFound('No endpoint found for POST /api/auth/login')),
+            handler: (request) =>
+                v41() ? login(ctx, request) : notFound('No endpoint found for POST /api/auth/login'),
         },
-        { method: 'GET', pattern: 'auth/logout', public: true, handler: (request) => logoutResponse(ctx, request) },
-        { method: 'POST', pattern: 'auth/logout', public: true, handler: (request) => logoutResponse(ctx, request) },
+        {
+            method: 'GET',
+            pattern: 'auth/logout',
+            public: true,
+            handler: (request) => logoutResponse(ctx, request),
+        },
+        {
+            method: 'POST',
+            pattern: 'auth/logout',
+            public: true,
+            handler: (request) => logoutResponse(ctx, request),
+        },
     ]
     for (const path of tokenPaths) {
         routes.push(
@@ -171,7 +188,9 @@ export function authRoutes(ctx: ServerContext): Route[] {
                 method: 'POST',
                 pattern: path,
                 handler: (request) =>
-                    path === 'apiTokens' && !v41() ? notFound('No endpoint found') : createToken(ctx, request),
+                    path === 'apiTokens' && !v41()
+                        ? notFound('No endpoint found')
+                        : createToken(ctx, request),
             },
             {
                 method: 'GET',

@@ -72,7 +72,9 @@ export class TokenStore {
 
     constructor(
         private readonly now: () => Date,
-        private readonly onChange: (record: { kind: 'put'; token: StoredToken } | { kind: 'remove'; uid: string }) => void
+        private readonly onChange: (
+            record: { kind: 'put'; token: StoredToken } | { kind: 'remove'; uid: string }
+        ) => void
     ) {}
 
     create(
@@ -134,19 +136,30 @@ export class TokenStore {
             if (attribute.type === 'IpAllowedList' && attribute.allowedIps?.length) {
                 const ip = request.ip.replace(/^::ffff:/, '')
                 if (!attribute.allowedIps.includes(ip)) {
-                    return { ok: false, message: 'Failed to authenticate API token, request ip address is not allowed.' }
+                    return {
+                        ok: false,
+                        message: 'Failed to authenticate API token, request ip address is not allowed.',
+                    }
                 }
             }
             if (attribute.type === 'MethodAllowedList' && attribute.allowedMethods?.length) {
-                if (!attribute.allowedMethods.map((m) => m.toUpperCase()).includes(request.method.toUpperCase())) {
-                    return { ok: false, message: 'Failed to authenticate API token, request http method is not allowed.' }
+                if (
+                    !attribute.allowedMethods
+                        .map((m) => m.toUpperCase())
+                        .includes(request.method.toUpperCase())
+                ) {
+                    return {
+                        ok: false,
+                        message: 'Failed to authenticate API token, request http method is not allowed.',
+                    }
                 }
             }
             if (attribute.type === 'RefererAllowedList' && attribute.allowedReferrers?.length) {
                 if (!request.referer || !attribute.allowedReferrers.includes(request.referer)) {
                     return {
                         ok: false,
-                        message: 'Failed to authenticate API token, request http referrer is missing or not allowed.',
+                        message:
+                            'Failed to authenticate API token, request http referrer is missing or not allowed.',
                     }
                 }
             }

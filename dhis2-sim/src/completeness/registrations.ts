@@ -5,7 +5,12 @@ import { accessDenied, badRequest, conflict, noContent } from '../core/web-messa
 import { DEFAULT_COC, metadataIndex, parseIdScheme, type IdScheme } from '../data-values/metadata-index.js'
 import { parseStrategy } from '../data-values/options.js'
 import { decompress } from '../data-values/payload.js'
-import { ConflictCollector, importSummaryResponse, minorVersion, summaryBody } from '../data-values/summary.js'
+import {
+    ConflictCollector,
+    importSummaryResponse,
+    minorVersion,
+    summaryBody,
+} from '../data-values/summary.js'
 import { parsePeriod, periodsInRange, PERIOD_TYPES } from '../periods/period.js'
 
 function text(value: unknown): string | null {
@@ -36,15 +41,22 @@ export function postCompleteRegistrations(request: SimRequest): SimResponse {
     } catch (error) {
         return badRequest(error instanceof Error ? error.message : String(error))
     }
-    const payload = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
-    const generic = parseIdScheme(text(payload.idScheme)) ?? parseIdScheme(query.get('idScheme')) ?? { type: 'UID' }
-    const scheme = (name: string): IdScheme => parseIdScheme(text(payload[name])) ?? parseIdScheme(query.get(name)) ?? generic
+    const payload =
+        raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+    const generic = parseIdScheme(text(payload.idScheme)) ??
+        parseIdScheme(query.get('idScheme')) ?? { type: 'UID' }
+    const scheme = (name: string): IdScheme =>
+        parseIdScheme(text(payload[name])) ?? parseIdScheme(query.get(name)) ?? generic
     const dataSetScheme = scheme('dataSetIdScheme')
     const orgUnitScheme = scheme('orgUnitIdScheme')
     const aocScheme = scheme('attributeOptionComboIdScheme')
     const dryRun = payload.dryRun === true || flag(query, 'dryRun')
-    const strategy = parseStrategy(text(payload.strategy) ?? query.get('importStrategy') ?? 'CREATE_AND_UPDATE') ?? 'CREATE_AND_UPDATE'
-    const list = Array.isArray(payload.completeDataSetRegistrations) ? payload.completeDataSetRegistrations : []
+    const strategy =
+        parseStrategy(text(payload.strategy) ?? query.get('importStrategy') ?? 'CREATE_AND_UPDATE') ??
+        'CREATE_AND_UPDATE'
+    const list = Array.isArray(payload.completeDataSetRegistrations)
+        ? payload.completeDataSetRegistrations
+        : []
 
     const collector = new ConflictCollector()
     const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 }
@@ -67,7 +79,8 @@ export function postCompleteRegistrations(request: SimRequest): SimResponse {
             continue
         }
         const orgUnitRaw = text(record.organisationUnit)
-        const orgUnit = orgUnitRaw !== null ? index.resolve('organisationUnits', orgUnitScheme, orgUnitRaw) : undefined
+        const orgUnit =
+            orgUnitRaw !== null ? index.resolve('organisationUnits', orgUnitScheme, orgUnitRaw) : undefined
         if (orgUnit === undefined) {
             legacy(orgUnitRaw, 'Organisation unit not found or not accessible')
             continue
@@ -136,24 +149,34 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
     const generic = parseIdScheme(query.get('idScheme')) ?? { type: 'UID' as const }
     const dataSets = new Set(
         all(query, 'dataSet')
-            .map((id) => index.resolve('dataSets', parseIdScheme(query.get('dataSetIdScheme')) ?? generic, id))
+            .map((id) =>
+                index.resolve('dataSets', parseIdScheme(query.get('dataSetIdScheme')) ?? generic, id)
+            )
             .filter((id): id is string => id !== undefined)
     )
-    if (dataSets.size === 0) return conflict('At least one valid data set must be specified', { errorCode: 'E2013' })
+    if (dataSets.size === 0)
+        return conflict('At least one valid data set must be specified', { errorCode: 'E2013' })
     let periods: Set<string> | null = null
     const periodIds = all(query, 'period')
     const startDate = query.get('startDate')
     const endDate = query.get('endDate')
     if (periodIds.length > 0) {
-        periods = new Set(periodIds.map((id) => parsePeriod(id)?.id).filter((id): id is string => id !== undefined))
+        periods = new Set(
+            periodIds.map((id) => parsePeriod(id)?.id).filter((id): id is string => id !== undefined)
+        )
     } else if (startDate && endDate) {
-        periods = new Set(PERIOD_TYPES.flatMap((type) => periodsInRange(type, startDate, endDate).map((p) => p.id)))
+        periods = new Set(
+            PERIOD_TYPES.flatMap((type) => periodsInRange(type, startDate, endDate).map((p) => p.id))
+        )
     }
     const created = query.get('created')
     if (periods === null && !created && !query.get('createdDuration')) {
-        return conflict('At least one valid period, start/end dates, created or created duration must be specified', {
-            errorCode: 'E2014',
-        })
+        return conflict(
+            'At least one valid period, start/end dates, created or created duration must be specified',
+            {
+                errorCode: 'E2014',
+            }
+        )
     }
     const orgUnitScheme = parseIdScheme(query.get('orgUnitIdScheme')) ?? generic
     const roots = all(query, 'orgUnit')
@@ -180,7 +203,12 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
         if (!dataSets.has(registration.dataSet)) continue
         if (periods && !periods.has(registration.period)) continue
         const chain = index.ancestors(registration.organisationUnit)
-        if (children ? !roots.some((root) => chain.includes(root)) : !roots.includes(registration.organisationUnit)) continue
+        if (
+            children
+                ? !roots.some((root) => chain.includes(root))
+                : !roots.includes(registration.organisationUnit)
+        )
+            continue
         if (createdAfter !== null && new Date(registration.date).getTime() < createdAfter) continue
         result.push({
             period: registration.period,
@@ -226,6 +254,7 @@ export function deleteCompleteRegistrations(request: SimRequest): SimResponse {
     }
     const units = [orgUnit]
     if (flag(query, 'multiOu')) units.push(...(index.children.get(orgUnit) ?? []))
-    for (const ds of dataSets) for (const unit of units) db.completeRegistrations.remove(ds, period.id, unit, aoc)
+    for (const ds of dataSets)
+        for (const unit of units) db.completeRegistrations.remove(ds, period.id, unit, aoc)
     return noContent()
 }

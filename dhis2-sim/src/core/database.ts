@@ -150,7 +150,15 @@ function refIds(value: unknown): string[] {
 
 /** Inverse (non-owner) properties: recomputed from the owner side, as DHIS2 serves them. */
 const DERIVED_PROPERTIES: Partial<Record<MetadataCollection, string[]>> = {
-    organisationUnits: ['path', 'level', 'ancestors', 'children', 'leaf', 'dataSets', 'organisationUnitGroups'],
+    organisationUnits: [
+        'path',
+        'level',
+        'ancestors',
+        'children',
+        'leaf',
+        'dataSets',
+        'organisationUnitGroups',
+    ],
     dataElements: ['dataSetElements', 'dataElementGroups'],
     categoryCombos: ['categoryOptionCombos'],
     categories: ['categoryCombos'],
@@ -217,7 +225,11 @@ class InMemoryMetadataStore implements SimMetadataStore {
         return this.global.get(id)
     }
 
-    findBy(collection: MetadataCollection, scheme: 'UID' | 'CODE' | 'NAME', value: string): MetadataObject | undefined {
+    findBy(
+        collection: MetadataCollection,
+        scheme: 'UID' | 'CODE' | 'NAME',
+        value: string
+    ): MetadataObject | undefined {
         this.ensureDerived()
         const upper = scheme.toUpperCase()
         if (upper === 'UID' || upper === 'ID') return this.map(collection).get(value)
@@ -356,10 +368,16 @@ class InMemoryMetadataStore implements SimMetadataStore {
         inverse('categoryOptionCombos', 'categoryOptions', 'categoryOptions', 'categoryOptionCombos')
         inverse('organisationUnitGroupSets', 'organisationUnitGroups', 'organisationUnitGroups', 'groupSets')
         inverse('indicatorGroups', 'indicators', 'indicators', 'indicatorGroups')
-        inverse('categoryOptionCombos', 'categoryCombo', 'categoryCombos', 'categoryOptionCombos', (value) => {
-            const id = refId(value)
-            return id === undefined ? [] : [id]
-        })
+        inverse(
+            'categoryOptionCombos',
+            'categoryCombo',
+            'categoryCombos',
+            'categoryOptionCombos',
+            (value) => {
+                const id = refId(value)
+                return id === undefined ? [] : [id]
+            }
+        )
         // dataElements[].dataSetElements: the data set's embedded elements, as DHIS2 shares them.
         const elements = new Map<string, unknown[]>()
         for (const dataSet of this.map('dataSets').values()) {
@@ -474,7 +492,13 @@ class InMemoryCompleteRegistrationStore implements CompleteRegistrationStore {
     remove(dataSet: string, period: string, orgUnit: string, aoc: string): boolean {
         const key = registrationKey(dataSet, period, orgUnit, aoc)
         if (!this.registrations.has(key)) return false
-        emit(this.bus, { kind: 'completeRegistration.remove', dataSet, period, orgUnit, attributeOptionCombo: aoc })
+        emit(this.bus, {
+            kind: 'completeRegistration.remove',
+            dataSet,
+            period,
+            orgUnit,
+            attributeOptionCombo: aoc,
+        })
         return this.registrations.delete(key)
     }
 
@@ -592,7 +616,8 @@ export function createDatabase(seed: DatabaseSeed): SimDatabase {
     const metadata = new InMemoryMetadataStore(bus)
     const defaults = defaultCategoryObjects()
     for (const collection of METADATA_COLLECTIONS) {
-        for (const object of defaults[collection] ?? []) metadata.rawUpsert(collection, structuredClone(object))
+        for (const object of defaults[collection] ?? [])
+            metadata.rawUpsert(collection, structuredClone(object))
         for (const object of seed.metadata[collection] ?? []) metadata.rawUpsert(collection, object)
     }
     foldInverseSide(metadata)

@@ -12,7 +12,8 @@ export function toIso8601NoTz(date: Date): string {
 /** Accepts ISO instants (`…Z`) or DHIS2's zone-less form and renders DHIS2's zone-less form. */
 export function dhis2Date(value: string | Date | null | undefined): string | undefined {
     if (value === null || value === undefined) return undefined
-    const date = value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value + 'Z')
+    const date =
+        value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : value + 'Z')
     return Number.isNaN(date.getTime()) ? undefined : toIso8601NoTz(date)
 }
 

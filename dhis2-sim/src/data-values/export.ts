@@ -1,10 +1,24 @@
 // GET /api/dataValueSets (contract §4): parameter validation E2001-E2012, selection, id schemes on
 // output, the JSON writer's single-dataSet header form, and CSV.
 import { gzipSync } from 'node:zlib'
-import type { Database, MetadataCollection, SimRequest, SimResponse, SimUser, StoredDataValue } from '../core/types.js'
+import type {
+    Database,
+    MetadataCollection,
+    SimRequest,
+    SimResponse,
+    SimUser,
+    StoredDataValue,
+} from '../core/types.js'
 import { conflict } from '../core/web-message.js'
 import { parsePeriod } from '../periods/period.js'
-import { canDataRead, DEFAULT_COC, metadataIndex, parseIdScheme, type IdScheme, type MetadataIndex } from './metadata-index.js'
+import {
+    canDataRead,
+    DEFAULT_COC,
+    metadataIndex,
+    parseIdScheme,
+    type IdScheme,
+    type MetadataIndex,
+} from './metadata-index.js'
 import { valuesByOrgUnit } from './value-index.js'
 
 class IllegalQuery extends Error {
@@ -87,7 +101,12 @@ function select(db: Database, user: SimUser, query: URLSearchParams, now: Date):
     const inputScheme = parseIdScheme(query.get('inputIdScheme')) ?? { type: 'UID' as const }
     const scheme = (name: string): IdScheme => parseIdScheme(query.get(name)) ?? inputScheme
     const dataSets = resolveAll(index, 'dataSets', scheme('inputDataSetIdScheme'), all(query, 'dataSet'))
-    const dataElements = resolveAll(index, 'dataElements', scheme('inputDataElementIdScheme'), all(query, 'dataElement'))
+    const dataElements = resolveAll(
+        index,
+        'dataElements',
+        scheme('inputDataElementIdScheme'),
+        all(query, 'dataElement')
+    )
     const groups = resolveAll(index, 'dataElementGroups', inputScheme, all(query, 'dataElementGroup'))
     const periods = all(query, 'period')
         .map((id) => parsePeriod(id)?.id)
@@ -96,14 +115,22 @@ function select(db: Database, user: SimUser, query: URLSearchParams, now: Date):
     const endDate = query.get('endDate')
     const lastUpdated = query.get('lastUpdated')
     const lastUpdatedDuration = query.get('lastUpdatedDuration')
-    const orgUnits = resolveAll(index, 'organisationUnits', scheme('inputOrgUnitIdScheme'), all(query, 'orgUnit'))
+    const orgUnits = resolveAll(
+        index,
+        'organisationUnits',
+        scheme('inputOrgUnitIdScheme'),
+        all(query, 'orgUnit')
+    )
     const orgUnitGroups = resolveAll(index, 'organisationUnitGroups', inputScheme, all(query, 'orgUnitGroup'))
     const children = flag(query, 'children')
     const limitRaw = query.get('limit')
     const limit = limitRaw !== null && limitRaw !== '' ? Number(limitRaw) : null
 
     if (dataSets.length === 0 && dataElements.length === 0 && groups.length === 0) {
-        throw new IllegalQuery('E2001', 'At least one data element, data set or data element group must be specified')
+        throw new IllegalQuery(
+            'E2001',
+            'At least one data element, data set or data element group must be specified'
+        )
     }
     const hasStartEnd = Boolean(startDate) && Boolean(endDate)
     if (periods.length === 0 && !hasStartEnd && !lastUpdated && !lastUpdatedDuration) {
@@ -121,19 +148,29 @@ function select(db: Database, user: SimUser, query: URLSearchParams, now: Date):
     let lastUpdatedAt: number | null = null
     if (lastUpdatedDuration) {
         const duration = parseDuration(lastUpdatedDuration)
-        if (duration === null) throw new IllegalQuery('E2005', `Duration is not valid: \`${lastUpdatedDuration}\``)
+        if (duration === null)
+            throw new IllegalQuery('E2005', `Duration is not valid: \`${lastUpdatedDuration}\``)
         lastUpdatedAt = now.getTime() - duration
     } else if (lastUpdated) {
         lastUpdatedAt = parseDate(lastUpdated)?.getTime() ?? null
     }
     if (orgUnits.length === 0 && orgUnitGroups.length === 0) {
-        throw new IllegalQuery('E2006', 'At least one organisation unit or organisation unit group must be specified')
+        throw new IllegalQuery(
+            'E2006',
+            'At least one organisation unit or organisation unit group must be specified'
+        )
     }
     if (children && orgUnitGroups.length > 0) {
-        throw new IllegalQuery('E2007', 'Organisation unit children cannot be included for organisation unit groups')
+        throw new IllegalQuery(
+            'E2007',
+            'Organisation unit children cannot be included for organisation unit groups'
+        )
     }
     if (children && orgUnits.length === 0) {
-        throw new IllegalQuery('E2008', 'At least one organisation unit must be specified when children are included')
+        throw new IllegalQuery(
+            'E2008',
+            'At least one organisation unit must be specified when children are included'
+        )
     }
     if (limit !== null && (!Number.isFinite(limit) || limit < 0)) {
         throw new IllegalQuery('E2009', `Limit cannot be less than zero: \`${limitRaw ?? ''}\``)
@@ -219,10 +256,19 @@ function rows(db: Database, selection: Selection): StoredDataValue[] {
             if (selection.periods && !selection.periods.has(value.period)) continue
             if (selection.startDate !== null && selection.endDate !== null) {
                 const period = parsePeriod(value.period)
-                if (!period || period.startDate < selection.startDate || period.endDate > selection.endDate) continue
+                if (!period || period.startDate < selection.startDate || period.endDate > selection.endDate)
+                    continue
             }
-            if (selection.lastUpdated !== null && new Date(value.lastUpdated).getTime() < selection.lastUpdated) continue
-            if (selection.attributeOptionCombos && !selection.attributeOptionCombos.has(value.attributeOptionCombo)) continue
+            if (
+                selection.lastUpdated !== null &&
+                new Date(value.lastUpdated).getTime() < selection.lastUpdated
+            )
+                continue
+            if (
+                selection.attributeOptionCombos &&
+                !selection.attributeOptionCombos.has(value.attributeOptionCombo)
+            )
+                continue
             result.push(value)
         }
     }
@@ -282,15 +328,25 @@ export function getDataValueSets(request: SimRequest): SimResponse {
     const attachment = request.query.get('attachment')
 
     if (wantsCsv(request)) {
-        const lines = ['dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup,deleted']
+        const lines = [
+            'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup,deleted',
+        ]
         for (const value of selected) {
             lines.push(
                 [
                     index.render('dataElements', schemes.dataElement, value.dataElement),
                     value.period,
                     index.render('organisationUnits', schemes.orgUnit, value.orgUnit),
-                    index.render('categoryOptionCombos', schemes.categoryOptionCombo, value.categoryOptionCombo),
-                    index.render('categoryOptionCombos', schemes.attributeOptionCombo, value.attributeOptionCombo),
+                    index.render(
+                        'categoryOptionCombos',
+                        schemes.categoryOptionCombo,
+                        value.categoryOptionCombo
+                    ),
+                    index.render(
+                        'categoryOptionCombos',
+                        schemes.attributeOptionCombo,
+                        value.attributeOptionCombo
+                    ),
                     value.value,
                     value.storedBy,
                     longGmtDate(value.lastUpdated),
@@ -302,7 +358,13 @@ export function getDataValueSets(request: SimRequest): SimResponse {
                     .join(',')
             )
         }
-        return packed(lines.join('\n') + '\n', 'application/csv; charset=UTF-8', compression, attachment, 'csv')
+        return packed(
+            lines.join('\n') + '\n',
+            'application/csv; charset=UTF-8',
+            compression,
+            attachment,
+            'csv'
+        )
     }
 
     const dataValues = selected.map((value) => {
@@ -310,7 +372,11 @@ export function getDataValueSets(request: SimRequest): SimResponse {
             dataElement: index.render('dataElements', schemes.dataElement, value.dataElement),
             period: value.period,
             orgUnit: index.render('organisationUnits', schemes.orgUnit, value.orgUnit),
-            categoryOptionCombo: index.render('categoryOptionCombos', schemes.categoryOptionCombo, value.categoryOptionCombo),
+            categoryOptionCombo: index.render(
+                'categoryOptionCombos',
+                schemes.categoryOptionCombo,
+                value.categoryOptionCombo
+            ),
             attributeOptionCombo: index.render(
                 'categoryOptionCombos',
                 schemes.attributeOptionCombo,

@@ -17,7 +17,7 @@ import type { ImportOptions, ImportStrategy } from './options.js'
 import { parseStrategy } from './options.js'
 import type { DataValueEntry, DataValueSetPayload } from './payload.js'
 import { ConflictCollector, type ImportConflict, type ImportCount, type ImportStatus } from './summary.js'
-import { recordWrite } from './value-index.js'
+import { recordInsert } from './value-index.js'
 import {
     commentIsValid,
     isZeroAndInsignificant,
@@ -42,6 +42,8 @@ export interface ImportContextInput {
     user: SimUser
     options: ImportOptions
     now: Date
+    /** Minor server version (41 for 2.41.3): a few counting rules changed between releases. */
+    minorVersion?: number
 }
 
 const EMPTY_COUNT = (): ImportCount => ({ imported: 0, updated: 0, ignored: 0, deleted: 0 })
@@ -58,6 +60,7 @@ export function failedImport(message: string): ImportResult {
 }
 
 interface Schemes {
+    generic: IdScheme
     dataElement: IdScheme
     orgUnit: IdScheme
     categoryOptionCombo: IdScheme
@@ -70,9 +73,13 @@ function effectiveSchemes(payload: DataValueSetPayload, options: ImportOptions):
     const pick = (payloadValue: string | null, queryValue: IdScheme | undefined): IdScheme =>
         parseIdScheme(payloadValue) ?? queryValue ?? generic
     return {
+        generic,
         dataElement: pick(payload.dataElementIdScheme, options.idSchemes.dataElementIdScheme),
         orgUnit: pick(payload.orgUnitIdScheme, options.idSchemes.orgUnitIdScheme),
-        categoryOptionCombo: pick(payload.categoryOptionComboIdScheme, options.idSchemes.categoryOptionComboIdScheme),
+        categoryOptionCombo: pick(
+            payload.categoryOptionComboIdScheme,
+            options.idSchemes.categoryOptionComboIdScheme
+        ),
         dataSet: pick(payload.dataSetIdScheme, options.idSchemes.dataSetIdScheme),
     }
 }
@@ -160,17 +167,21 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     const index = metadataIndex(db)
     const schemes = effectiveSchemes(payload, options)
     const dryRun = payload.dryRun ?? options.dryRun
-    const strategy: ImportStrategy = (payload.strategy ? parseStrategy(payload.strategy) : null) ?? options.importStrategy
+    const strategy: ImportStrategy =
+        (payload.strategy ? parseStrategy(payload.strategy) : null) ?? options.importStrategy
     const strict = options.strict
     const locale = user.settings.keyUiLocale
     const collector = new ConflictCollector()
+    const unchangedCountsAsUpdate = (input.minorVersion ?? 41) <= 40
 
     const resolveDataElement = memo((raw) => index.resolve('dataElements', schemes.dataElement, raw))
     const resolveOrgUnit = memo((raw) => index.resolve('organisationUnits', schemes.orgUnit, raw))
-    const resolveCombo = memo((raw) => index.resolve('categoryOptionCombos', schemes.categoryOptionCombo, raw))
+    const resolveCombo = memo((raw) =>
+        index.resolve('categoryOptionCombos', schemes.categoryOptionCombo, raw)
+    )
 
     // ---- Outer context (DVS createDataSetContext)
-    const dataSetRaw = trimToNull(payload.dataSet ?? options.dataSet)
+    const dataSetRaw = trimToNull(payload.dataSet)
     const dataSetId = dataSetRaw !== null ? index.resolve('dataSets', schemes.dataSet, dataSetRaw) : undefined
     const dataSet = dataSetId !== undefined ? index.dataSets.get(dataSetId) : undefined
     const outerOrgUnitRaw = trimToNull(payload.orgUnit)
@@ -179,22 +190,23 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     const outerPeriod = outerPeriodRaw !== null ? parsePeriod(outerPeriodRaw) : null
     let outerAoc: string | undefined
     const outerAocRaw = trimToNull(payload.attributeOptionCombo)
-    if (dataSet && payload.attributeCategoryOptions && payload.attributeCategoryOptions.length > 0) {
+    if (outerAocRaw !== null) {
+        outerAoc = resolveCombo(outerAocRaw)
+    } else if (dataSet && payload.attributeCategoryOptions) {
         const wanted = new Set(
-            payload.attributeCategoryOptions.map((raw) => index.resolve('categoryOptions', schemes.categoryOptionCombo, raw) ?? raw)
+            payload.attributeCategoryOptions.map(
+                (raw) => index.resolve('categoryOptions', schemes.generic, raw) ?? raw
+            )
         )
         const cocs = index.categoryCombos.get(dataSet.categoryCombo)?.cocs ?? new Set<string>()
         for (const coc of cocs) {
             const options = index.categoryOptionCombos.get(coc)?.options ?? []
-            if (options.length === wanted.size && options.every((option) => wanted.has(option))) outerAoc = coc
+            if (options.length === wanted.size && options.every((option) => wanted.has(option))) {
+                outerAoc = coc
+            }
         }
-        if (outerAoc === undefined) {
-            return failedImport(
-                `Attribute option combo does not exist for given category combo and category options`
-            )
-        }
-    } else if (outerAocRaw !== null) {
-        outerAoc = resolveCombo(outerAocRaw)
+        // InputUtils throws an IllegalQueryException, which the import reports as a failure.
+        if (outerAoc === undefined) return failedImport('Illegal category option combo identifier')
     }
 
     // ---- Data-set level checks: any failure aborts the whole import.
@@ -207,12 +219,16 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     })
     if (dataSetRaw !== null && !dataSet) {
         return abort(
-            conflict('E7600', 'dataSet', 'Data set not found or not accessible: `{0}`', [['dataSet', dataSetRaw]])
+            conflict('E7600', 'dataSet', 'Data set not found or not accessible: `{0}`', [
+                ['dataSet', dataSetRaw],
+            ])
         )
     }
     if (dataSet && !canDataWrite(user, dataSet.object)) {
         return abort(
-            conflict('E7601', 'dataSet', 'User does not have write access for DataSet: `{0}`', [['dataSet', dataSetRaw]])
+            conflict('E7601', 'dataSet', 'User does not have write access for DataSet: `{0}`', [
+                ['dataSet', dataSetRaw],
+            ])
         )
     }
     if (!dataSet && strict.strictDataElements) {
@@ -227,31 +243,42 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     }
     if (outerAocRaw !== null && outerAoc === undefined) {
         return abort(
-            conflict('E7604', 'attributeOptionCombo', 'Attribute option combo not found or not accessible: `{0}`', [
-                ['categoryOptionCombo', outerAocRaw],
-            ])
+            conflict(
+                'E7604',
+                'attributeOptionCombo',
+                'Attribute option combo not found or not accessible: `{0}`',
+                [['categoryOptionCombo', outerAocRaw]]
+            )
         )
     }
 
-    // ---- Completeness (handleComplete): only with a data set, period and org unit.
-    let dataSetComplete = 'false'
+    // ---- Completeness (handleComplete), always for the default attribute option combo.
+    let dataSetComplete: string | undefined = 'false'
+    const completionConflicts: ImportConflict[] = []
     const completedAt = dataSet ? completionDate(payload.completeDate, now) : null
-    if (dataSet && completedAt && outerPeriod && outerOrgUnit !== undefined) {
-        const aoc = outerAoc ?? DEFAULT_COC
-        if (!dryRun) {
-            const existing = db.completeRegistrations.get(dataSet.id, outerPeriod.id, outerOrgUnit, aoc)
-            db.completeRegistrations.put({
-                dataSet: dataSet.id,
-                period: outerPeriod.id,
-                organisationUnit: outerOrgUnit,
-                attributeOptionCombo: aoc,
-                completed: true,
-                date: completedAt.toISOString(),
-                storedBy: existing?.storedBy ?? user.username,
-                lastUpdated: now.toISOString(),
+    if (dataSet && completedAt) {
+        if (outerOrgUnit === undefined || !outerPeriod) {
+            dataSetComplete = undefined
+            completionConflicts.push({
+                object: outerOrgUnit === undefined ? 'OrganisationUnit' : 'Period',
+                objects: {},
+                value: 'Must be provided to complete data set',
             })
+        } else {
+            if (!dryRun) {
+                db.completeRegistrations.put({
+                    dataSet: dataSet.id,
+                    period: outerPeriod.id,
+                    organisationUnit: outerOrgUnit,
+                    attributeOptionCombo: DEFAULT_COC,
+                    completed: true,
+                    date: completedAt.toISOString(),
+                    storedBy: user.username,
+                    lastUpdated: now.toISOString(),
+                })
+            }
+            dataSetComplete = completedAt.toISOString().slice(0, 10)
         }
-        dataSetComplete = completedAt.toISOString().slice(0, 10)
     }
 
     // ---- Per-value caches of checks that depend only on ids.
@@ -267,6 +294,7 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     const nowIso = now.toISOString()
     const store = db.dataValues
 
+    for (const c of completionConflicts) collector.add(c)
     const values = payload.dataValues
     for (let i = 0; i < values.length; i++) {
         const entry = values[i] as DataValueEntry
@@ -305,7 +333,8 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             return fail(conflict('E7611', 'period', 'Period not valid: `{0}`', [['period', entry.period]]))
         }
         const orgUnit =
-            outerOrgUnit ?? (trimToNull(entry.orgUnit) !== null ? resolveOrgUnit(entry.orgUnit?.trim() ?? '') : undefined)
+            outerOrgUnit ??
+            (trimToNull(entry.orgUnit) !== null ? resolveOrgUnit(entry.orgUnit?.trim() ?? '') : undefined)
         if (orgUnit === undefined) {
             return fail(
                 conflict('E7612', 'orgUnit', 'Organisation unit not found or not accessible: `{0}`', [
@@ -329,10 +358,15 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             for (const option of index.categoryOptionCombos.get(coc)?.options ?? []) {
                 if (!optionWritable(option)) {
                     return fail(
-                        conflict('E7614', 'categoryOptionCombo', 'Category option combo: `{0}` option not accessible: `{1}`', [
-                            ['categoryOptionCombo', entry.categoryOptionCombo],
-                            ['categoryOption', option],
-                        ])
+                        conflict(
+                            'E7614',
+                            'categoryOptionCombo',
+                            'Category option combo: `{0}` option not accessible: `{1}`',
+                            [
+                                ['categoryOptionCombo', entry.categoryOptionCombo],
+                                ['categoryOption', option],
+                            ]
+                        )
                     )
                 }
             }
@@ -353,20 +387,33 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             for (const option of index.categoryOptionCombos.get(aoc)?.options ?? []) {
                 if (!optionWritable(option)) {
                     return fail(
-                        conflict('E7616', 'attributeOptionCombo', 'Attribute option combo: `{0}` option not accessible: `{1}`', [
-                            ['categoryOptionCombo', entry.attributeOptionCombo ?? payload.attributeOptionCombo],
-                            ['categoryOption', option],
-                        ])
+                        conflict(
+                            'E7616',
+                            'attributeOptionCombo',
+                            'Attribute option combo: `{0}` option not accessible: `{1}`',
+                            [
+                                [
+                                    'categoryOptionCombo',
+                                    entry.attributeOptionCombo ?? payload.attributeOptionCombo,
+                                ],
+                                ['categoryOption', option],
+                            ]
+                        )
                     )
                 }
             }
         }
         if (!inHierarchy(orgUnit)) {
             return fail(
-                conflict('E7617', 'orgUnit', 'Organisation unit: `{0}` not in hierarchy of current user: `{1}`', [
-                    ['organisationUnit', entry.orgUnit ?? outerOrgUnitRaw],
-                    ['user', user.id],
-                ])
+                conflict(
+                    'E7617',
+                    'orgUnit',
+                    'Organisation unit: `{0}` not in hierarchy of current user: `{1}`',
+                    [
+                        ['organisationUnit', entry.orgUnit ?? outerOrgUnitRaw],
+                        ['user', user.id],
+                    ]
+                )
             )
         }
         const isNullValue = entry.value === null && entry.comment === null
@@ -396,20 +443,34 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         const commentKey = commentIsValid(entry.comment)
         if (commentKey !== null) {
             return fail(
-                conflict('E7620', 'comment', 'Invalid comment: {0}', [['comment', commentKey]], [translate(commentKey, locale)])
+                conflict(
+                    'E7620',
+                    'comment',
+                    'Invalid comment: {0}',
+                    [['comment', commentKey]],
+                    [translate(commentKey, locale)]
+                )
             )
         }
         if (element.optionCodes && value !== null && !element.optionCodes.has(value)) {
             return fail(
-                conflict('E7621', 'value', 'Data value is not a valid option of the data element option set: `{0}`', [
-                    ['dataElement', entry.dataElement],
-                ])
+                conflict(
+                    'E7621',
+                    'value',
+                    'Data value is not a valid option of the data element option set: `{0}`',
+                    [['dataElement', entry.dataElement]]
+                )
             )
         }
         if (coc === undefined) {
             if (strict.requireCategoryOptionCombo) {
                 return fail(
-                    conflict('E7630', 'categoryOptionCombo', 'Category option combo is required but is not specified', [])
+                    conflict(
+                        'E7630',
+                        'categoryOptionCombo',
+                        'Category option combo is required but is not specified',
+                        []
+                    )
                 )
             }
             coc = DEFAULT_COC
@@ -417,7 +478,12 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         if (aoc === undefined) {
             if (strict.requireAttributeOptionCombo) {
                 return fail(
-                    conflict('E7631', 'attributeOptionCombo', 'Attribute option combo is required but is not specified', [])
+                    conflict(
+                        'E7631',
+                        'attributeOptionCombo',
+                        'Attribute option combo is required but is not specified',
+                        []
+                    )
                 )
             }
             aoc = DEFAULT_COC
@@ -426,10 +492,15 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             const types = element.dataSets.map((id) => index.dataSets.get(id)?.periodType)
             if (!types.includes(period.periodType)) {
                 return fail(
-                    conflict('E7632', null, 'Period type of period: `{0}` not valid for data element: `{1}`', [
-                        ['period', entry.period ?? outerPeriodRaw],
-                        ['dataElement', entry.dataElement],
-                    ])
+                    conflict(
+                        'E7632',
+                        null,
+                        'Period type of period: `{0}` not valid for data element: `{1}`',
+                        [
+                            ['period', entry.period ?? outerPeriodRaw],
+                            ['dataElement', entry.dataElement],
+                        ]
+                    )
                 )
             }
         }
@@ -445,7 +516,9 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             }
         }
         if (strict.strictCategoryOptionCombos) {
-            const cocs = element.categoryCombo ? index.categoryCombos.get(element.categoryCombo)?.cocs : undefined
+            const cocs = element.categoryCombo
+                ? index.categoryCombos.get(element.categoryCombo)?.cocs
+                : undefined
             if (!cocs?.has(coc)) {
                 return fail(
                     conflict(
@@ -463,7 +536,9 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         if (strict.strictAttributeOptionCombos) {
             const allowed = element.dataSets.some((id) => {
                 const ds = index.dataSets.get(id)
-                return ds ? (index.categoryCombos.get(ds.categoryCombo)?.cocs.has(aoc ?? DEFAULT_COC) ?? false) : false
+                return ds
+                    ? (index.categoryCombos.get(ds.categoryCombo)?.cocs.has(aoc ?? DEFAULT_COC) ?? false)
+                    : false
             })
             if (!allowed) {
                 return fail(
@@ -500,10 +575,18 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         const storedByKey = storedByIsValid(entry.storedBy)
         if (storedByKey !== null) {
             return fail(
-                conflict('E7637', 'storedBy', 'Invalid storedBy: {0}', [['storedBy', storedByKey]], [translate(storedByKey, locale)])
+                conflict(
+                    'E7637',
+                    'storedBy',
+                    'Invalid storedBy: {0}',
+                    [['storedBy', storedByKey]],
+                    [translate(storedByKey, locale)]
+                )
             )
         }
-        const aocOptions = (index.categoryOptionCombos.get(aoc)?.options ?? []).map((id) => index.categoryOptions.get(id))
+        const aocOptions = (index.categoryOptionCombos.get(aoc)?.options ?? []).map((id) =>
+            index.categoryOptions.get(id)
+        )
         for (const option of aocOptions) {
             if (!option) continue
             let end = option.endDate
@@ -511,39 +594,60 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             if (end !== null && extra > 0 && dataSet?.periodType) {
                 end = shiftPeriod(currentPeriod(dataSet.periodType, end), extra).endDate
             }
-            if ((option.startDate !== null && option.startDate > period.endDate) || (end !== null && end < period.startDate)) {
+            if (
+                (option.startDate !== null && option.startDate > period.endDate) ||
+                (end !== null && end < period.startDate)
+            ) {
                 return fail(
-                    conflict('E7638', 'period', 'Period: `{0}` is not within date range of attribute option combo: `{1}`', [
-                        ['period', entry.period ?? outerPeriodRaw],
-                        ['categoryOptionCombo', entry.attributeOptionCombo ?? outerAocRaw],
-                    ])
+                    conflict(
+                        'E7638',
+                        'period',
+                        'Period: `{0}` is not within date range of attribute option combo: `{1}`',
+                        [
+                            ['period', entry.period ?? outerPeriodRaw],
+                            ['categoryOptionCombo', entry.attributeOptionCombo ?? outerAocRaw],
+                        ]
+                    )
                 )
             }
         }
         let restriction: string[] | null = null
         for (const option of aocOptions) {
             if (!option || option.orgUnits.length === 0) continue
-            restriction = restriction === null ? option.orgUnits : restriction.filter((id) => option.orgUnits.includes(id))
+            restriction =
+                restriction === null
+                    ? option.orgUnits
+                    : restriction.filter((id) => option.orgUnits.includes(id))
         }
         if (restriction !== null) {
             const chain = index.ancestors(orgUnit)
             const allowed = restriction
             if (!chain.some((id) => allowed.includes(id))) {
                 return fail(
-                    conflict('E7639', 'orgUnit', 'Organisation unit: `{0}` is not valid for attribute option combo: `{1}`', [
-                        ['organisationUnit', entry.orgUnit ?? outerOrgUnitRaw],
-                        ['categoryOptionCombo', entry.attributeOptionCombo ?? outerAocRaw],
-                    ])
+                    conflict(
+                        'E7639',
+                        'orgUnit',
+                        'Organisation unit: `{0}` is not valid for attribute option combo: `{1}`',
+                        [
+                            ['organisationUnit', entry.orgUnit ?? outerOrgUnitRaw],
+                            ['categoryOptionCombo', entry.attributeOptionCombo ?? outerAocRaw],
+                        ]
+                    )
                 )
             }
         }
         if (!options.force && targets.length > 0) {
             const lockFailure = checkTargets(targets, strict.strictDataSetLocking, (target) =>
                 isLocked(target, period, user, now)
-                    ? conflict('E7640', 'period', 'Current date is past expiry days for period: `{0}`  and data set: `{1}`', [
-                          ['period', entry.period ?? outerPeriodRaw],
-                          ['dataSet', target.id],
-                      ])
+                    ? conflict(
+                          'E7640',
+                          'period',
+                          'Current date is past expiry days for period: `{0}`  and data set: `{1}`',
+                          [
+                              ['period', entry.period ?? outerPeriodRaw],
+                              ['dataSet', target.id],
+                          ]
+                      )
                     : null
             )
             if (lockFailure) return fail(lockFailure)
@@ -566,10 +670,15 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
             const inputFailure = checkTargets(targets, strict.strictDataSetInputPeriods, (target) =>
                 inputPeriodAllowed(target, period, now)
                     ? null
-                    : conflict('E7643', 'period', 'Period: `{0}` is not open for this data set at this time: `{1}`', [
-                          ['period', entry.period ?? outerPeriodRaw],
-                          ['dataSet', target.id],
-                      ])
+                    : conflict(
+                          'E7643',
+                          'period',
+                          'Period: `{0}` is not open for this data set at this time: `{1}`',
+                          [
+                              ['period', entry.period ?? outerPeriodRaw],
+                              ['dataSet', target.id],
+                          ]
+                      )
             )
             if (inputFailure) return fail(inputFailure)
         }
@@ -597,52 +706,61 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         }
         const softDelete = (): void => {
             counts.deleted++
-            if (!dryRun && existing) put({ ...existing, deleted: true, lastUpdated: nowIso })
+            if (!dryRun && existing) update(existing, { deleted: true, lastUpdated: nowIso })
         }
         const insert = (): void => {
             counts.imported++
             if (dryRun) return
-            put({
-                ...key,
+            const fields = {
                 value,
                 comment,
                 followup: entry.followup ?? false,
                 storedBy: entry.storedBy ?? user.username,
-                created: existing?.created ?? validInstant(entry.created) ?? nowIso,
-                lastUpdated: nowIso,
+                lastUpdated: validInstant(entry.lastUpdated) ?? nowIso,
                 deleted: false,
-            })
+            }
+            if (existing) update(existing, fields)
+            else {
+                const row: StoredDataValue = {
+                    ...key,
+                    ...fields,
+                    created: validInstant(entry.created) ?? nowIso,
+                }
+                store.put(row)
+                recordInsert(db, row)
+            }
         }
-        if (strategy === 'DELETE') {
-            if (live) softDelete()
-            else rejectIgnored()
-            return
-        }
+        // Order of DefaultDataValueSetService.importDataValue: a zero of an element where zero is not
+        // significant is skipped (not counted, not rejected) unless there is a row to delete.
+        if (zero && (existing === undefined || strategy === 'CREATE')) return
         if (live) {
+            if (strategy === 'DELETE') return softDelete()
             if (strategy === 'CREATE') return rejectIgnored()
             if (removal || zero) return softDelete()
-            const followup = entry.followup ?? existing.followup
+            // A missing follow-up flag reads as false (DataValue.isFollowup).
+            const followup = entry.followup ?? false
             if (existing.value === value && existing.comment === comment && existing.followup === followup) {
-                counts.ignored++
+                // 2.41 counts an unchanged value as ignored; 2.39-2.40 counted it as updated.
+                if (unchangedCountsAsUpdate) counts.updated++
+                else counts.ignored++
                 return
             }
             counts.updated++
             if (!dryRun) {
-                put({
-                    ...existing,
+                update(existing, {
                     value,
                     comment,
                     followup,
                     storedBy: entry.storedBy ?? user.username,
-                    lastUpdated: nowIso,
+                    created: validInstant(entry.created) ?? existing.created,
+                    lastUpdated: validInstant(entry.lastUpdated) ?? nowIso,
                     deleted: false,
                 })
             }
             return
         }
-        if (strategy === 'UPDATE') return rejectIgnored()
-        // Zeros of elements where zero is not significant are never stored, and not counted either.
-        if (zero) return
+        if (strategy === 'UPDATE' || strategy === 'DELETE') return rejectIgnored()
+        // Null values are not persisted: ignored, without rejection.
         if (removal) {
             counts.ignored++
             return
@@ -650,9 +768,10 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         insert()
     }
 
-    function put(value: StoredDataValue): void {
-        store.put(value)
-        recordWrite(db, value)
+    /** Updates keep the stored object (the export index holds references to it). */
+    function update(existing: StoredDataValue, changes: Partial<StoredDataValue>): void {
+        Object.assign(existing, changes)
+        store.put(existing)
     }
 
     const conflicts = collector.list()
@@ -662,7 +781,7 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         importCount: counts,
         conflicts,
         rejectedIndexes: collector.rejectedIndexes(),
-        dataSetComplete,
+        ...(dataSetComplete !== undefined ? { dataSetComplete } : {}),
     }
 }
 
@@ -711,4 +830,3 @@ function checkTargets(
     }
     return first
 }
-

@@ -63,7 +63,8 @@ export interface MetadataIndex {
     render(collection: MetadataCollection, scheme: IdScheme, id: string): string
 }
 
-export type IdScheme = { type: 'UID' } | { type: 'CODE' } | { type: 'NAME' } | { type: 'ATTRIBUTE'; attribute: string }
+export type IdScheme =
+    { type: 'UID' } | { type: 'CODE' } | { type: 'NAME' } | { type: 'ATTRIBUTE'; attribute: string }
 
 /** `IdScheme.from`: case-insensitive; unknown values fall back to UID. */
 export function parseIdScheme(value: string | null | undefined): IdScheme | null {
@@ -72,7 +73,8 @@ export function parseIdScheme(value: string | null | undefined): IdScheme | null
     if (upper === 'UID' || upper === 'ID' || upper === 'UUID') return { type: 'UID' }
     if (upper === 'CODE') return { type: 'CODE' }
     if (upper === 'NAME') return { type: 'NAME' }
-    if (upper.startsWith('ATTRIBUTE:')) return { type: 'ATTRIBUTE', attribute: value.trim().slice('ATTRIBUTE:'.length) }
+    if (upper.startsWith('ATTRIBUTE:'))
+        return { type: 'ATTRIBUTE', attribute: value.trim().slice('ATTRIBUTE:'.length) }
     return null
 }
 
@@ -124,11 +126,15 @@ function buildIndex(db: Database): MetadataIndex {
     const deDataSets = new Map<string, string[]>()
     const orgUnitDataSets = new Map<string, string[]>()
     for (const ds of metadata.list('dataSets')) {
-        const periodType = typeof ds.periodType === 'string' && isPeriodType(ds.periodType) ? ds.periodType : null
+        const periodType =
+            typeof ds.periodType === 'string' && isPeriodType(ds.periodType) ? ds.periodType : null
         const elements = new Set<string>()
         if (Array.isArray(ds.dataSetElements)) {
             for (const entry of ds.dataSetElements) {
-                const id = entry && typeof entry === 'object' ? refId((entry as Record<string, unknown>).dataElement) : null
+                const id =
+                    entry && typeof entry === 'object'
+                        ? refId((entry as Record<string, unknown>).dataElement)
+                        : null
                 if (id !== null) elements.add(id)
             }
         }
@@ -140,7 +146,11 @@ function buildIndex(db: Database): MetadataIndex {
                 const record = entry as Record<string, unknown>
                 const period = refId(record.period) ?? str(record.period)
                 if (period === null) continue
-                inputPeriods.push({ period, openingDate: str(record.openingDate), closingDate: str(record.closingDate) })
+                inputPeriods.push({
+                    period,
+                    openingDate: str(record.openingDate),
+                    closingDate: str(record.closingDate),
+                })
             }
         }
         dataSets.set(ds.id, {
@@ -176,7 +186,8 @@ function buildIndex(db: Database): MetadataIndex {
             if (Array.isArray(options)) {
                 optionCodes = new Set()
                 for (const option of options) {
-                    const code = option && typeof option === 'object' ? (option as Record<string, unknown>).code : null
+                    const code =
+                        option && typeof option === 'object' ? (option as Record<string, unknown>).code : null
                     if (typeof code === 'string') optionCodes.add(code)
                 }
             }
@@ -195,10 +206,15 @@ function buildIndex(db: Database): MetadataIndex {
 
     const categoryOptionCombos = new Map<string, CategoryOptionComboInfo>()
     const categoryCombos = new Map<string, { id: string; cocs: Set<string> }>()
-    for (const cc of metadata.list('categoryCombos')) categoryCombos.set(cc.id, { id: cc.id, cocs: new Set() })
+    for (const cc of metadata.list('categoryCombos'))
+        categoryCombos.set(cc.id, { id: cc.id, cocs: new Set() })
     for (const coc of metadata.list('categoryOptionCombos')) {
         const cc = refId(coc.categoryCombo)
-        categoryOptionCombos.set(coc.id, { id: coc.id, categoryCombo: cc, options: refIds(coc.categoryOptions) })
+        categoryOptionCombos.set(coc.id, {
+            id: coc.id,
+            categoryCombo: cc,
+            options: refIds(coc.categoryOptions),
+        })
         if (cc !== null) {
             const entry = categoryCombos.get(cc) ?? { id: cc, cocs: new Set<string>() }
             entry.cocs.add(coc.id)
@@ -309,7 +325,10 @@ export function isSuperuser(user: SimUser): boolean {
 
 function accessStrings(object: MetadataObject, user: SimUser): string[] {
     const result: string[] = []
-    const sharing = object.sharing && typeof object.sharing === 'object' ? (object.sharing as Record<string, unknown>) : null
+    const sharing =
+        object.sharing && typeof object.sharing === 'object'
+            ? (object.sharing as Record<string, unknown>)
+            : null
     const publicAccess = str(sharing?.public) ?? str(object.publicAccess)
     // DHIS2 gives new objects "rw------" when nothing is said: metadata access only, no data access.
     result.push(publicAccess ?? 'rw------')

@@ -79,7 +79,9 @@ function bool(query: URLSearchParams, name: string, fallback: boolean): boolean 
     const lower = value.trim().toLowerCase()
     if (lower === 'true') return true
     if (lower === 'false') return false
-    throw new OptionError(`Value '${value}' is not valid for parameter ${name}. Valid values are: [true, false]`)
+    throw new OptionError(
+        `Value '${value}' is not valid for parameter ${name}. Valid values are: [true, false]`
+    )
 }
 
 function settingOn(settings: SystemSettings, key: string, fallback: boolean): boolean {
@@ -175,5 +177,7 @@ export function parseImportOptions(query: URLSearchParams, settings: SystemSetti
 }
 
 function schemeEcho(scheme: IdScheme): Record<string, string> {
-    return scheme.type === 'ATTRIBUTE' ? { type: 'ATTRIBUTE', attribute: scheme.attribute } : { type: idSchemeName(scheme) }
+    return scheme.type === 'ATTRIBUTE'
+        ? { type: 'ATTRIBUTE', attribute: scheme.attribute }
+        : { type: idSchemeName(scheme) }
 }

@@ -53,7 +53,9 @@ function text(value: unknown): string | null {
     if (value === null || value === undefined) return null
     if (typeof value === 'string') return value === '' ? null : value
     if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-    throw new PayloadError(`Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(value) ? 'Array' : 'Object'} value`)
+    throw new PayloadError(
+        `Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(value) ? 'Array' : 'Object'} value`
+    )
 }
 
 function flag(value: unknown): boolean | null {
@@ -61,7 +63,9 @@ function flag(value: unknown): boolean | null {
     if (typeof value === 'boolean') return value
     if (value === 'true' || value === 'false') return value === 'true'
     if (typeof value === 'number') return value !== 0
-    throw new PayloadError(`Cannot deserialize value of type \`java.lang.Boolean\` from String "${String(value)}"`)
+    throw new PayloadError(
+        `Cannot deserialize value of type \`java.lang.Boolean\` from String "${String(value)}"`
+    )
 }
 
 function entryFromJson(raw: unknown): DataValueEntry {

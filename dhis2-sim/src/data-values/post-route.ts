@@ -4,7 +4,13 @@ import { accessDenied, badRequest, webMessage } from '../core/web-message.js'
 import { jobConfigurationResponse, startJob } from '../tasks/registry.js'
 import { failedImport, importDataValueSet, type ImportResult } from './import.js'
 import { OptionError, parseImportOptions, type ImportOptions } from './options.js'
-import { decompress, parseCsvPayload, parseJsonPayload, PayloadError, type DataValueSetPayload } from './payload.js'
+import {
+    decompress,
+    parseCsvPayload,
+    parseJsonPayload,
+    PayloadError,
+    type DataValueSetPayload,
+} from './payload.js'
 import { importSummaryResponse, minorVersion, summaryBody, type ImportSummary } from './summary.js'
 
 const READABLE = new Set(['application/json', 'application/csv'])
@@ -25,17 +31,28 @@ export function mediaType(request: SimRequest): string {
 
 export function hasAnyAuthority(request: SimRequest, authorities: string[]): boolean {
     const user = request.user
-    return user !== null && (user.authorities.includes('ALL') || authorities.some((a) => user.authorities.includes(a)))
+    return (
+        user !== null &&
+        (user.authorities.includes('ALL') || authorities.some((a) => user.authorities.includes(a)))
+    )
 }
 
 function readPayload(body: Buffer, media: string, options: ImportOptions): DataValueSetPayload {
     const content = decompress(body)
-    if (media === 'application/csv') return parseCsvPayload(content, options.firstRowIsHeader)
-    return parseJsonPayload(content)
+    if (media !== 'application/csv') return parseJsonPayload(content)
+    // The `dataSet` query parameter stands in for the data set a CSV file cannot carry.
+    const payload = parseCsvPayload(content, options.firstRowIsHeader)
+    payload.dataSet = options.dataSet
+    return payload
 }
 
 /** Runs one import and renders its ImportSummary (the same object the async job keeps). */
-export function runImport(request: SimRequest, options: ImportOptions, media: string, body: Buffer): ImportSummary {
+export function runImport(
+    request: SimRequest,
+    options: ImportOptions,
+    media: string,
+    body: Buffer
+): ImportSummary {
     const user = request.user
     let result: ImportResult
     if (!user) {
@@ -45,9 +62,16 @@ export function runImport(request: SimRequest, options: ImportOptions, media: st
     } else {
         try {
             const payload = readPayload(body, media, options)
-            result = importDataValueSet(payload, { db: request.db, user, options, now: request.now() })
+            result = importDataValueSet(payload, {
+                db: request.db,
+                user,
+                options,
+                now: request.now(),
+                minorVersion: minorVersion(request.serverVersion),
+            })
         } catch (error) {
-            if (!(error instanceof PayloadError) && !(error instanceof SyntaxError) && !isZlibError(error)) throw error
+            if (!(error instanceof PayloadError) && !(error instanceof SyntaxError) && !isZlibError(error))
+                throw error
             result = failedImport(error instanceof Error ? error.message : String(error))
         }
     }
@@ -66,7 +90,11 @@ export function runImport(request: SimRequest, options: ImportOptions, media: st
 }
 
 function isZlibError(error: unknown): boolean {
-    return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('Z_')
+    return (
+        error instanceof Error &&
+        'code' in error &&
+        String((error as { code: unknown }).code).startsWith('Z_')
+    )
 }
 
 export function postDataValueSets(request: SimRequest): SimResponse {
@@ -83,7 +111,11 @@ export function postDataValueSets(request: SimRequest): SimResponse {
         throw error
     }
     if (!options.async) {
-        return importSummaryResponse(runImport(request, options, media, request.body), request.serverVersion, request.apiVersion)
+        return importSummaryResponse(
+            runImport(request, options, media, request.body),
+            request.serverVersion,
+            request.apiVersion
+        )
     }
     const minor = minorVersion(request.serverVersion)
     const modern = minor >= 41

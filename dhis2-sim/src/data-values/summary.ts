@@ -113,13 +113,20 @@ export function importSummaryResponse(
     const minor = minorVersion(serverVersion)
     if (apiVersion !== null && apiVersion < 38 && minor <= 41) return { status: 200, body: summary }
     if (summary.status === 'ERROR') {
-        return webMessage(409, 'ERROR', 'An error occurred, please check import summary.', { response: summary })
+        return webMessage(409, 'ERROR', 'An error occurred, please check import summary.', {
+            response: summary,
+        })
     }
     if (summary.status === 'WARNING') {
         if (minor >= 43) {
-            return webMessage(200, 'WARNING', 'Import completed with warnings, please check import summary.', {
-                response: summary,
-            })
+            return webMessage(
+                200,
+                'WARNING',
+                'Import completed with warnings, please check import summary.',
+                {
+                    response: summary,
+                }
+            )
         }
         return webMessage(409, 'WARNING', 'One more conflicts encountered, please check import summary.', {
             response: summary,

@@ -18,9 +18,22 @@ function stateOf(store: DataValueStore): IndexState {
     return state
 }
 
-/** Called for every write the importer makes. */
-export function recordWrite(db: Database, _value: StoredDataValue): void {
-    stateOf(db.dataValues).byOrgUnit = null
+/**
+ * Called after the importer inserted a new row. Updates need no call: the importer changes stored
+ * objects in place, so the references held here stay current.
+ */
+export function recordInsert(db: Database, value: StoredDataValue): void {
+    const state = stateOf(db.dataValues)
+    if (!state.byOrgUnit) return
+    // Someone else wrote since the index was built: rebuild on the next read.
+    if (db.dataValues.size !== state.size + 1) {
+        state.byOrgUnit = null
+        return
+    }
+    state.size += 1
+    let list = state.byOrgUnit.get(value.orgUnit)
+    if (!list) state.byOrgUnit.set(value.orgUnit, (list = []))
+    list.push(value)
 }
 
 /** Every stored row (soft-deleted ones included), grouped by org unit UID. */

@@ -56,9 +56,13 @@ export function valueIsValid(value: string | null, valueType: string): string | 
         case 'NUMBER':
             return isNumeric(value) ? null : 'value_not_numeric'
         case 'UNIT_INTERVAL':
-            return isNumeric(value) && Number(value) >= 0 && Number(value) <= 1 ? null : 'value_not_unit_interval'
+            return isNumeric(value) && Number(value) >= 0 && Number(value) <= 1
+                ? null
+                : 'value_not_unit_interval'
         case 'PERCENTAGE':
-            return isNumeric(value) && Number(value) >= 0 && Number(value) <= 100 ? null : 'value_not_percentage'
+            return isNumeric(value) && Number(value) >= 0 && Number(value) <= 100
+                ? null
+                : 'value_not_percentage'
         case 'INTEGER':
             return INTEGER.test(value) && value.length < 250 ? null : 'value_not_integer'
         case 'INTEGER_POSITIVE':
@@ -84,11 +88,15 @@ export function valueIsValid(value: string | null, valueType: string): string | 
 }
 
 export function commentIsValid(comment: string | null): string | null {
-    return comment !== null && comment.length > MAX_VALUE_LENGTH ? 'comment_length_greater_than_max_length' : null
+    return comment !== null && comment.length > MAX_VALUE_LENGTH
+        ? 'comment_length_greater_than_max_length'
+        : null
 }
 
 export function storedByIsValid(storedBy: string | null): string | null {
-    return storedBy !== null && storedBy.length > MAX_STORED_BY_LENGTH ? 'stored_by_length_greater_than_max_length' : null
+    return storedBy !== null && storedBy.length > MAX_STORED_BY_LENGTH
+        ? 'stored_by_length_greater_than_max_length'
+        : null
 }
 
 /** `ValidationUtils.dataValueIsZeroAndInsignificant`. */

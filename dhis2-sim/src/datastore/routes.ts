@@ -29,15 +29,22 @@ const USER_DATA_STORE_TEXTS: Texts = {
 }
 
 const namespaceNotFound = (ns: string) => typedErrors.notFound(`Namespace not found: '${ns}'`)
-const keyNotFound = (key: string, ns: string) => typedErrors.notFound(`Key '${key}' not found in namespace '${ns}'`)
+const keyNotFound = (key: string, ns: string) =>
+    typedErrors.notFound(`Key '${key}' not found in namespace '${ns}'`)
 
-function parseValue(request: SimRequest, key: string): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
+function parseValue(
+    request: SimRequest,
+    key: string
+): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
     const text = request.body.toString('utf8')
     try {
         if (text.trim() === '') throw new Error('empty')
         return { ok: true, value: JSON.parse(text) as unknown }
     } catch {
-        return { ok: false, response: badRequest(`Invalid JSON value for key '${key}'`, { errorCode: 'E1003' }) }
+        return {
+            ok: false,
+            response: badRequest(`Invalid JSON value for key '${key}'`, { errorCode: 'E1003' }),
+        }
     }
 }
 
@@ -51,7 +58,10 @@ function extractFields(value: unknown, fields: string[]): Record<string, unknown
         }
         let current: unknown = value
         for (const part of field.split('.')) {
-            current = current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined
+            current =
+                current && typeof current === 'object'
+                    ? (current as Record<string, unknown>)[part]
+                    : undefined
         }
         if (current !== undefined) out[field] = current
     }
@@ -138,7 +148,10 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                     if (!keys) return namespaceNotFound(ns)
                     const fieldsParam = request.query.get('fields')
                     if (fieldsParam === null) return json(keys)
-                    const fields = fieldsParam.split(',').map((f) => f.trim()).filter((f) => f !== '')
+                    const fields = fieldsParam
+                        .split(',')
+                        .map((f) => f.trim())
+                        .filter((f) => f !== '')
                     const entries = keys.map((key) => ({
                         key,
                         ...extractFields(store.get(ns, key)?.value, fields.length > 0 ? fields : ['.']),
@@ -171,7 +184,11 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                 withStore(request, (store, _user, ns, key) => {
                     const entry = store.get(ns, key)
                     if (!entry) return keyNotFound(key, ns)
-                    return { status: 200, headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: JSON.stringify(entry.value) }
+                    return {
+                        status: 200,
+                        headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+                        body: JSON.stringify(entry.value),
+                    }
                 }),
         },
         {
@@ -184,8 +201,18 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                     return entry ? json(metaData(entry)) : keyNotFound(key, ns)
                 }),
         },
-        { method: 'POST', pattern: `${base}/:namespace/:key`, rawPath: true, handler: (request) => write(request, 'POST') },
-        { method: 'PUT', pattern: `${base}/:namespace/:key`, rawPath: true, handler: (request) => write(request, 'PUT') },
+        {
+            method: 'POST',
+            pattern: `${base}/:namespace/:key`,
+            rawPath: true,
+            handler: (request) => write(request, 'POST'),
+        },
+        {
+            method: 'PUT',
+            pattern: `${base}/:namespace/:key`,
+            rawPath: true,
+            handler: (request) => write(request, 'PUT'),
+        },
         {
             method: 'DELETE',
             pattern: `${base}/:namespace/:key`,
@@ -200,7 +227,11 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
 
 export function dataStoreRoutes(ctx: ServerContext): Route[] {
     return [
-        ...routesFor(ctx, 'dataStore', { store: (request) => request.db.dataStore, texts: DATA_STORE_TEXTS, protect: true }),
+        ...routesFor(ctx, 'dataStore', {
+            store: (request) => request.db.dataStore,
+            texts: DATA_STORE_TEXTS,
+            protect: true,
+        }),
         ...routesFor(ctx, 'userDataStore', {
             texts: USER_DATA_STORE_TEXTS,
             protect: false,

@@ -129,8 +129,8 @@ const ZONES: Record<Zone, ZoneRanges> = {
         missing: 0.08,
     },
     north: {
-        sba: [40, 56],
-        sbaTrend: [-1, 2],
+        sba: [45, 58],
+        sbaTrend: [-0.5, 2],
         malaria: [60, 90],
         malariaTrend: [-0.04, 0.03],
         tb: [30, 42],
@@ -143,7 +143,7 @@ const ZONES: Record<Zone, ZoneRanges> = {
         hivTrend: [-0.05, 0],
         aids: [8, 14],
         aidsTrend: [-0.05, 0],
-        missing: 0.15,
+        missing: 0.12,
     },
 }
 
@@ -189,7 +189,8 @@ export function districtProfiles(units: DemoOrgUnit[]): Map<string, DistrictProf
     for (const district of districts) {
         const prng = new Prng(`weight:${district.code}`)
         const short = district.code.split('-').at(-1) ?? ''
-        const weight = BAMAKO_COMMUNE_SHARES[district.code] ?? prng.between(0.6, 1.5) * (CAPITALS.has(short) ? 1.6 : 1)
+        const weight =
+            BAMAKO_COMMUNE_SHARES[district.code] ?? prng.between(0.6, 1.5) * (CAPITALS.has(short) ? 1.6 : 1)
         weights.set(district.code, weight)
     }
     const regionWeight = new Map<string, number>()

@@ -39,7 +39,11 @@ export class FaultInjector {
     draw(path: string): { kind: FaultKind; afterProcessing: boolean } | null {
         const faults = this.faults
         if (!faults || faults.rate <= 0 || faults.kinds.length === 0) return null
-        if (faults.paths && faults.paths.length > 0 && !faults.paths.some((prefix) => path.startsWith(prefix))) {
+        if (
+            faults.paths &&
+            faults.paths.length > 0 &&
+            !faults.paths.some((prefix) => path.startsWith(prefix))
+        ) {
             return null
         }
         if (this.random() >= faults.rate) return null

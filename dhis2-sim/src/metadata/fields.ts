@@ -67,7 +67,8 @@ function parseField(text: string): FieldNode {
         } else if (char === '~' || char === '|') {
             index++
             let transformer = ''
-            while (index < text.length && /[A-Za-z$]/.test(text[index] as string)) transformer += text[index++]
+            while (index < text.length && /[A-Za-z$]/.test(text[index] as string))
+                transformer += text[index++]
             let args: string[] = []
             if (text[index] === '(') {
                 const { content, end } = readBalanced(text, index)
@@ -97,11 +98,26 @@ export interface RenderContext {
     baseUrl: string
 }
 
-const IDENTIFIABLE = ['id', 'href', 'name', 'displayName', 'code', 'created', 'lastUpdated', 'createdBy', 'lastUpdatedBy']
+const IDENTIFIABLE = [
+    'id',
+    'href',
+    'name',
+    'displayName',
+    'code',
+    'created',
+    'lastUpdated',
+    'createdBy',
+    'lastUpdatedBy',
+]
 const NAMEABLE = [...IDENTIFIABLE, 'shortName', 'displayShortName', 'description', 'displayDescription']
 
 /** Properties computed at render time, as DHIS2's getters do. */
-function computed(object: Record<string, unknown>, collection: MetadataCollection | null, name: string, ctx: RenderContext) {
+function computed(
+    object: Record<string, unknown>,
+    collection: MetadataCollection | null,
+    name: string,
+    ctx: RenderContext
+) {
     switch (name) {
         case 'displayName':
             return object.displayName ?? object.name ?? (collection === 'users' ? object.username : undefined)
@@ -134,14 +150,22 @@ function allPropertyNames(object: Record<string, unknown>, collection: MetadataC
     return names
 }
 
-function computedApplies(object: Record<string, unknown>, collection: MetadataCollection, name: string): boolean {
+function computedApplies(
+    object: Record<string, unknown>,
+    collection: MetadataCollection,
+    name: string
+): boolean {
     if (name === 'displayFormName') return collection === 'dataElements'
     if (name === 'displayShortName') return 'shortName' in object
     if (name === 'displayDescription') return 'description' in object
     return true
 }
 
-function presetNames(preset: string, object: Record<string, unknown>, collection: MetadataCollection | null): string[] {
+function presetNames(
+    preset: string,
+    object: Record<string, unknown>,
+    collection: MetadataCollection | null
+): string[] {
     switch (preset) {
         case '*':
         case ':all':
@@ -153,7 +177,9 @@ function presetNames(preset: string, object: Record<string, unknown>, collection
             return NAMEABLE
         case ':owner': {
             const derived = collection ? derivedProperties(collection) : []
-            return Object.keys(object).filter((name) => !derived.includes(name) || name === 'path' || name === 'level')
+            return Object.keys(object).filter(
+                (name) => !derived.includes(name) || name === 'path' || name === 'level'
+            )
         }
         case ':simple':
             return Object.keys(object).filter((name) => {
@@ -274,7 +300,8 @@ export function renderObject(
     const selected = new Map<string, FieldNode | null>()
     for (const field of fields) {
         if (field.exclude || !isPreset(field.name)) continue
-        for (const name of presetNames(field.name, object, collection)) if (!selected.has(name)) selected.set(name, null)
+        for (const name of presetNames(field.name, object, collection))
+            if (!selected.has(name)) selected.set(name, null)
     }
     for (const field of fields) {
         if (field.exclude || isPreset(field.name) || field.name === '') continue
@@ -291,7 +318,8 @@ export function renderObject(
             else continue
         }
         let rendered: unknown
-        if (field?.children && field.children.length > 0) rendered = renderWithChildren(value, field.children, ctx)
+        if (field?.children && field.children.length > 0)
+            rendered = renderWithChildren(value, field.children, ctx)
         else rendered = renderDefault(value, ctx)
         if (field && field.transformers.length > 0) {
             const transformed = applyTransformers(name, rendered, field.transformers)

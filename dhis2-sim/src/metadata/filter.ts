@@ -10,9 +10,37 @@ export interface Filter {
 export class FilterError extends Error {}
 
 const OPERATORS = new Set([
-    'eq', '!eq', 'ne', 'neq', 'ieq', 'like', '!like', '$like', '!$like', 'like$', '!like$', 'ilike', '!ilike',
-    '$ilike', '!$ilike', 'ilike$', '!ilike$', 'gt', 'ge', 'gte', 'lt', 'le', 'lte', 'null', '!null', 'empty', '!empty',
-    'token', '!token', 'in', '!in',
+    'eq',
+    '!eq',
+    'ne',
+    'neq',
+    'ieq',
+    'like',
+    '!like',
+    '$like',
+    '!$like',
+    'like$',
+    '!like$',
+    'ilike',
+    '!ilike',
+    '$ilike',
+    '!$ilike',
+    'ilike$',
+    '!ilike$',
+    'gt',
+    'ge',
+    'gte',
+    'lt',
+    'le',
+    'lte',
+    'null',
+    '!null',
+    'empty',
+    '!empty',
+    'token',
+    '!token',
+    'in',
+    '!in',
 ])
 
 export function parseFilter(text: string): Filter {
@@ -22,7 +50,8 @@ export function parseFilter(text: string): Filter {
     const property = text.slice(0, first)
     const operator = second < 0 ? text.slice(first + 1) : text.slice(first + 1, second)
     const value = second < 0 ? '' : text.slice(second + 1)
-    if (!OPERATORS.has(operator)) throw new FilterError(`Query failed because of a syntax error (${operator})`)
+    if (!OPERATORS.has(operator))
+        throw new FilterError(`Query failed because of a syntax error (${operator})`)
     return { path: property.split('.'), operator, value }
 }
 
@@ -122,7 +151,9 @@ function matchValue(value: unknown, operator: string, target: string): boolean {
             result = value === null || value === undefined
             break
         case 'empty':
-            result = Array.isArray(value) ? value.length === 0 : value === null || value === undefined || value === ''
+            result = Array.isArray(value)
+                ? value.length === 0
+                : value === null || value === undefined || value === ''
             break
         case 'token': {
             const haystack = (text ?? '').toLowerCase()
@@ -142,14 +173,21 @@ function matchValue(value: unknown, operator: string, target: string): boolean {
     return negated ? !result : result
 }
 
-export function matchesFilter(object: Record<string, unknown>, filter: Filter, store: SimMetadataStore): boolean {
+export function matchesFilter(
+    object: Record<string, unknown>,
+    filter: Filter,
+    store: SimMetadataStore
+): boolean {
     if (filter.path.length === 1 && filter.path[0] === 'identifiable' && filter.operator.endsWith('token')) {
-        const text = [object.id, object.code, object.name, object.shortName].filter((v) => v !== undefined).join(' ')
+        const text = [object.id, object.code, object.name, object.shortName]
+            .filter((v) => v !== undefined)
+            .join(' ')
         return matchValue(text, filter.operator, filter.value)
     }
     const values = valuesAt(object, filter.path, store)
     const op = filter.operator
-    if (op === 'null' || op === 'empty') return values.length === 0 || values.some((v) => matchValue(v, op, ''))
+    if (op === 'null' || op === 'empty')
+        return values.length === 0 || values.some((v) => matchValue(v, op, ''))
     if (op === '!null' || op === '!empty') return values.some((v) => matchValue(v, op, ''))
     if (op.startsWith('!') || op === 'ne' || op === 'neq') {
         return values.length === 0 || values.every((v) => matchValue(v, op, filter.value))

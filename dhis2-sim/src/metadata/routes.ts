@@ -1,7 +1,14 @@
 // Metadata reads: GET /api/<collection> and /api/<collection>/<id> for every known collection, with
 // DHIS2's fields, filter, order and paging (contract §6.1-6.3) and the organisation unit extras.
 import { simMetadata, type SimMetadataStore } from '../core/database.js'
-import type { MetadataCollection, MetadataObject, Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
+import type {
+    MetadataCollection,
+    MetadataObject,
+    Route,
+    SimRequest,
+    SimResponse,
+    SimUser,
+} from '../core/types.js'
 import { METADATA_COLLECTIONS } from '../core/types.js'
 import { badRequest, conflict, json, objectNotFound } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
@@ -78,7 +85,8 @@ function pagerLink(request: SimRequest, collection: string, page: number, pageSi
     const params = new URLSearchParams()
     params.set('page', String(page))
     if (pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(pageSize))
-    for (const [name, value] of request.query) if (name !== 'page' && name !== 'pageSize') params.append(name, value)
+    for (const [name, value] of request.query)
+        if (name !== 'page' && name !== 'pageSize') params.append(name, value)
     return `${request.baseUrl}/api/${collection}?${params.toString()}`
 }
 
@@ -179,7 +187,8 @@ export function metadataRoutes(ctx: ServerContext): Route[] {
             handler: (request) => {
                 const store = simMetadata(request.db)
                 let objects = store.list(collection)
-                if (collection === 'organisationUnits') objects = organisationUnitScope(request, store, objects)
+                if (collection === 'organisationUnits')
+                    objects = organisationUnitScope(request, store, objects)
                 return listResponse({
                     request,
                     collection,
@@ -227,10 +236,16 @@ export function metadataRoutes(ctx: ServerContext): Route[] {
                     return conflict(`Property \`${property}\` does not exist on ${schema.simpleName}`)
                 }
                 const value = object[property]
-                const fields = parseFieldParams(request.query.getAll('fields'), Array.isArray(value) ? 'id,displayName' : '*')
-                const rendered = renderObject({ [property]: value }, null, [
-                    { name: property, exclude: false, children: fields, transformers: [] },
-                ], { store, baseUrl: request.baseUrl })
+                const fields = parseFieldParams(
+                    request.query.getAll('fields'),
+                    Array.isArray(value) ? 'id,displayName' : '*'
+                )
+                const rendered = renderObject(
+                    { [property]: value },
+                    null,
+                    [{ name: property, exclude: false, children: fields, transformers: [] }],
+                    { store, baseUrl: request.baseUrl }
+                )
                 return json(rendered)
             },
         })

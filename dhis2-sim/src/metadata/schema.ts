@@ -114,7 +114,10 @@ export const EMBEDDED_REFERENCES: Partial<
 > = {
     dataSets: {
         dataSetElements: { dataElement: 'dataElements', categoryCombo: 'categoryCombos' },
-        compulsoryDataElementOperands: { dataElement: 'dataElements', categoryOptionCombo: 'categoryOptionCombos' },
+        compulsoryDataElementOperands: {
+            dataElement: 'dataElements',
+            categoryOptionCombo: 'categoryOptionCombos',
+        },
     },
 }
 

@@ -259,7 +259,12 @@ function monthBasedPeriod(type: PeriodType, year: number, n: number): Period | n
 function dailyPeriod(year: number, month: number, day: number): Period | null {
     if (!isValidDate(year, month, day)) return null
     const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`
-    return { id: `${pad(year, 4)}${pad(month)}${pad(day)}`, periodType: 'Daily', startDate: date, endDate: date }
+    return {
+        id: `${pad(year, 4)}${pad(month)}${pad(day)}`,
+        periodType: 'Daily',
+        startDate: date,
+        endDate: date,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,7 +356,8 @@ export function shiftPeriod(period: Period, n: number): Period {
     if (n > 0) {
         for (let i = 0; i < n; i++) current = currentPeriod(current.periodType, addDays(current.endDate, 1))
     } else {
-        for (let i = 0; i < -n; i++) current = currentPeriod(current.periodType, addDays(current.startDate, -1))
+        for (let i = 0; i < -n; i++)
+            current = currentPeriod(current.periodType, addDays(current.startDate, -1))
     }
     return current
 }

@@ -23,7 +23,12 @@ export function applyChange(db: Database, change: DatabaseChange): void {
             db.completeRegistrations.put(change.registration)
             break
         case 'completeRegistration.remove':
-            db.completeRegistrations.remove(change.dataSet, change.period, change.orgUnit, change.attributeOptionCombo)
+            db.completeRegistrations.remove(
+                change.dataSet,
+                change.period,
+                change.orgUnit,
+                change.attributeOptionCombo
+            )
             break
         case 'dataStore.put':
             storeFor(db, change.user).put(change.entry)

@@ -23,7 +23,11 @@ export class CorsPolicy {
         }
     }
 
-    preflightHeaders(origin: string, requestMethod: string, requestHeaders: string | undefined): Record<string, string> {
+    preflightHeaders(
+        origin: string,
+        requestMethod: string,
+        requestHeaders: string | undefined
+    ): Record<string, string> {
         const headers: Record<string, string> = {
             ...this.headers(origin),
             'Access-Control-Allow-Methods': requestMethod,

@@ -10,7 +10,8 @@ import { parseApiPath, Router } from './router.js'
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024
 
-export type AuthResult = { kind: 'user'; user: SimUser } | { kind: 'anonymous' } | { kind: 'failed'; message: string }
+export type AuthResult =
+    { kind: 'user'; user: SimUser } | { kind: 'anonymous' } | { kind: 'failed'; message: string }
 
 /** Resolves the caller: Authorization header first (an empty one means none), then the session cookie. */
 export function authenticate(ctx: ServerContext, req: IncomingMessage): AuthResult {
@@ -33,7 +34,9 @@ export function authenticate(ctx: ServerContext, req: IncomingMessage): AuthResu
             })
             if (!resolution.ok) return { kind: 'failed', message: resolution.message }
             const user = ctx.users.byName(resolution.username)
-            return user ? { kind: 'user', user } : { kind: 'failed', message: 'The API token does not exists' }
+            return user
+                ? { kind: 'user', user }
+                : { kind: 'failed', message: 'The API token does not exists' }
         }
         if (/^ApiToken\b/i.test(header)) return { kind: 'failed', message: 'Invalid API token' }
         // Other schemes (Bearer…) are not configured in a default DHIS2.
@@ -59,7 +62,11 @@ export function requestBaseUrl(ctx: ServerContext, req: IncomingMessage): string
 }
 
 /** What DHIS2 does for an unauthenticated call: 401 JSON for scripts, a redirect to the login page otherwise. */
-export function unauthenticatedResponse(ctx: ServerContext, req: IncomingMessage, failure?: string): SimResponse {
+export function unauthenticatedResponse(
+    ctx: ServerContext,
+    req: IncomingMessage,
+    failure?: string
+): SimResponse {
     const xhr = (req.headers['x-requested-with'] ?? '').toString().toLowerCase() === 'xmlhttprequest'
     const basic = /^Basic\s/i.test(req.headers.authorization ?? '')
     const apiToken = /^ApiToken\s/i.test(req.headers.authorization ?? '')
@@ -143,7 +150,10 @@ export function createHttpServer(ctx: ServerContext, routes: () => Router, web: 
         if (method === 'OPTIONS' && origin && typeof requestMethod === 'string') {
             if (ctx.cors.isAllowed(origin)) {
                 const requestHeaders = req.headers['access-control-request-headers']
-                res.writeHead(204, ctx.cors.preflightHeaders(origin, requestMethod, requestHeaders?.toString()))
+                res.writeHead(
+                    204,
+                    ctx.cors.preflightHeaders(origin, requestMethod, requestHeaders?.toString())
+                )
             } else res.writeHead(403, { 'Content-Type': 'text/plain' })
             res.end(ctx.cors.isAllowed(origin) ? undefined : 'Invalid CORS request')
             return

@@ -17,7 +17,8 @@ export interface RouteMatch {
     format: string | null
 }
 
-export type MatchResult = { kind: 'match'; match: RouteMatch } | { kind: 'methodNotAllowed' } | { kind: 'none' }
+export type MatchResult =
+    { kind: 'match'; match: RouteMatch } | { kind: 'methodNotAllowed' } | { kind: 'none' }
 
 const FORMAT_SUFFIX = /\.(json|csv|xml)$/
 
@@ -30,7 +31,11 @@ function compile(route: Route): CompiledRoute {
 }
 
 function matchSegments(compiled: CompiledRoute, parts: string[]): Record<string, string> | null {
-    if (compiled.wildcard ? parts.length < compiled.segments.length : parts.length !== compiled.segments.length) {
+    if (
+        compiled.wildcard
+            ? parts.length < compiled.segments.length
+            : parts.length !== compiled.segments.length
+    ) {
         return null
     }
     const params: Record<string, string> = {}
@@ -79,7 +84,12 @@ export class Router {
             }
             return {
                 kind: 'match',
-                match: { route: compiled.route, params, path: raw ? path : stripped, format: raw ? null : format },
+                match: {
+                    route: compiled.route,
+                    params,
+                    path: raw ? path : stripped,
+                    format: raw ? null : format,
+                },
             }
         }
         return methodMismatch ? { kind: 'methodNotAllowed' } : { kind: 'none' }

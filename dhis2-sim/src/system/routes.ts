@@ -50,7 +50,11 @@ function meObject(ctx: ServerContext, request: SimRequest, user: SimUser): Recor
         programs: [],
         patTokens: ctx.tokens.list(user.username).map((token) => ({ id: token.uid })),
         access: { manage: true, externalize: false, write: true, read: true, update: true, delete: true },
-        userCredentials: { id: user.id, username: user.username, userRoles: user.userRoles.map((id) => ({ id })) },
+        userCredentials: {
+            id: user.id,
+            username: user.username,
+            userRoles: user.userRoles.map((id) => ({ id })),
+        },
     }
 }
 
@@ -93,25 +97,32 @@ export function systemRoutes(ctx: ServerContext): Route[] {
                 const fields = request.query.getAll('fields')
                 if (fields.length === 0) return json(info)
                 const store = simMetadata(request.db)
-                return json(renderObject(info, null, parseFieldParams(fields, '*'), { store, baseUrl: request.baseUrl }))
+                return json(
+                    renderObject(info, null, parseFieldParams(fields, '*'), {
+                        store,
+                        baseUrl: request.baseUrl,
+                    })
+                )
             },
         },
         {
             method: 'GET',
             pattern: 'system/ping',
             public: true,
-            handler: () => ({ status: 200, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: 'pong' }),
+            handler: () => ({
+                status: 200,
+                headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+                body: 'pong',
+            }),
         },
-        ...['system/id', 'system/uid'].map(
-            (pattern): Route => ({
-                method: 'GET',
-                pattern,
-                handler: (request) => {
-                    const limit = Math.min(10000, Math.max(1, Number(request.query.get('limit')) || 1))
-                    return json({ codes: Array.from({ length: limit }, generateUid) })
-                },
-            })
-        ),
+        ...['system/id', 'system/uid'].map((pattern): Route => ({
+            method: 'GET',
+            pattern,
+            handler: (request) => {
+                const limit = Math.min(10000, Math.max(1, Number(request.query.get('limit')) || 1))
+                return json({ codes: Array.from({ length: limit }, generateUid) })
+            },
+        })),
         { method: 'GET', pattern: 'me', handler: (request) => me(ctx, request) },
         {
             method: 'GET',
@@ -137,7 +148,8 @@ export function systemRoutes(ctx: ServerContext): Route[] {
         {
             method: 'GET',
             pattern: 'userSettings',
-            handler: (request) => json(request.user ? userSettings(request.user, request.db.systemSettings) : {}),
+            handler: (request) =>
+                json(request.user ? userSettings(request.user, request.db.systemSettings) : {}),
         },
         {
             method: 'GET',
@@ -219,7 +231,8 @@ export function systemRoutes(ctx: ServerContext): Route[] {
                 } catch {
                     return badRequest('Invalid JSON in request body')
                 }
-                if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest('Expected a JSON object')
+                if (!body || typeof body !== 'object' || Array.isArray(body))
+                    return badRequest('Expected a JSON object')
                 for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
                     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
                         request.db.systemSettings[key] = value as string | number | boolean | null

@@ -54,7 +54,8 @@ export const taskRoutes: Route[] = [
         handler: ({ db, params }) => {
             const job = getJob(db, params.jobType ?? '', params.id ?? '')
             // DHIS2 answers 200 with an empty body while the job has no summary yet.
-            if (!job || job.summary === undefined) return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '' }
+            if (!job || job.summary === undefined)
+                return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '' }
             return jsonBody(job.summary)
         },
     },

@@ -1,6 +1,14 @@
 // A small hand-built database for the data value tests, and a way to call the routes directly.
 import { createDatabase } from '../../src/core/database.js'
-import type { Database, DatabaseSeed, MetadataObject, Route, SeedUser, SimRequest, SimResponse } from '../../src/core/types.js'
+import type {
+    Database,
+    DatabaseSeed,
+    MetadataObject,
+    Route,
+    SeedUser,
+    SimRequest,
+    SimResponse,
+} from '../../src/core/types.js'
 import { dataValueRoutes } from '../../src/data-values/routes.js'
 
 export const NOW = new Date('2024-06-15T10:00:00.000Z')
@@ -49,10 +57,22 @@ const DATA_SHARING = { publicAccess: 'rwrw----', sharing: { public: 'rwrw----', 
 const META_SHARING = { publicAccess: 'rw------', sharing: { public: 'rw------', users: {}, userGroups: {} } }
 
 function ou(id: string, code: string, name: string, parent?: string): MetadataObject {
-    return { id, code, name, shortName: name, openingDate: '1990-01-01', ...(parent ? { parent: { id: parent } } : {}) }
+    return {
+        id,
+        code,
+        name,
+        shortName: name,
+        openingDate: '1990-01-01',
+        ...(parent ? { parent: { id: parent } } : {}),
+    }
 }
 
-function de(id: string, code: string, valueType: string, extra: Record<string, unknown> = {}): MetadataObject {
+function de(
+    id: string,
+    code: string,
+    valueType: string,
+    extra: Record<string, unknown> = {}
+): MetadataObject {
     return {
         id,
         code,
@@ -67,7 +87,13 @@ function de(id: string, code: string, valueType: string, extra: Record<string, u
     }
 }
 
-function user(id: string, username: string, orgUnits: string[], authorities: string[], locale = 'en'): SeedUser {
+function user(
+    id: string,
+    username: string,
+    orgUnits: string[],
+    authorities: string[],
+    locale = 'en'
+): SeedUser {
     return {
         id,
         username,
@@ -96,14 +122,25 @@ export function buildSeed(): DatabaseSeed {
                 ou(OU.facilityA2, 'FS-A-002', 'Clinique A2', OU.districtA),
             ],
             organisationUnitGroups: [
-                { id: 'OugPublic01', code: 'SECT_PUBLIC', name: 'Public', organisationUnits: [{ id: OU.facilityA }, { id: OU.facilityB }] },
+                {
+                    id: 'OugPublic01',
+                    code: 'SECT_PUBLIC',
+                    name: 'Public',
+                    organisationUnits: [{ id: OU.facilityA }, { id: OU.facilityB }],
+                },
             ],
             categoryOptions: [
                 { id: 'CoMale00001', code: 'SEXE_M', name: 'Masculin', ...DATA_SHARING },
                 { id: 'CoFemale001', code: 'SEXE_F', name: 'Féminin', ...DATA_SHARING },
                 { id: 'CoMutA00001', code: 'MUT_A', name: 'Mutuelle A', ...DATA_SHARING },
                 { id: 'CoMutB00001', code: 'MUT_B', name: 'Mutuelle B', ...META_SHARING },
-                { id: 'CoMutOld001', code: 'MUT_OLD', name: 'Mutuelle ancienne', endDate: '2020-12-31', ...DATA_SHARING },
+                {
+                    id: 'CoMutOld001',
+                    code: 'MUT_OLD',
+                    name: 'Mutuelle ancienne',
+                    endDate: '2020-12-31',
+                    ...DATA_SHARING,
+                },
                 {
                     id: 'CoMutDist01',
                     code: 'MUT_DIST_B',
@@ -113,26 +150,85 @@ export function buildSeed(): DatabaseSeed {
                 },
             ],
             categories: [
-                { id: 'CatSexe0001', code: 'CAT_SEXE', name: 'Sexe', dataDimensionType: 'DISAGGREGATION', categoryOptions: [{ id: 'CoMale00001' }, { id: 'CoFemale001' }] },
+                {
+                    id: 'CatSexe0001',
+                    code: 'CAT_SEXE',
+                    name: 'Sexe',
+                    dataDimensionType: 'DISAGGREGATION',
+                    categoryOptions: [{ id: 'CoMale00001' }, { id: 'CoFemale001' }],
+                },
                 {
                     id: 'CatMutuel01',
                     code: 'CAT_MUTUELLE',
                     name: 'Mutuelle',
                     dataDimensionType: 'ATTRIBUTE',
-                    categoryOptions: [{ id: 'CoMutA00001' }, { id: 'CoMutB00001' }, { id: 'CoMutOld001' }, { id: 'CoMutDist01' }],
+                    categoryOptions: [
+                        { id: 'CoMutA00001' },
+                        { id: 'CoMutB00001' },
+                        { id: 'CoMutOld001' },
+                        { id: 'CoMutDist01' },
+                    ],
                 },
             ],
             categoryCombos: [
-                { id: 'CcSexe00001', code: 'CC_SEXE', name: 'Sexe', dataDimensionType: 'DISAGGREGATION', categories: [{ id: 'CatSexe0001' }] },
-                { id: 'CcMutuel001', code: 'CC_MUTUELLE', name: 'Mutuelle', dataDimensionType: 'ATTRIBUTE', categories: [{ id: 'CatMutuel01' }] },
+                {
+                    id: 'CcSexe00001',
+                    code: 'CC_SEXE',
+                    name: 'Sexe',
+                    dataDimensionType: 'DISAGGREGATION',
+                    categories: [{ id: 'CatSexe0001' }],
+                },
+                {
+                    id: 'CcMutuel001',
+                    code: 'CC_MUTUELLE',
+                    name: 'Mutuelle',
+                    dataDimensionType: 'ATTRIBUTE',
+                    categories: [{ id: 'CatMutuel01' }],
+                },
             ],
             categoryOptionCombos: [
-                { id: COC.male, code: 'CC_SEXE_SEXE_M', name: 'Masculin', categoryCombo: { id: 'CcSexe00001' }, categoryOptions: [{ id: 'CoMale00001' }] },
-                { id: COC.female, code: 'CC_SEXE_SEXE_F', name: 'Féminin', categoryCombo: { id: 'CcSexe00001' }, categoryOptions: [{ id: 'CoFemale001' }] },
-                { id: COC.mutA, code: 'CC_MUT_A', name: 'Mutuelle A', categoryCombo: { id: 'CcMutuel001' }, categoryOptions: [{ id: 'CoMutA00001' }] },
-                { id: COC.mutB, code: 'CC_MUT_B', name: 'Mutuelle B', categoryCombo: { id: 'CcMutuel001' }, categoryOptions: [{ id: 'CoMutB00001' }] },
-                { id: COC.mutOld, code: 'CC_MUT_OLD', name: 'Mutuelle ancienne', categoryCombo: { id: 'CcMutuel001' }, categoryOptions: [{ id: 'CoMutOld001' }] },
-                { id: COC.mutB2, code: 'CC_MUT_DIST_B', name: 'Mutuelle du district B', categoryCombo: { id: 'CcMutuel001' }, categoryOptions: [{ id: 'CoMutDist01' }] },
+                {
+                    id: COC.male,
+                    code: 'CC_SEXE_SEXE_M',
+                    name: 'Masculin',
+                    categoryCombo: { id: 'CcSexe00001' },
+                    categoryOptions: [{ id: 'CoMale00001' }],
+                },
+                {
+                    id: COC.female,
+                    code: 'CC_SEXE_SEXE_F',
+                    name: 'Féminin',
+                    categoryCombo: { id: 'CcSexe00001' },
+                    categoryOptions: [{ id: 'CoFemale001' }],
+                },
+                {
+                    id: COC.mutA,
+                    code: 'CC_MUT_A',
+                    name: 'Mutuelle A',
+                    categoryCombo: { id: 'CcMutuel001' },
+                    categoryOptions: [{ id: 'CoMutA00001' }],
+                },
+                {
+                    id: COC.mutB,
+                    code: 'CC_MUT_B',
+                    name: 'Mutuelle B',
+                    categoryCombo: { id: 'CcMutuel001' },
+                    categoryOptions: [{ id: 'CoMutB00001' }],
+                },
+                {
+                    id: COC.mutOld,
+                    code: 'CC_MUT_OLD',
+                    name: 'Mutuelle ancienne',
+                    categoryCombo: { id: 'CcMutuel001' },
+                    categoryOptions: [{ id: 'CoMutOld001' }],
+                },
+                {
+                    id: COC.mutB2,
+                    code: 'CC_MUT_DIST_B',
+                    name: 'Mutuelle du district B',
+                    categoryCombo: { id: 'CcMutuel001' },
+                    categoryOptions: [{ id: 'CoMutDist01' }],
+                },
             ],
             dataElements: [
                 de(DE.number, 'DE_NUMBER', 'NUMBER'),
@@ -153,9 +249,11 @@ export function buildSeed(): DatabaseSeed {
                     categoryCombo: { id: 'bjDvmb4bfuf' },
                     openFuturePeriods: 0,
                     expiryDays: 0,
-                    dataSetElements: [DE.number, DE.integer, DE.zeroPos, DE.sex, DE.significant, DE.bool].map((id) => ({
-                        dataElement: { id },
-                    })),
+                    dataSetElements: [DE.number, DE.integer, DE.zeroPos, DE.sex, DE.significant, DE.bool].map(
+                        (id) => ({
+                            dataElement: { id },
+                        })
+                    ),
                     organisationUnits: [{ id: OU.facilityA }, { id: OU.facilityB }],
                     ...DATA_SHARING,
                 },
@@ -234,12 +332,19 @@ export interface CallOptions {
 }
 
 /** Calls a route handler as the core router would, without HTTP. */
-export async function call(f: Fixture, method: Route['method'], path: string, options: CallOptions = {}): Promise<SimResponse> {
+export async function call(
+    f: Fixture,
+    method: Route['method'],
+    path: string,
+    options: CallOptions = {}
+): Promise<SimResponse> {
     const username = options.user ?? 'admin'
     const seedUser = f.seed.users.find((candidate) => candidate.username === username)
     if (!seedUser) throw new Error(`No user ${username}`)
     const { password: _password, ...simUser } = seedUser
-    const route = dataValueRoutes.find((candidate) => candidate.method === method && matches(candidate.pattern, path))
+    const route = dataValueRoutes.find(
+        (candidate) => candidate.method === method && matches(candidate.pattern, path)
+    )
     if (!route) throw new Error(`No route ${method} ${path}`)
     const body =
         options.body === undefined
@@ -258,7 +363,10 @@ export async function call(f: Fixture, method: Route['method'], path: string, op
         apiVersion: options.apiVersion ?? null,
         format: options.format ?? null,
         params: matches(route.pattern, path) ?? {},
-        query: options.query instanceof URLSearchParams ? options.query : new URLSearchParams(options.query ?? {}),
+        query:
+            options.query instanceof URLSearchParams
+                ? options.query
+                : new URLSearchParams(options.query ?? {}),
         headers,
         body,
         user: simUser,

@@ -14,7 +14,10 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
     it('answers one good and one non-numeric value with 409 WARNING, imported 1, one E7619 at index 1', async () => {
         const f = fixture()
         const payload = {
-            dataValues: [value(DE.number, '202401', OU.facilityA, '12'), value(DE.number, '202402', OU.facilityA, 'douze')],
+            dataValues: [
+                value(DE.number, '202401', OU.facilityA, '12'),
+                value(DE.number, '202402', OU.facilityA, 'douze'),
+            ],
         }
         const response = await call(f, 'POST', 'dataValueSets', { body: payload })
         expect(response.status).toBe(409)
@@ -75,8 +78,16 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
         )
         expect(s.importCount.imported).toBe(1)
         expect(s.conflicts.map((c) => [c.errorCode, c.value, c.indexes])).toEqual([
-            ['E7619', `Value must match value type of data element \`${DE.integer}\`: \`Data value is not an integer\``, [1]],
-            ['E7619', `Value must match value type of data element \`${DE.zeroPos}\`: \`value_not_zero_or_positive_integer\``, [2]],
+            [
+                'E7619',
+                `Value must match value type of data element \`${DE.integer}\`: \`Data value is not an integer\``,
+                [1],
+            ],
+            [
+                'E7619',
+                `Value must match value type of data element \`${DE.zeroPos}\`: \`value_not_zero_or_positive_integer\``,
+                [2],
+            ],
         ])
     })
 
@@ -99,7 +110,10 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
         const s = summary(
             await call(f, 'POST', 'dataValueSets', {
                 body: {
-                    dataValues: [value(DE.number, '202406', OU.facilityA, '5'), value(DE.number, '202405', OU.facilityA, '5')],
+                    dataValues: [
+                        value(DE.number, '202406', OU.facilityA, '5'),
+                        value(DE.number, '202405', OU.facilityA, '5'),
+                    ],
                 },
             })
         )
@@ -138,7 +152,10 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
         const response = await call(f, 'POST', 'dataValueSets', {
             user: 'district.a',
             body: {
-                dataValues: [value(DE.number, '202401', OU.facilityA, '1'), value(DE.number, '202401', OU.facilityB, '2')],
+                dataValues: [
+                    value(DE.number, '202401', OU.facilityA, '1'),
+                    value(DE.number, '202401', OU.facilityB, '2'),
+                ],
             },
         })
         expect(response.status).toBe(409)
@@ -162,7 +179,9 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
         if (!admin) throw new Error('no admin')
         admin.organisationUnits = [OU.districtA]
         const s = summary(
-            await call(f, 'POST', 'dataValueSets', { body: { dataValues: [value(DE.number, '202401', OU.facilityB, '2')] } })
+            await call(f, 'POST', 'dataValueSets', {
+                body: { dataValues: [value(DE.number, '202401', OU.facilityB, '2')] },
+            })
         )
         expect(s.conflicts[0]?.errorCode).toBe('E7617')
     })
@@ -196,7 +215,9 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
         // The system setting turns it on too.
         f.db.systemSettings.keyDataImportStrictOrganisationUnits = true
         const bySetting = summary(
-            await call(f, 'POST', 'dataValueSets', { body: { dataValues: [value(DE.number, '202403', OU.facilityA2, '7')] } })
+            await call(f, 'POST', 'dataValueSets', {
+                body: { dataValues: [value(DE.number, '202403', OU.facilityA2, '7')] },
+            })
         )
         expect(bySetting.conflicts[0]?.errorCode).toBe('E7636')
         expect(bySetting.importOptions.strictOrganisationUnits).toBe(false)
@@ -205,7 +226,8 @@ describe('POST /api/dataValueSets: the must-show cases', () => {
     it('groups the conflicts of many rows with one unknown org unit into one entry', async () => {
         const f = fixture()
         const dataValues = []
-        for (let i = 0; i < 500; i++) dataValues.push(value(DE.number, '202401', 'OuUnknown01', String(i + 1)))
+        for (let i = 0; i < 500; i++)
+            dataValues.push(value(DE.number, '202401', 'OuUnknown01', String(i + 1)))
         dataValues.splice(3, 0, value(DE.number, '202401', OU.facilityA, '1'))
         const s = summary(await call(f, 'POST', 'dataValueSets', { body: { dataValues } }))
         expect(s.importCount).toEqual({ imported: 1, updated: 0, ignored: 500, deleted: 0 })
@@ -235,7 +257,9 @@ describe('POST /api/dataValueSets: counting rules', () => {
 
     it('drops new zeros silently, soft-deletes existing values with a zero, keeps significant zeros', async () => {
         const f = fixture()
-        await call(f, 'POST', 'dataValueSets', { body: { dataValues: [value(DE.number, '202401', OU.facilityB, '4')] } })
+        await call(f, 'POST', 'dataValueSets', {
+            body: { dataValues: [value(DE.number, '202401', OU.facilityB, '4')] },
+        })
         const response = await call(f, 'POST', 'dataValueSets', {
             body: {
                 dataValues: [
@@ -255,19 +279,47 @@ describe('POST /api/dataValueSets: counting rules', () => {
 
         // A soft-deleted row comes back as an import.
         const revived = summary(
-            await call(f, 'POST', 'dataValueSets', { body: { dataValues: [value(DE.number, '202401', OU.facilityB, '9')] } })
+            await call(f, 'POST', 'dataValueSets', {
+                body: { dataValues: [value(DE.number, '202401', OU.facilityB, '9')] },
+            })
         )
         expect(revived.importCount).toEqual({ imported: 1, updated: 0, ignored: 0, deleted: 0 })
         expect(f.db.dataValues.get(key(OU.facilityB))).toMatchObject({ value: '9', deleted: false })
     })
 
+    it('counts an unchanged value as updated on 2.40, and skips zeros before the strategy check', async () => {
+        const f = fixture()
+        const payload = { dataValues: [value(DE.number, '202401', OU.facilityA, '6')] }
+        await call(f, 'POST', 'dataValueSets', { body: payload })
+        const v40 = summary(
+            await call(f, 'POST', 'dataValueSets', { body: payload, serverVersion: '2.40.2' })
+        )
+        expect(v40.importCount).toEqual({ imported: 0, updated: 1, ignored: 0, deleted: 0 })
+        const zeroCreate = summary(
+            await call(f, 'POST', 'dataValueSets', {
+                body: { dataValues: [value(DE.number, '202401', OU.facilityA, '0')] },
+                query: { importStrategy: 'CREATE' },
+            })
+        )
+        expect(zeroCreate.importCount).toEqual({ imported: 0, updated: 0, ignored: 0, deleted: 0 })
+        expect(zeroCreate.rejectedIndexes).toEqual([])
+        expect(f.db.dataValues.get(key(OU.facilityA))?.value).toBe('6')
+    })
+
     it('applies the CREATE, UPDATE and DELETE strategies', async () => {
         const f = fixture()
-        await call(f, 'POST', 'dataValueSets', { body: { dataValues: [value(DE.number, '202401', OU.facilityA, '1')] } })
+        await call(f, 'POST', 'dataValueSets', {
+            body: { dataValues: [value(DE.number, '202401', OU.facilityA, '1')] },
+        })
         const payload = {
-            dataValues: [value(DE.number, '202401', OU.facilityA, '2'), value(DE.number, '202401', OU.facilityB, '3')],
+            dataValues: [
+                value(DE.number, '202401', OU.facilityA, '2'),
+                value(DE.number, '202401', OU.facilityB, '3'),
+            ],
         }
-        const create = summary(await call(f, 'POST', 'dataValueSets', { body: payload, query: { importStrategy: 'CREATE' } }))
+        const create = summary(
+            await call(f, 'POST', 'dataValueSets', { body: payload, query: { importStrategy: 'CREATE' } })
+        )
         expect(create.importCount).toEqual({ imported: 1, updated: 0, ignored: 1, deleted: 0 })
         expect(create.rejectedIndexes).toEqual([0])
         expect(create.status).toBe('SUCCESS')
@@ -275,7 +327,12 @@ describe('POST /api/dataValueSets: counting rules', () => {
 
         const update = summary(
             await call(f, 'POST', 'dataValueSets', {
-                body: { dataValues: [value(DE.number, '202401', OU.facilityA, '5'), value(DE.number, '202402', OU.facilityB, '3')] },
+                body: {
+                    dataValues: [
+                        value(DE.number, '202401', OU.facilityA, '5'),
+                        value(DE.number, '202402', OU.facilityB, '3'),
+                    ],
+                },
                 query: { importStrategy: 'UPDATE' },
             })
         )
@@ -284,14 +341,22 @@ describe('POST /api/dataValueSets: counting rules', () => {
 
         const del = summary(
             await call(f, 'POST', 'dataValueSets', {
-                body: { dataValues: [value(DE.number, '202401', OU.facilityA, null), value(DE.number, '202403', OU.facilityA, '1')] },
+                body: {
+                    dataValues: [
+                        value(DE.number, '202401', OU.facilityA, null),
+                        value(DE.number, '202403', OU.facilityA, '1'),
+                    ],
+                },
                 query: { importStrategy: 'DELETE' },
             })
         )
         expect(del.importCount).toEqual({ imported: 0, updated: 0, ignored: 1, deleted: 1 })
         expect(f.db.dataValues.get(key(OU.facilityA))?.deleted).toBe(true)
 
-        const invalid = await call(f, 'POST', 'dataValueSets', { body: payload, query: { importStrategy: 'MERGE' } })
+        const invalid = await call(f, 'POST', 'dataValueSets', {
+            body: payload,
+            query: { importStrategy: 'MERGE' },
+        })
         expect(invalid.status).toBe(400)
     })
 
@@ -310,13 +375,22 @@ describe('POST /api/dataValueSets: counting rules', () => {
         )
         expect(s.conflicts.map((c) => [c.errorCode, c.indexes])).toEqual([['E7618', [0]]])
         expect(s.importCount).toEqual({ imported: 1, updated: 0, ignored: 2, deleted: 0 })
-        expect(f.db.dataValues.get(key(OU.facilityB))).toMatchObject({ value: null, comment: 'rupture de stock' })
+        expect(f.db.dataValues.get(key(OU.facilityB))).toMatchObject({
+            value: null,
+            comment: 'rupture de stock',
+        })
     })
 
     it('writes nothing on dryRun but counts what would happen', async () => {
         const f = fixture()
         const response = await call(f, 'POST', 'dataValueSets', {
-            body: { dataSet: DS.monthly, period: '202401', orgUnit: OU.facilityA, completeDate: '2024-02-02', dataValues: [{ dataElement: DE.number, value: '3' }] },
+            body: {
+                dataSet: DS.monthly,
+                period: '202401',
+                orgUnit: OU.facilityA,
+                completeDate: '2024-02-02',
+                dataValues: [{ dataElement: DE.number, value: '3' }],
+            },
             query: { dryRun: 'true' },
         })
         const s = summary(response)
@@ -331,7 +405,12 @@ describe('POST /api/dataValueSets: counting rules', () => {
         const f = fixture()
         const s = summary(
             await call(f, 'POST', 'dataValueSets', {
-                body: { dataValues: [value(DE.bool, '202401', OU.facilityA, 'T'), value(DE.bool, '202401', OU.facilityB, 'oui')] },
+                body: {
+                    dataValues: [
+                        value(DE.bool, '202401', OU.facilityA, 'T'),
+                        value(DE.bool, '202401', OU.facilityB, 'oui'),
+                    ],
+                },
             })
         )
         expect(s.conflicts.map((c) => c.errorCode)).toEqual(['E7619'])
@@ -372,13 +451,39 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
         ).toBe('1')
     })
 
+    it('needs the outer org unit and period to complete a data set', async () => {
+        const f = fixture()
+        const response = await call(f, 'POST', 'dataValueSets', {
+            body: {
+                dataSet: DS.monthly,
+                completeDate: 'true',
+                dataValues: [value(DE.number, '202401', OU.facilityA, '1')],
+            },
+        })
+        expect(response.status).toBe(409)
+        const s = summary(response)
+        expect(s.conflicts).toEqual([
+            { object: 'OrganisationUnit', objects: {}, value: 'Must be provided to complete data set' },
+        ])
+        expect(s.dataSetComplete).toBeUndefined()
+        expect(s.importCount.imported).toBe(1)
+    })
+
     it('resolves codes with the id schemes, payload schemes winning over the query', async () => {
         const f = fixture()
         const s = summary(
             await call(f, 'POST', 'dataValueSets', {
                 body: {
                     orgUnitIdScheme: 'code',
-                    dataValues: [{ dataElement: 'DE_SEX', period: '2024-01', orgUnit: 'FS-A-001', categoryOptionCombo: 'CC_SEXE_SEXE_M', value: '2' }],
+                    dataValues: [
+                        {
+                            dataElement: 'DE_SEX',
+                            period: '2024-01',
+                            orgUnit: 'FS-A-001',
+                            categoryOptionCombo: 'CC_SEXE_SEXE_M',
+                            value: '2',
+                        },
+                    ],
                 },
                 query: { idScheme: 'CODE', orgUnitIdScheme: 'UID' },
             })
@@ -397,9 +502,14 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
 
     it('aborts on an unknown data set, org unit or attribute option combo', async () => {
         const f = fixture()
-        const unknownDs = await call(f, 'POST', 'dataValueSets', { body: { dataSet: 'DsUnknown01', dataValues: [] } })
+        const unknownDs = await call(f, 'POST', 'dataValueSets', {
+            body: { dataSet: 'DsUnknown01', dataValues: [] },
+        })
         expect(unknownDs.status).toBe(409)
-        expect(envelope(unknownDs)).toMatchObject({ status: 'ERROR', message: 'An error occurred, please check import summary.' })
+        expect(envelope(unknownDs)).toMatchObject({
+            status: 'ERROR',
+            message: 'An error occurred, please check import summary.',
+        })
         expect(summary(unknownDs)).toMatchObject({
             status: 'ERROR',
             description: 'Import process was aborted',
@@ -415,14 +525,26 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
             ],
         })
         expect(summary(unknownDs).dataSetComplete).toBeUndefined()
-        const ou = summary(await call(f, 'POST', 'dataValueSets', { body: { orgUnit: 'OuNowhere01', dataValues: [] } }))
+        const ou = summary(
+            await call(f, 'POST', 'dataValueSets', { body: { orgUnit: 'OuNowhere01', dataValues: [] } })
+        )
         expect(ou.conflicts[0]?.errorCode).toBe('E7603')
-        const aoc = summary(await call(f, 'POST', 'dataValueSets', { body: { attributeOptionCombo: 'CocNowhere1', dataValues: [] } }))
+        const aoc = summary(
+            await call(f, 'POST', 'dataValueSets', {
+                body: { attributeOptionCombo: 'CocNowhere1', dataValues: [] },
+            })
+        )
         expect(aoc.conflicts[0]?.errorCode).toBe('E7604')
         const noWrite = summary(
-            await call(f, 'POST', 'dataValueSets', { user: 'district.a', body: { dataSet: DS.expiring, dataValues: [] } })
+            await call(f, 'POST', 'dataValueSets', {
+                user: 'district.a',
+                body: { dataSet: DS.expiring, dataValues: [] },
+            })
         )
-        expect(noWrite.conflicts[0]).toMatchObject({ errorCode: 'E7601', value: `User does not have write access for DataSet: \`${DS.expiring}\`` })
+        expect(noWrite.conflicts[0]).toMatchObject({
+            errorCode: 'E7601',
+            value: `User does not have write access for DataSet: \`${DS.expiring}\``,
+        })
     })
 
     it('answers an unreadable body with 409 ERROR', async () => {
@@ -446,7 +568,9 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
                         value(DE.mutuelle, '202401', OU.districtA, '1', { attributeOptionCombo: COC.mutB }),
                         value(DE.mutuelle, '202401', OU.districtA, '1', { attributeOptionCombo: COC.mutOld }),
                         value(DE.mutuelle, '202401', OU.districtA, '1', { attributeOptionCombo: COC.mutB2 }),
-                        value(DE.mutuelle, '202401', OU.districtA, '1', { attributeOptionCombo: 'CocNowhere1' }),
+                        value(DE.mutuelle, '202401', OU.districtA, '1', {
+                            attributeOptionCombo: 'CocNowhere1',
+                        }),
                     ],
                 },
             })
@@ -458,7 +582,10 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
             ['E7639', [3]],
             ['E7615', [4]],
         ])
-        expect(s.conflicts[0]?.objects).toEqual({ categoryOptionCombo: COC.mutB, categoryOption: 'CoMutB00001' })
+        expect(s.conflicts[0]?.objects).toEqual({
+            categoryOptionCombo: COC.mutB,
+            categoryOption: 'CoMutB00001',
+        })
     })
 
     it('refuses periods past the expiry days with E7640', async () => {
@@ -468,7 +595,10 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
                 user: 'francais',
                 now: new Date('2024-06-05T08:00:00Z'),
                 body: {
-                    dataValues: [value(DE.expiring, '202404', OU.facilityA, '1'), value(DE.expiring, '202405', OU.facilityA, '1')],
+                    dataValues: [
+                        value(DE.expiring, '202404', OU.facilityA, '1'),
+                        value(DE.expiring, '202405', OU.facilityA, '1'),
+                    ],
                 },
             })
         )
@@ -484,14 +614,22 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
         const f = fixture()
         const coc = summary(
             await call(f, 'POST', 'dataValueSets', {
-                body: { dataValues: [value(DE.number, '202401', OU.facilityA, '1', { categoryOptionCombo: COC.male })] },
+                body: {
+                    dataValues: [
+                        value(DE.number, '202401', OU.facilityA, '1', { categoryOptionCombo: COC.male }),
+                    ],
+                },
                 query: { strictCategoryOptionCombos: 'true' },
             })
         )
         expect(coc.conflicts[0]?.errorCode).toBe('E7634')
         const lenientCoc = summary(
             await call(f, 'POST', 'dataValueSets', {
-                body: { dataValues: [value(DE.number, '202401', OU.facilityA, '1', { categoryOptionCombo: COC.male })] },
+                body: {
+                    dataValues: [
+                        value(DE.number, '202401', OU.facilityA, '1', { categoryOptionCombo: COC.male }),
+                    ],
+                },
             })
         )
         expect(lenientCoc.status).toBe('SUCCESS')
@@ -535,7 +673,10 @@ describe('POST /api/dataValueSets: formats, versions, authority', () => {
             `${DE.number},202401,${OU.facilityA},,,"12",bridge,,"ligne 1, avec virgule",false`,
             `${DE.number},202401,${OU.facilityB},,,abc,bridge,,,`,
         ].join('\r\n')
-        const response = await call(f, 'POST', 'dataValueSets', { body: gzipSync(Buffer.from(csv)), contentType: 'application/csv' })
+        const response = await call(f, 'POST', 'dataValueSets', {
+            body: gzipSync(Buffer.from(csv)),
+            contentType: 'application/csv',
+        })
         const s = summary(response)
         expect(s.importCount.imported).toBe(1)
         expect(s.conflicts[0]?.indexes).toEqual([1])
@@ -560,9 +701,16 @@ describe('POST /api/dataValueSets: formats, versions, authority', () => {
 
     it('answers 415 for text/csv and other types, 403 without the authority', async () => {
         const f = fixture()
-        expect((await call(f, 'POST', 'dataValueSets', { body: 'x', contentType: 'text/csv' })).status).toBe(415)
-        expect((await call(f, 'POST', 'dataValueSets', { body: 'x', contentType: 'text/plain' })).status).toBe(415)
-        const forbidden = await call(f, 'POST', 'dataValueSets', { user: 'lecteur', body: { dataValues: [] } })
+        expect((await call(f, 'POST', 'dataValueSets', { body: 'x', contentType: 'text/csv' })).status).toBe(
+            415
+        )
+        expect(
+            (await call(f, 'POST', 'dataValueSets', { body: 'x', contentType: 'text/plain' })).status
+        ).toBe(415)
+        const forbidden = await call(f, 'POST', 'dataValueSets', {
+            user: 'lecteur',
+            body: { dataValues: [] },
+        })
         expect(forbidden.status).toBe(403)
     })
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { currentPeriod, daysInPeriod, parsePeriod, periodsInRange, shiftPeriod } from '../../src/periods/period.js'
+import {
+    currentPeriod,
+    daysInPeriod,
+    parsePeriod,
+    periodsInRange,
+    shiftPeriod,
+} from '../../src/periods/period.js'
 
 describe('parsePeriod', () => {
     const cases: Array<[string, string, string, string, string]> = [
@@ -64,7 +70,10 @@ describe('period arithmetic', () => {
             '202402',
             '202403',
         ])
-        expect(periodsInRange('Monthly', '2024-01-15', '2024-03-31').map((p) => p.id)).toEqual(['202402', '202403'])
+        expect(periodsInRange('Monthly', '2024-01-15', '2024-03-31').map((p) => p.id)).toEqual([
+            '202402',
+            '202403',
+        ])
         expect(
             periodsInRange('Quarterly', '2024-01-15', '2024-04-01', { overlapping: true }).map((p) => p.id)
         ).toEqual(['2024Q1', '2024Q2'])

@@ -1,0 +1,11 @@
+// Every command of the bridge CLI. A command module exports a function returning a commander
+// Command; its work lives in a handler (src/handlers/, or the feature folder) that tests call directly.
+import type { Command } from 'commander'
+import { convertCommand } from './convert.js'
+import { pushCommand } from './push.js'
+import { refreshMetadataCommand } from './refresh-metadata.js'
+import { validateCommand } from './validate.js'
+
+export function allCommands(): Command[] {
+    return [validateCommand(), convertCommand(), pushCommand(), refreshMetadataCommand()]
+}

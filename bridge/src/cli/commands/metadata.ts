@@ -1,0 +1,42 @@
+// `bridge metadata install`: argument parsing only; the work is in bridge/src/metadata-install/.
+import { Command } from 'commander'
+import { defaultMappingsRoot } from '../../handlers/common.js'
+import { connectFromConfig } from '../../metadata-install/connect.js'
+import { runMetadataInstall } from '../../metadata-install/handler.js'
+import { join } from 'node:path'
+
+interface InstallFlags {
+    package?: string
+    dryRun?: boolean
+    lang?: string
+    config?: string
+    json?: boolean
+}
+
+export function metadataCommand(): Command {
+    const metadata = new Command('metadata').description(
+        'Métadonnées DHIS2 du projet / the project’s DHIS2 metadata package'
+    )
+    metadata
+        .command('install')
+        .description(
+            'Importe le paquet (VALIDATE puis COMMIT), sans jamais rien supprimer ; relancer ne change rien / imports the package (VALIDATE then COMMIT), never deletes; running it again changes nothing'
+        )
+        .option('--package <file>', 'paquet / package file (défaut mappings/metadata/package.json)')
+        .option('--dry-run', 'montre ce qui serait créé ou mis à jour, sans importer / show the plan, import nothing')
+        .option('--lang <fr|en>', 'langue des messages / message language', 'fr')
+        .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
+        .option('--json', 'sortie JSON / JSON output')
+        .action(async (flags: InstallFlags) => {
+            const api = await connectFromConfig(flags.config)
+            const out = await runMetadataInstall({
+                api,
+                packagePath: flags.package ?? join(defaultMappingsRoot(), 'metadata', 'package.json'),
+                dryRun: flags.dryRun === true,
+                lang: flags.lang === 'en' ? 'en' : 'fr',
+            })
+            console.log(flags.json === true ? JSON.stringify(out.result, null, 2) : out.lines.join('\n'))
+            process.exitCode = out.result.ok ? 0 : 1
+        })
+    return metadata
+}

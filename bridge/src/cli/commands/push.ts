@@ -1,0 +1,45 @@
+// `bridge push <files…>`: argument parsing only; the work is pushHandler.
+import { Command, InvalidArgumentError } from 'commander'
+import { pushHandler } from '../../handlers/push.js'
+import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
+
+function positiveInt(v: string): number {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('entier ≥ 1 attendu / integer ≥ 1 expected')
+    return n
+}
+
+interface RawPushOptions extends RawCommonOptions {
+    dryRun?: boolean
+    force?: boolean
+    concurrency: number
+    retries: number
+    async?: boolean
+}
+
+export function pushCommand(): Command {
+    return addCommonOptions(
+        new Command('push').description(
+            'Envoie les valeurs nouvelles ou modifiées à DHIS2 / send new or changed values to DHIS2'
+        )
+    )
+        .option('--dry-run', 'DHIS2 vérifie sans rien écrire / DHIS2 checks without writing')
+        .option('--force', 'renvoyer aussi les valeurs inchangées / also send unchanged values')
+        .option('--concurrency <n>', 'requêtes simultanées / parallel requests', positiveInt, 2)
+        .option('--retries <n>', 'tentatives par lot / attempts per chunk', positiveInt, 6)
+        .option('--async', 'import asynchrone de DHIS2 (gros lots) / DHIS2 async import (large chunks)')
+        .action(async (files: string[], o: RawPushOptions) => {
+            await runAndReport(o, async ({ onProgress }) => {
+                const opts = await toCommonOptions(files, o, true)
+                if (onProgress) opts.onProgress = onProgress
+                return pushHandler({
+                    ...opts,
+                    dryRun: o.dryRun ?? false,
+                    force: o.force ?? false,
+                    concurrency: o.concurrency,
+                    maxAttempts: o.retries,
+                    async: o.async ?? false,
+                })
+            })
+        })
+}

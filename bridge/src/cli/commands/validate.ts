@@ -1,0 +1,18 @@
+// `bridge validate <files…>`: argument parsing only; the work is validateHandler.
+import { Command } from 'commander'
+import { validateHandler } from '../../handlers/validate.js'
+import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
+
+export function validateCommand(): Command {
+    return addCommonOptions(
+        new Command('validate').description(
+            'Vérifie les fichiers contre les métadonnées DHIS2, sans rien envoyer / check files against DHIS2 metadata, sending nothing'
+        )
+    ).action(async (files: string[], o: RawCommonOptions) => {
+        await runAndReport(o, async ({ onProgress }) => {
+            const opts = await toCommonOptions(files, o, false)
+            if (onProgress) opts.onProgress = onProgress
+            return validateHandler(opts)
+        })
+    })
+}

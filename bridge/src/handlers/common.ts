@@ -1,0 +1,125 @@
+// What every command shares: where mappings and state live, metadata from DHIS2 (cached) or a
+// file, the facility mappings, and the run report with its exit code.
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Lang, ValidationIssue } from '../core/types.js'
+import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'
+import { FacilityResolver, loadFacilityMappings } from '../mapping/facility-mapping.js'
+import { cachedMetadata, readSnapshot } from '../metadata/fetch.js'
+import { MetadataIndex } from '../metadata/index.js'
+import type { MetadataSnapshot } from '../metadata/types.js'
+import type { FileReport } from '../pipeline/process.js'
+import type { KindContext } from '../sources/types.js'
+
+export const EXIT = { success: 0, failure: 1, partial: 2 } as const
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
+
+/** The repository's `mappings/` folder (bridge/src/handlers → ../../../mappings). */
+export function defaultMappingsRoot(): string {
+    const here = dirname(fileURLToPath(import.meta.url))
+    const candidates = [join(here, '..', '..', '..', 'mappings'), resolve('mappings')]
+    return candidates.find((c) => existsSync(c)) ?? candidates[0] ?? 'mappings'
+}
+
+export interface CommonOptions {
+    files: string[]
+    /** Source kind id (default facility-report). */
+    source?: string
+    layout?: string
+    lang?: Lang
+    /** A metadata snapshot file (from `bridge refresh-metadata --out`) instead of asking DHIS2. */
+    metadataFile?: string
+    refreshMetadata?: boolean
+    mappingsRoot?: string
+    facilitiesDir?: string
+    stateDir?: string
+    /** DHIS2 connection; required unless metadataFile is given. */
+    dhis2?: Dhis2Config | null
+    strict?: boolean
+    /** "Today" for the future-period check (default: the server's date, else now). */
+    today?: Date
+    onProgress?: (event: ProgressEvent) => void
+}
+
+export type ProgressEvent =
+    | { stage: 'read'; file: string; rows: number }
+    | { stage: 'push'; done: number; total: number }
+    | { stage: 'metadata'; fromCache: boolean }
+
+export interface RunReport {
+    command: 'validate' | 'convert' | 'push'
+    runId?: string
+    target?: string
+    metadata?: { source: 'dhis2' | 'cache' | 'file'; stamp: MetadataSnapshot['stamp'] }
+    files: FileReport[]
+    values: number
+    errors: number
+    warnings: number
+    issues: ValidationIssue[]
+    droppedIssues: number
+    plan?: { new: number; changed: number; unchanged: number; removed: number }
+    push?: {
+        sent: number
+        saved: number
+        rejected: number
+        failed: number
+        chunks: number
+        failedChunks: number
+        retries: number
+        dryRun: boolean
+        dhis2Counts: { imported: number; updated: number; ignored: number; deleted: number }
+    }
+    output?: string
+    /** One sentence for people: "nothing new to send", "strict mode: nothing sent"… */
+    note?: { fr: string; en: string }
+    exitCode: ExitCode
+}
+
+export interface Prepared {
+    ctx: KindContext
+    client: Dhis2Client | null
+    metadataInfo: NonNullable<RunReport['metadata']>
+    stateDir: string
+    mappingsRoot: string
+}
+
+export async function prepare(options: CommonOptions): Promise<Prepared> {
+    const mappingsRoot = options.mappingsRoot ?? defaultMappingsRoot()
+    const stateDir = options.stateDir ?? resolve('.bridge')
+    const client = options.dhis2 ? new Dhis2Client(options.dhis2) : null
+    let snapshot: MetadataSnapshot
+    let source: 'dhis2' | 'cache' | 'file'
+    if (options.metadataFile) {
+        snapshot = await readSnapshot(options.metadataFile)
+        source = 'file'
+    } else if (client && options.dhis2) {
+        const username = options.dhis2.auth.kind === 'basic' ? options.dhis2.auth.username : 'token'
+        const r = await cachedMetadata(client, { stateDir, username, refresh: options.refreshMetadata ?? false })
+        snapshot = r.snapshot
+        source = r.fromCache ? 'cache' : 'dhis2'
+        options.onProgress?.({ stage: 'metadata', fromCache: r.fromCache })
+    } else {
+        throw new Error(
+            'Métadonnées DHIS2 nécessaires : configurez DHIS2_BASE_URL (et identifiants) ou donnez --metadata <fichier>. / DHIS2 metadata needed: set DHIS2_BASE_URL (and credentials) or pass --metadata <file>.'
+        )
+    }
+    const facilities = new FacilityResolver(
+        await loadFacilityMappings(options.facilitiesDir ?? join(mappingsRoot, 'facilities'), options.source ?? 'facility-report')
+    )
+    const serverToday = snapshot.stamp.serverDate ? new Date(snapshot.stamp.serverDate) : undefined
+    const today = options.today ?? (serverToday && !Number.isNaN(serverToday.getTime()) && source !== 'file' ? serverToday : new Date())
+    return {
+        ctx: { metadata: new MetadataIndex(snapshot), facilities, lang: options.lang ?? 'fr', today },
+        client,
+        metadataInfo: { source, stamp: snapshot.stamp },
+        stateDir,
+        mappingsRoot,
+    }
+}
+
+/** 0 when every row was good, 2 when some values went through and some did not, 1 when none did. */
+export function exitCodeFor(goodValues: number, errors: number): ExitCode {
+    if (errors === 0) return goodValues > 0 ? EXIT.success : EXIT.failure
+    return goodValues > 0 ? EXIT.partial : EXIT.failure
+}

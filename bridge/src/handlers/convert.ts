@@ -1,0 +1,86 @@
+// `bridge convert`: the files as one DHIS2 dataValueSet JSON, streamed to disk in 64 KiB writes.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { MappedValue } from '../core/types.js'
+import { processFiles } from '../pipeline/process.js'
+import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport } from './common.js'
+
+export interface ConvertOptions extends CommonOptions {
+    /** Output file; '-' for stdout. */
+    out: string
+}
+
+const FLUSH_AT = 64 * 1024
+
+/** JSON text of one value, written by hand: this is the hot loop of a national-scale convert. */
+function valueJson(v: MappedValue): string {
+    let s =
+        '{"dataElement":"' +
+        v.dataElement +
+        '","period":"' +
+        v.period +
+        '","orgUnit":"' +
+        v.orgUnit +
+        '","categoryOptionCombo":"' +
+        v.categoryOptionCombo +
+        '","attributeOptionCombo":"' +
+        v.attributeOptionCombo +
+        '","value":' +
+        JSON.stringify(v.value)
+    if (v.comment) s += ',"comment":' + JSON.stringify(v.comment)
+    return s + '}'
+}
+
+export async function convertHandler(options: ConvertOptions): Promise<RunReport> {
+    const prep = await prepare(options)
+    const toStdout = options.out === '-'
+    if (!toStdout) mkdirSync(dirname(options.out), { recursive: true })
+    const fd = toStdout ? 1 : openSync(options.out, 'w')
+    let buffer = '{"dataValues":[\n'
+    let first = true
+    const onValue = (v: MappedValue): void => {
+        buffer += (first ? '' : ',\n') + valueJson(v)
+        first = false
+        if (buffer.length >= FLUSH_AT) {
+            writeSync(fd, buffer)
+            buffer = ''
+        }
+    }
+    try {
+        const result = await processFiles(
+            options.files,
+            prep.ctx,
+            {
+                kind: options.source ?? 'facility-report',
+                ...(options.layout ? { layout: options.layout } : {}),
+                mappingsRoot: prep.mappingsRoot,
+                onProgress: (file, rows) => options.onProgress?.({ stage: 'read', file, rows }),
+            },
+            onValue
+        )
+        writeSync(fd, buffer + '\n]}\n')
+        buffer = ''
+        const report: RunReport = {
+            command: 'convert',
+            metadata: prep.metadataInfo,
+            files: result.files,
+            values: result.valueCount,
+            errors: result.errorCount,
+            warnings: result.warningCount,
+            issues: result.issues,
+            droppedIssues: result.droppedIssues,
+            output: options.out,
+            exitCode: exitCodeFor(result.valueCount, result.errorCount),
+        }
+        if (options.strict && result.errorCount > 0) {
+            report.exitCode = EXIT.failure
+            report.note = {
+                fr: 'Mode strict : des erreurs ont été trouvées, le fichier produit ne doit pas être utilisé.',
+                en: 'Strict mode: errors were found, the output file must not be used.',
+            }
+        }
+        return report
+    } finally {
+        if (!toStdout) closeSync(fd)
+    }
+}

@@ -1,0 +1,29 @@
+// `bridge validate`: read, check and map the files against DHIS2 metadata; nothing is sent.
+import { processFiles } from '../pipeline/process.js'
+import { exitCodeFor, prepare, type CommonOptions, type RunReport } from './common.js'
+
+export async function validateHandler(options: CommonOptions): Promise<RunReport> {
+    const prep = await prepare(options)
+    const result = await processFiles(
+        options.files,
+        prep.ctx,
+        {
+            kind: options.source ?? 'facility-report',
+            ...(options.layout ? { layout: options.layout } : {}),
+            mappingsRoot: prep.mappingsRoot,
+            onProgress: (file, rows) => options.onProgress?.({ stage: 'read', file, rows }),
+        },
+        () => undefined
+    )
+    return {
+        command: 'validate',
+        metadata: prep.metadataInfo,
+        files: result.files,
+        values: result.valueCount,
+        errors: result.errorCount,
+        warnings: result.warningCount,
+        issues: result.issues,
+        droppedIssues: result.droppedIssues,
+        exitCode: exitCodeFor(result.valueCount, result.errorCount),
+    }
+}

@@ -1,0 +1,232 @@
+// Sends planned values to DHIS2: one request per data set × org unit × period, a few at a time,
+// retrying what is safe to retry, reading every ImportSummary and tracing each conflict back to
+// the file and row that produced the value.
+import PQueue from 'p-queue'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { makeIssue } from '../core/issues.js'
+import type { ValidationIssue } from '../core/types.js'
+import { Dhis2Error, type Dhis2Client } from '../dhis2/client.js'
+import type { PlannedValue } from '../plan/plan.js'
+import { explainConflict } from './explain.js'
+import { readImportAnswer, rejectedIndexes, type ImportConflict, type ImportSummary } from './import-summary.js'
+
+export interface PushOptions {
+    concurrency?: number
+    maxAttempts?: number
+    /** First back-off step in ms (doubles each attempt, with jitter). */
+    backoffMs?: number
+    maxBackoffMs?: number
+    /** DHIS2 validates and counts without writing. */
+    dryRun?: boolean
+    /** Use DHIS2's async import and poll the task (large chunks on slow servers). */
+    async?: boolean
+    onChunkDone?: (done: number, total: number) => void
+    /** Injectable for tests. */
+    random?: () => number
+}
+
+export type ValueOutcome = 'saved' | 'rejected' | 'failed'
+
+export interface ChunkResult {
+    scope: string
+    attempts: number
+    status: 'SUCCESS' | 'WARNING' | 'ERROR' | 'FAILED'
+    httpStatus?: number
+    importCount?: ImportSummary['importCount']
+    error?: string
+}
+
+export interface PushResult {
+    chunks: ChunkResult[]
+    outcomes: Map<PlannedValue, ValueOutcome>
+    issues: ValidationIssue[]
+    /** Sum of DHIS2's counts over the final attempt of each chunk (a retried chunk counts once). */
+    dhis2Counts: { imported: number; updated: number; ignored: number; deleted: number }
+    retries: number
+}
+
+export class PushAbortedError extends Error {}
+
+export function backoffDelay(attempt: number, base: number, cap: number, random: () => number, retryAfterS?: number): number {
+    // "full jitter": spreads retries of many chunks so they do not hit a recovering server together
+    const exp = Math.min(cap, base * 2 ** (attempt - 1))
+    const jittered = exp / 2 + random() * (exp / 2)
+    return Math.max(jittered, retryAfterS !== undefined ? retryAfterS * 1000 : 0)
+}
+
+function payload(values: readonly PlannedValue[]) {
+    const first = values[0]?.value
+    return {
+        dataSet: first?.dataSet,
+        period: first?.period,
+        orgUnit: first?.orgUnit,
+        dataValues: values.map(({ value: v }) => {
+            const dv: Record<string, string> = {
+                dataElement: v.dataElement,
+                period: v.period,
+                orgUnit: v.orgUnit,
+                categoryOptionCombo: v.categoryOptionCombo,
+                attributeOptionCombo: v.attributeOptionCombo,
+                value: v.value,
+            }
+            if (v.comment) dv.comment = v.comment
+            return dv
+        }),
+    }
+}
+
+async function pollTask(client: Dhis2Client, taskId: string): Promise<ImportSummary> {
+    for (let i = 0; i < 600; i++) {
+        const notes = await client.get<Array<{ completed?: boolean }>>(`system/tasks/DATAVALUE_IMPORT/${taskId}`)
+        if (Array.isArray(notes) && notes[0]?.completed) break
+        await sleep(Math.min(2000, 100 * 2 ** Math.min(i, 5)))
+    }
+    const res = await client.request({ method: 'GET', url: `system/taskSummaries/DATAVALUE_IMPORT/${taskId}` })
+    const reading = readImportAnswer(res.status, res.data)
+    if (reading.kind !== 'summary') throw new Dhis2Error('http', `no import summary for task ${taskId}`, res.status)
+    return reading.summary
+}
+
+/** Issues for the values DHIS2 refused, each pointing at its source cell. */
+export function traceConflicts(summary: ImportSummary, values: readonly PlannedValue[]): { issues: ValidationIssue[]; rejected: Set<number> } {
+    const issues: ValidationIssue[] = []
+    const rejected = rejectedIndexes(summary)
+    const explained = new Set<number>()
+    const issueFor = (c: ImportConflict, pv: PlannedValue): ValidationIssue => {
+        const v = pv.value
+        const explanation = explainConflict(c.errorCode, { orgUnit: v.orgUnitCode }, c.value ?? '')
+        const issue = makeIssue(
+            'DHIS2_CONFLICT',
+            { file: v.file, sheet: v.sheet, row: v.row, column: v.column, value: v.value },
+            { errorCode: c.errorCode ?? '?', explanation: '{{x}}' }
+        )
+        issue.message = {
+            fr: issue.message.fr.replace('{{x}}', explanation.fr),
+            en: issue.message.en.replace('{{x}}', explanation.en),
+        }
+        issue.dhis2 = { message: c.value ?? '', ...(c.errorCode ? { errorCode: c.errorCode } : {}) }
+        return issue
+    }
+    for (const c of summary.conflicts) {
+        let targets: number[] = c.indexes ?? []
+        if (targets.length === 0) {
+            // conflicts without indexes (aborted imports, old servers): every value the object names
+            const ids = new Set([c.object, ...Object.values(c.objects ?? {})].filter((x): x is string => !!x))
+            targets = values
+                .map((pv, i) => ({ pv, i }))
+                .filter(({ pv }) => {
+                    const v = pv.value
+                    return ids.has(v.dataElement) || ids.has(v.orgUnit) || ids.has(v.period) || ids.has(v.categoryOptionCombo) || ids.has(v.dataSet) || ids.has(v.attributeOptionCombo)
+                })
+                .map(({ i }) => i)
+            if (summary.status === 'ERROR' && targets.length === 0) targets = values.map((_, i) => i)
+        }
+        for (const i of targets) {
+            const pv = values[i]
+            if (!pv) continue
+            rejected.add(i)
+            explained.add(i)
+            issues.push(issueFor(c, pv))
+        }
+    }
+    if (summary.status === 'ERROR') for (let i = 0; i < values.length; i++) rejected.add(i)
+    for (const i of rejected) {
+        const pv = values[i]
+        if (!pv || explained.has(i)) continue
+        issues.push(makeIssue('DHIS2_REJECTED', { file: pv.value.file, sheet: pv.value.sheet, row: pv.value.row, column: pv.value.column, value: pv.value.value }))
+    }
+    return { issues, rejected }
+}
+
+export async function pushPlan(
+    client: Dhis2Client,
+    chunks: ReadonlyMap<string, PlannedValue[]>,
+    options: PushOptions = {}
+): Promise<PushResult> {
+    const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
+    const maxAttempts = options.maxAttempts ?? 6
+    const base = options.backoffMs ?? 500
+    const cap = options.maxBackoffMs ?? 30_000
+    const random = options.random ?? Math.random
+    const result: PushResult = {
+        chunks: [],
+        outcomes: new Map(),
+        issues: [],
+        dhis2Counts: { imported: 0, updated: 0, ignored: 0, deleted: 0 },
+        retries: 0,
+    }
+    let done = 0
+    let fatal: Error | null = null
+    const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
+    if (options.dryRun) params.dryRun = 'true'
+    if (options.async) params.async = 'true'
+
+    const sendChunk = async (scope: string, values: PlannedValue[]): Promise<void> => {
+        const body = payload(values)
+        const chunk: ChunkResult = { scope, attempts: 0, status: 'FAILED' }
+        let lastError = ''
+        while (chunk.attempts < maxAttempts && !fatal) {
+            chunk.attempts++
+            let retryAfter: number | undefined
+            try {
+                const res = await client.request({ method: 'POST', url: 'dataValueSets', params, data: body })
+                chunk.httpStatus = res.status
+                const reading = readImportAnswer(res.status, res.data)
+                let summary: ImportSummary | undefined
+                if (reading.kind === 'summary') summary = reading.summary
+                else if (reading.kind === 'async') summary = await pollTask(client, reading.taskId)
+                else if (res.status >= 500 || res.status === 429) {
+                    const ra = res.headers['retry-after']
+                    throw client.httpError(res.status, res.data, 'dataValueSets', ra)
+                } else {
+                    // 4xx without a summary (bad request, payload too large…): retrying would not help
+                    lastError = `HTTP ${res.status}${reading.message ? ` ${reading.message}` : ''}`
+                    break
+                }
+                // 200 OK, 200 WARNING (2.43), 409 WARNING (2.38-2.42) and 409 ERROR all carry a summary: never retried
+                const { issues, rejected } = traceConflicts(summary, values)
+                result.issues.push(...issues)
+                values.forEach((pv, i) => result.outcomes.set(pv, rejected.has(i) ? 'rejected' : 'saved'))
+                chunk.status = summary.status === 'OK' ? 'SUCCESS' : summary.status
+                chunk.importCount = summary.importCount
+                for (const k of ['imported', 'updated', 'ignored', 'deleted'] as const)
+                    result.dhis2Counts[k] += summary.importCount[k] ?? 0
+                lastError = ''
+                break
+            } catch (e) {
+                if (e instanceof Dhis2Error && (e.kind === 'unauthorized' || e.kind === 'forbidden')) {
+                    fatal = e
+                    lastError = e.message
+                    break
+                }
+                lastError = e instanceof Error ? e.message : String(e)
+                if (e instanceof Dhis2Error && !e.retryable) break
+                retryAfter = e instanceof Dhis2Error ? e.retryAfter : undefined
+                if (chunk.attempts < maxAttempts) {
+                    result.retries++
+                    await sleep(backoffDelay(chunk.attempts, base, cap, random, retryAfter))
+                }
+            }
+        }
+        if (chunk.status === 'FAILED') {
+            chunk.error = lastError
+            for (const pv of values) result.outcomes.set(pv, 'failed')
+            const first = values[0]?.value
+            result.issues.push(
+                makeIssue(
+                    'CHUNK_FAILED',
+                    { file: first?.file ?? '', row: first?.row, sheet: first?.sheet },
+                    { attempts: chunk.attempts, detail: lastError }
+                )
+            )
+        }
+        result.chunks.push(chunk)
+        done++
+        options.onChunkDone?.(done, chunks.size)
+    }
+
+    for (const [scope, values] of chunks) void queue.add(() => sendChunk(scope, values))
+    await queue.onIdle()
+    if (fatal) throw new PushAbortedError((fatal as Error).message)
+    return result
+}

@@ -1,0 +1,79 @@
+import i18n from '@dhis2/d2-i18n'
+import type { SectorShare } from '../sector-share/sector-split'
+import { localized, statusLabel } from '../shared/labels'
+import type { ScorecardRow } from './scorecard-model'
+
+/** A number as French spreadsheets read it: decimal comma, no thousands separator. */
+export function csvNumber(value: number | null | undefined, decimals = 2): string {
+    if (value === null || value === undefined || !Number.isFinite(value)) return ''
+    const scale = 10 ** decimals
+    const rounded = Math.round(value * scale) / scale
+    return String(rounded).replace('.', ',')
+}
+
+function csvField(text: string): string {
+    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * The scorecard as CSV for French Excel: `;` separators, decimal commas, CRLF line ends and a UTF-8 byte
+ * order mark so accents survive double-clicking the file.
+ */
+export function scorecardCsv(
+    rows: ScorecardRow[],
+    context: { orgUnitName: string; year: number; shares: Map<string, SectorShare | null> }
+): string {
+    const header = [
+        i18n.t('Organisation unit'),
+        i18n.t('Year'),
+        i18n.t('Code'),
+        i18n.t('Indicator'),
+        i18n.t('Unit'),
+        i18n.t('Baseline'),
+        i18n.t('Baseline year'),
+        i18n.t('Actual'),
+        i18n.t('Actual year'),
+        i18n.t('Source'),
+        i18n.t('Expected on the path'),
+        i18n.t('Target 2023'),
+        i18n.t('Target 2030'),
+        i18n.t('Status'),
+        i18n.t('Gap to the path'),
+        i18n.t('Private share (%)'),
+    ]
+    const lines = rows.map((row) => {
+        const t = row.target
+        const share = context.shares.get(t.code)?.privateShare ?? null
+        const placeholder = i18n.t('XX (not set)')
+        return [
+            context.orgUnitName,
+            String(context.year),
+            t.code,
+            localized(t.name),
+            localized(t.unit),
+            csvNumber(t.baseline.value),
+            t.baseline.year === null ? '' : String(t.baseline.year),
+            csvNumber(row.actual, row.decimals),
+            String(row.actualYear),
+            t.actuals === 'survey' ? (row.surveySource ?? '') : i18n.t('DHIS2 routine data'),
+            csvNumber(row.expected, row.decimals),
+            t.target2023.value === null ? placeholder : csvNumber(t.target2023.value),
+            t.target2030.value === null ? placeholder : csvNumber(t.target2030.value),
+            statusLabel(row.status),
+            csvNumber(row.gap, row.decimals),
+            t.actuals === 'survey' ? '' : csvNumber(share, 1),
+        ]
+    })
+    return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+}
+
+/** A file name without characters Windows refuses, e.g. `odd3-commune-v-2024.csv`. */
+export function csvFileName(orgUnitName: string, year: number): string {
+    const slug = orgUnitName
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+    return `odd3-${slug || 'scorecard'}-${year}.csv`
+}

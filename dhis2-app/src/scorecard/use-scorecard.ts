@@ -1,0 +1,135 @@
+import { useMemo } from 'react'
+import { useOrgUnit } from '../drill-down/use-org-unit'
+import { privateCompleteness, sectorShare, type SectorShare } from '../sector-share/sector-split'
+import { useSectorSplit } from '../sector-share/use-sector-split'
+import { PRIVATE_SECTOR_CODES, useDhis2Metadata } from '../shared/use-dhis2-metadata'
+import { useMe } from '../shared/use-me'
+import { availableYears, defaultYear } from '../shared/years'
+import { DEFAULT_TARGETS } from '../targets/catalogue'
+import { useTargets } from '../targets/use-targets'
+import { buildScorecard, rankChildren, scorecardRow, type RankedChild } from './scorecard-model'
+import { useActuals } from './use-actuals'
+
+/** Codes of every DHIS2 indicator the catalogue reads (routine values and routine proxies). */
+const INDICATOR_CODES = [
+    ...new Set(DEFAULT_TARGETS.flatMap((t) => [t.routine?.indicatorCode, t.routineProxy?.indicatorCode]).filter(isString)),
+]
+
+function isString(value: string | undefined): value is string {
+    return typeof value === 'string'
+}
+
+/**
+ * Everything the scorecard view shows, from at most two analytics requests: the actuals of every indicator
+ * and year for the org unit and its children, and the sector split with private completeness for the year.
+ */
+export function useScorecard(selection: { orgUnit: string | null; year: number | null }, now: Date) {
+    const years = useMemo(() => availableYears(now), [now])
+    const year = selection.year ?? defaultYear(now)
+    const me = useMe()
+    const orgUnitId = selection.orgUnit ?? me.data?.orgUnits[0]?.id ?? null
+    const orgUnit = useOrgUnit(orgUnitId)
+    const targets = useTargets(orgUnit.data?.path ?? null)
+    const metadata = useDhis2Metadata(INDICATOR_CODES)
+
+    const unit = orgUnit.data
+    const orgUnitIds = useMemo(() => (unit ? [unit.id, ...unit.children.map((c) => c.id)] : []), [unit])
+    const indicatorIds = useMemo(
+        () =>
+            [
+                ...new Set(
+                    targets.targets.flatMap((t) => [t.routine?.indicatorUid, t.routineProxy?.indicatorUid]).filter(isString)
+                ),
+            ],
+        [targets.targets]
+    )
+    const actuals = useActuals(unit ? { indicatorIds, years, orgUnitIds } : null)
+
+    const meta = metadata.data
+    const numeratorItemsByCode = useMemo(() => {
+        const byCode = new Map<string, string[]>()
+        for (const t of targets.targets) {
+            const items = t.routine ? meta?.indicators.get(t.routine.indicatorCode)?.numeratorItems : undefined
+            if (items) byCode.set(t.code, items)
+        }
+        return byCode
+    }, [targets.targets, meta])
+    const privateDataSetIds = useMemo(() => (meta?.privateDataSets ?? []).map((d) => d.id), [meta])
+    const split = useSectorSplit(
+        unit && meta && meta.sectorGroupSet
+            ? {
+                  numeratorItems: [...new Set([...numeratorItemsByCode.values()].flat())],
+                  dataSetIds: privateDataSetIds,
+                  year,
+                  orgUnitIds,
+                  sectorGroupSetId: meta.sectorGroupSet.id,
+                  groups: meta.sectorGroupSet.groups,
+              }
+            : null
+    )
+
+    const decimalsByIndicator = useMemo(
+        () => new Map([...(meta?.indicators.values() ?? [])].map((i) => [i.id, i.decimals])),
+        [meta]
+    )
+
+    const rows = useMemo(
+        () =>
+            unit
+                ? buildScorecard({
+                      targets: targets.targets,
+                      actuals: actuals.data,
+                      orgUnitId: unit.id,
+                      year,
+                      years,
+                      decimalsByIndicator,
+                  })
+                : [],
+        [unit, targets.targets, actuals.data, year, years, decimalsByIndicator]
+    )
+
+    const sharesFor = (ouId: string): Map<string, SectorShare | null> => {
+        const shares = new Map<string, SectorShare | null>()
+        for (const [code, items] of numeratorItemsByCode) {
+            shares.set(code, split.data ? sectorShare(split.data.get(ouId), items, PRIVATE_SECTOR_CODES) : null)
+        }
+        return shares
+    }
+
+    /** Children of the org unit judged on one indicator, ranked from the most worrying. */
+    const childrenFor = (code: string) => {
+        const target = targets.targets.find((t) => t.code === code)
+        if (!unit || !target) return []
+        const ranked: RankedChild[] = unit.children.map((child) => ({
+            id: child.id,
+            name: child.name,
+            row: scorecardRow(target, {
+                actuals: actuals.data,
+                orgUnitId: child.id,
+                year,
+                years,
+                decimalsByIndicator,
+            }),
+        }))
+        return rankChildren(ranked).map((c) => ({
+            ...c,
+            share: sharesFor(c.id).get(code) ?? null,
+            completeness: privateCompleteness(split.data?.get(c.id), privateDataSetIds).rate,
+        }))
+    }
+
+    return {
+        me,
+        orgUnit,
+        targets,
+        metadata,
+        actuals,
+        split,
+        year,
+        years,
+        rows,
+        shares: unit ? sharesFor(unit.id) : new Map<string, SectorShare | null>(),
+        completeness: unit ? privateCompleteness(split.data?.get(unit.id), privateDataSetIds) : null,
+        childrenFor,
+    }
+}

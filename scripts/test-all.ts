@@ -25,7 +25,11 @@ const steps: Step[] = [
         args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
     },
     { name: 'build', command: 'npm', args: ['run', 'build'] },
-    { name: 'browser tests', command: 'npm', args: ['run', 'e2e', '-w', 'dhis2-app', '--', `--report=${e2eReport}`] },
+    {
+        name: 'browser tests',
+        command: 'npm',
+        args: ['run', 'e2e', '-w', 'dhis2-app', '--', `--report=${e2eReport}`],
+    },
 ]
 
 let failedSteps = 0
@@ -40,7 +44,10 @@ for (const step of steps) {
 
 function counts(file: string): { passed: number; failed: number } {
     if (!existsSync(file)) return { passed: 0, failed: 0 }
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests?: number; numFailedTests?: number }
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+        numPassedTests?: number
+        numFailedTests?: number
+    }
     return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 }
 }
 
@@ -48,6 +55,7 @@ const unit = counts(vitestReport)
 const e2e = counts(e2eReport)
 const passed = unit.passed + e2e.passed
 // A failed step that produced no test report (lint, typecheck, build) still counts as one failure.
-const failed = unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0)
+const failed =
+    unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failedSteps > 0 ? 1 : 0)

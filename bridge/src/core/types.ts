@@ -116,6 +116,18 @@ export interface MappedValue {
     column: string
     sheet?: string
     rows?: number[]
+    /**
+     * Titles of the columns that gave the org unit, period, data element and disaggregation, so a
+     * DHIS2 conflict on the org unit points at the facility column. Shared per table, not per value.
+     */
+    sourceColumns?: SourceColumns
+}
+
+export interface SourceColumns {
+    orgUnit?: string
+    period?: string
+    dataElement?: string
+    categoryOptionCombo?: string
 }
 
 /** The DHIS2 identity of a value: two values with the same key are the same cell in DHIS2. */

@@ -184,7 +184,11 @@ export function checkExpectation(e: Expectation, live: LiveMetadata): Drift[] {
             object.periodType
         )
     }
-    if (e.openOn !== undefined && object.closedDate !== undefined && object.closedDate.slice(0, 10) <= e.openOn) {
+    if (
+        e.openOn !== undefined &&
+        object.closedDate !== undefined &&
+        object.closedDate.slice(0, 10) <= e.openOn
+    ) {
         push(
             'closed',
             'error',

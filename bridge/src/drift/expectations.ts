@@ -48,7 +48,10 @@ export function packageExpectations(raw: unknown, file: string): Expectation[] {
 }
 
 function product(lists: string[][]): string[][] {
-    return lists.reduce<string[][]>((acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])), [[]])
+    return lists.reduce<string[][]>(
+        (acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])),
+        [[]]
+    )
 }
 
 export function labExpectations(rules: LabRules, file: string): Expectation[] {
@@ -77,15 +80,26 @@ export function mutuelleExpectations(mapping: MutuelleMapping, file: string, tod
         { file, collection: 'dataSets', code: mapping.dataSet, categoryCombo: mapping.attributeCombo },
     ]
     const e = mapping.elements
-    for (const code of [e.members, e.beneficiaries, e.membersUpToDate]) out.push({ file, collection: 'dataElements', code })
+    for (const code of [e.members, e.beneficiaries, e.membersUpToDate])
+        out.push({ file, collection: 'dataElements', code })
     for (const code of [e.claims, e.claimsAmount]) {
         out.push({ file, collection: 'dataElements', code, categoryCombo: mapping.prestationCombo })
     }
     for (const p of Object.keys(mapping.prestations)) {
-        out.push({ file, collection: 'categoryOptionCombos', code: `${mapping.prestationCombo}_${p}`, inCombo: mapping.prestationCombo })
+        out.push({
+            file,
+            collection: 'categoryOptionCombos',
+            code: `${mapping.prestationCombo}_${p}`,
+            inCombo: mapping.prestationCombo,
+        })
     }
     for (const [code, m] of Object.entries(mapping.mutuelles)) {
-        out.push({ file, collection: 'categoryOptionCombos', code: `${mapping.attributeCombo}_${code}`, inCombo: mapping.attributeCombo })
+        out.push({
+            file,
+            collection: 'categoryOptionCombos',
+            code: `${mapping.attributeCombo}_${code}`,
+            inCombo: mapping.attributeCombo,
+        })
         out.push({ file, collection: 'organisationUnits', code: m.district, openOn: today })
     }
     return out
@@ -98,7 +112,8 @@ export function facilityReportExpectations(raw: unknown, file: string): Expectat
     if (typeof raw.dataSet === 'string') out.push({ file, collection: 'dataSets', code: raw.dataSet })
     const elements = new Set<string>()
     if (Array.isArray(raw.fields)) {
-        for (const f of raw.fields) if (isRecord(f) && typeof f.dataElement === 'string') elements.add(f.dataElement)
+        for (const f of raw.fields)
+            if (isRecord(f) && typeof f.dataElement === 'string') elements.add(f.dataElement)
     }
     if (isRecord(raw.elementAliases)) {
         for (const v of Object.values(raw.elementAliases)) if (typeof v === 'string') elements.add(v)
@@ -142,8 +157,13 @@ export async function collectExpectations(sources: ExpectationSources): Promise<
     const rulesPath = join(root, 'labs', 'rules.json')
     all.push(...labExpectations(labRulesSchema.parse(await json(rulesPath)), rel(rulesPath)))
     const mutPath = join(root, 'mutuelles', 'mutuelles.json')
-    all.push(...mutuelleExpectations(mutuelleMappingSchema.parse(await json(mutPath)), rel(mutPath), sources.today))
-    for (const e of await facilityMappingExpectations(sources.facilitiesDir ?? join(root, 'facilities'), sources.today)) {
+    all.push(
+        ...mutuelleExpectations(mutuelleMappingSchema.parse(await json(mutPath)), rel(mutPath), sources.today)
+    )
+    for (const e of await facilityMappingExpectations(
+        sources.facilitiesDir ?? join(root, 'facilities'),
+        sources.today
+    )) {
         all.push({ ...e, file: rel(e.file) })
     }
     const seen = new Set<string>()

@@ -74,7 +74,9 @@ export function toLive(raw: Record<string, unknown>): LiveObject | undefined {
         live.optionCombos = raw.categoryOptionCombos.flatMap((c) => {
             if (!isRecord(c) || typeof c.id !== 'string') return []
             const options = Array.isArray(c.categoryOptions)
-                ? c.categoryOptions.flatMap((o) => (isRecord(o) && typeof o.code === 'string' ? [o.code] : []))
+                ? c.categoryOptions.flatMap((o) =>
+                      isRecord(o) && typeof o.code === 'string' ? [o.code] : []
+                  )
                 : []
             return [{ id: c.id, ...(typeof c.code === 'string' ? { code: c.code } : {}), options }]
         })

@@ -48,7 +48,8 @@ export async function fetchOrgUnits(api: MetadataApi): Promise<OrgUnitRef[]> {
         const id = str(r.id)
         const name = str(r.name)
         const path = str(r.path)
-        if (id === undefined || name === undefined || path === undefined || typeof r.level !== 'number') continue
+        if (id === undefined || name === undefined || path === undefined || typeof r.level !== 'number')
+            continue
         const ou: OrgUnitRef = { id, name, path, level: r.level }
         const code = str(r.code)
         if (code !== undefined) ou.code = code

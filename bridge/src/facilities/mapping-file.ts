@@ -25,7 +25,10 @@ export const facilityMappingEntrySchema = z.object({
     sector: z.string().optional(),
     type: z.string().optional(),
     status: z.enum(FACILITY_STATUSES),
-    orgUnit: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{10}$/).nullable(),
+    orgUnit: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9]{10}$/)
+        .nullable(),
     orgUnitCode: z.string().optional(),
     orgUnitName: z.string().optional(),
     districtOrgUnit: z.string().nullable(),
@@ -45,7 +48,11 @@ export const facilityMappingFileSchema = z.object({
 export type FacilityMappingEntry = z.infer<typeof facilityMappingEntrySchema>
 export type FacilityMappingFile = z.infer<typeof facilityMappingFileSchema>
 
-export function toMappingFile(matches: readonly FacilityMatch[], registry: string, now: Date): FacilityMappingFile {
+export function toMappingFile(
+    matches: readonly FacilityMatch[],
+    registry: string,
+    now: Date
+): FacilityMappingFile {
     return {
         kind: 'facility-match-review',
         version: 1,

@@ -112,9 +112,15 @@ export function matchFacilities(
                 // name that already matches, never make a match on its own.
                 const base = tokenSetSimilarity(own, theirs, weight)
                 const withCommune =
-                    commune.length > 0 && base >= review ? tokenSetSimilarity([...own, ...commune], theirs, weight) : 0
+                    commune.length > 0 && base >= review
+                        ? tokenSetSimilarity([...own, ...commune], theirs, weight)
+                        : 0
                 const score = Math.max(base, withCommune)
-                const candidate: MatchCandidate = { orgUnit: ou.id, orgUnitName: ou.name, score: round3(score) }
+                const candidate: MatchCandidate = {
+                    orgUnit: ou.id,
+                    orgUnitName: ou.name,
+                    score: round3(score),
+                }
                 if (ou.code !== undefined) candidate.orgUnitCode = ou.code
                 return candidate
             })
@@ -134,15 +140,30 @@ export function matchFacilities(
         const { facility, district, candidates } = entry
         const districtRef = district === null ? null : { id: district.id, name: district.name }
         if (district === null) {
-            results[index] = { facility, district: null, status: 'unmatched', best: null, alternatives: [], reason: 'unknown-district' }
+            results[index] = {
+                facility,
+                district: null,
+                status: 'unmatched',
+                best: null,
+                alternatives: [],
+                reason: 'unknown-district',
+            }
             continue
         }
         const free = candidates.filter((c) => !taken.has(c.orgUnit))
         const best = free[0]
         const alternatives = free.slice(1, 4)
         if (best === undefined || best.score < review) {
-            const reason = candidates.length === 0 ? 'no-candidate' : best === undefined ? 'taken' : 'low-score'
-            results[index] = { facility, district: districtRef, status: 'unmatched', best: null, alternatives: free.slice(0, 3), reason }
+            const reason =
+                candidates.length === 0 ? 'no-candidate' : best === undefined ? 'taken' : 'low-score'
+            results[index] = {
+                facility,
+                district: districtRef,
+                status: 'unmatched',
+                best: null,
+                alternatives: free.slice(0, 3),
+                reason,
+            }
             continue
         }
         taken.add(best.orgUnit)

@@ -30,7 +30,23 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ]
 
 /** Words that carry no identity; dropped after expansion. */
-const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'a', 'au', 'aux', 'en', 'sarl', 'sa'])
+const STOP_WORDS = new Set([
+    'de',
+    'du',
+    'des',
+    'la',
+    'le',
+    'les',
+    'l',
+    'd',
+    'et',
+    'a',
+    'au',
+    'aux',
+    'en',
+    'sarl',
+    'sa',
+])
 
 /** Lower case, no diacritics, punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
@@ -50,9 +66,7 @@ export function facilityTokens(name: string): string[] {
     for (const [pattern, replacement] of ABBREVIATIONS) {
         text = text.replace(pattern, replacement)
     }
-    return text
-        .split(' ')
-        .filter((token) => token.length > 0 && !STOP_WORDS.has(token))
+    return text.split(' ').filter((token) => token.length > 0 && !STOP_WORDS.has(token))
 }
 
 /** District names come as "District sanitaire de Kadiolo", "DS Kadiolo", "CSRef Commune V"… */

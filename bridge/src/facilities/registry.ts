@@ -49,7 +49,12 @@ export class RegistryError extends Error {}
 export function parseRegistry(text: string): RegistryFacility[] {
     const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
-    const rows: string[][] = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true })
+    const rows: string[][] = parse(text, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        trim: true,
+    })
     const header = (rows[0] ?? []).map(foldText)
     const index = (key: keyof typeof COLUMN_ALIASES): number =>
         header.findIndex((h) => COLUMN_ALIASES[key].includes(h))

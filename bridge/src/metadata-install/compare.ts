@@ -88,7 +88,10 @@ function containsAll(wanted: readonly unknown[], actual: readonly unknown[]): bo
 }
 
 /** The package's properties that the server object does not already match. */
-export function changedProperties(wanted: Record<string, unknown>, actual: Record<string, unknown>): string[] {
+export function changedProperties(
+    wanted: Record<string, unknown>,
+    actual: Record<string, unknown>
+): string[] {
     return Object.keys(wanted)
         .filter((k) => k !== 'id' && !IGNORED.has(k))
         .filter((k) => !covers(wanted[k], actual[k]))
@@ -99,7 +102,10 @@ export function changedProperties(wanted: Record<string, unknown>, actual: Recor
  * and arrays merged (server elements kept, package elements added), because an import replaces
  * collections and would otherwise drop what others added.
  */
-export function mergeForUpdate(wanted: Record<string, unknown>, actual: Record<string, unknown>): Record<string, unknown> {
+export function mergeForUpdate(
+    wanted: Record<string, unknown>,
+    actual: Record<string, unknown>
+): Record<string, unknown> {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(actual)) if (!IGNORED.has(k) || k === 'sharing') out[k] = v
     for (const [k, v] of Object.entries(wanted)) {

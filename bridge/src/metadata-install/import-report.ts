@@ -25,9 +25,11 @@ export function parseImportReport(httpStatus: number, body: unknown): ImportRepo
     let status: ImportReportSummary['status'] = 'ERROR'
     const stats = { created: 0, updated: 0, deleted: 0, ignored: 0, total: 0 }
     if (isRecord(report)) {
-        if (report.status === 'OK' || report.status === 'WARNING' || report.status === 'ERROR') status = report.status
+        if (report.status === 'OK' || report.status === 'WARNING' || report.status === 'ERROR')
+            status = report.status
         if (isRecord(report.stats)) {
-            for (const k of ['created', 'updated', 'deleted', 'ignored', 'total'] as const) stats[k] = num(report.stats[k])
+            for (const k of ['created', 'updated', 'deleted', 'ignored', 'total'] as const)
+                stats[k] = num(report.stats[k])
         }
         const typeReports = Array.isArray(report.typeReports) ? report.typeReports : []
         for (const tr of typeReports) {

@@ -42,7 +42,8 @@ export interface InstallResult {
 
 /** Collections in the package that hold metadata objects (`system`, `date`… are skipped). */
 export function packageCollections(raw: unknown): MetadataPackage {
-    if (!isRecord(raw)) throw new Error('Le paquet de métadonnées n’est pas un objet JSON / The package is not a JSON object')
+    if (!isRecord(raw))
+        throw new Error('Le paquet de métadonnées n’est pas un objet JSON / The package is not a JSON object')
     const out: MetadataPackage = {}
     for (const [key, value] of Object.entries(raw)) {
         if (!Array.isArray(value)) continue
@@ -137,10 +138,14 @@ async function postMetadata(
 }
 
 /** Every option combo a disaggregation combo of the package needs: the product of its categories' options. */
-export function expectedOptionCombos(pkg: MetadataPackage): Array<{ categoryCombo: string; options: string[] }> {
+export function expectedOptionCombos(
+    pkg: MetadataPackage
+): Array<{ categoryCombo: string; options: string[] }> {
     const categories = new Map((pkg.categories ?? []).map((c) => [c.id, c]))
     const refs = (value: unknown): string[] =>
-        Array.isArray(value) ? value.flatMap((v) => (isRecord(v) && typeof v.id === 'string' ? [v.id] : [])) : []
+        Array.isArray(value)
+            ? value.flatMap((v) => (isRecord(v) && typeof v.id === 'string' ? [v.id] : []))
+            : []
     const out: Array<{ categoryCombo: string; options: string[] }> = []
     for (const combo of pkg.categoryCombos ?? []) {
         if (combo.name === 'default') continue
@@ -167,11 +172,13 @@ export async function countMissingOptionCombos(api: MetadataApi, pkg: MetadataPa
                 page,
                 pageSize: 500,
             })
-            if (response.status !== 200) throw new Dhis2HttpError(response.status, 'categoryOptionCombos', response.data)
+            if (response.status !== 200)
+                throw new Dhis2HttpError(response.status, 'categoryOptionCombos', response.data)
             const body = isRecord(response.data) ? response.data : {}
             const list = Array.isArray(body.categoryOptionCombos) ? body.categoryOptionCombos : []
             for (const coc of list) {
-                if (!isRecord(coc) || !isRecord(coc.categoryCombo) || !Array.isArray(coc.categoryOptions)) continue
+                if (!isRecord(coc) || !isRecord(coc.categoryCombo) || !Array.isArray(coc.categoryOptions))
+                    continue
                 const options = coc.categoryOptions
                     .flatMap((o) => (isRecord(o) && typeof o.id === 'string' ? [o.id] : []))
                     .sort()
@@ -227,7 +234,8 @@ export async function installMetadata(
     result.missingOptionCombos = { before, after: before, generated: false }
     if (before > 0) {
         const response = await api.post('maintenance/categoryOptionComboUpdate', undefined)
-        if (response.status >= 300) throw new Dhis2HttpError(response.status, 'maintenance/categoryOptionComboUpdate', response.data)
+        if (response.status >= 300)
+            throw new Dhis2HttpError(response.status, 'maintenance/categoryOptionComboUpdate', response.data)
         result.missingOptionCombos.generated = true
         result.missingOptionCombos.after = await countMissingOptionCombos(api, pkg)
         if (result.missingOptionCombos.after > 0) result.ok = false

@@ -87,6 +87,27 @@ async function pollTask(client: Dhis2Client, taskId: string): Promise<ImportSumm
     return reading.summary
 }
 
+/** The source column a conflict is about: the facility column for an org unit problem, and so on. */
+function conflictColumn(property: string | undefined, pv: PlannedValue): string {
+    const cols = pv.value.sourceColumns ?? {}
+    const byProperty: Record<string, string | undefined> = {
+        orgUnit: cols.orgUnit,
+        period: cols.period,
+        dataElement: cols.dataElement,
+        categoryOptionCombo: cols.categoryOptionCombo,
+    }
+    return (property ? byProperty[property] : undefined) ?? pv.value.column
+}
+
+function cellOf(property: string | undefined, pv: PlannedValue): string {
+    const v = pv.value
+    if (property === 'orgUnit') return v.orgUnitCode
+    if (property === 'dataElement') return v.dataElementCode
+    if (property === 'categoryOptionCombo') return v.categoryOptionComboCode
+    if (property === 'period') return v.period
+    return v.value
+}
+
 /** Issues for the values DHIS2 refused, each pointing at its source cell. */
 export function traceConflicts(summary: ImportSummary, values: readonly PlannedValue[]): { issues: ValidationIssue[]; rejected: Set<number> } {
     const issues: ValidationIssue[] = []
@@ -95,9 +116,10 @@ export function traceConflicts(summary: ImportSummary, values: readonly PlannedV
     const issueFor = (c: ImportConflict, pv: PlannedValue): ValidationIssue => {
         const v = pv.value
         const explanation = explainConflict(c.errorCode, { orgUnit: v.orgUnitCode }, c.value ?? '')
+        const column = conflictColumn(c.property, pv)
         const issue = makeIssue(
             'DHIS2_CONFLICT',
-            { file: v.file, sheet: v.sheet, row: v.row, column: v.column, value: v.value },
+            { file: v.file, sheet: v.sheet, row: v.row, column, value: cellOf(c.property, pv) },
             { errorCode: c.errorCode ?? '?', explanation: '{{x}}' }
         )
         issue.message = {

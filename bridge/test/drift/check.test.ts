@@ -79,11 +79,19 @@ describe('bridge mappings check against live metadata', () => {
         )
         expect(edit.status).toBe(200)
 
-        const stale = await runMappingsCheck({ api, mappingsRoot: MAPPINGS, facilitiesDir, today, lang: 'en' })
+        const stale = await runMappingsCheck({
+            api,
+            mappingsRoot: MAPPINGS,
+            facilitiesDir,
+            today,
+            lang: 'en',
+        })
         console.log(stale.lines.join('\n'))
         expect(stale.exitCode).toBe(1)
         const has = (kind: string, ref: string, file?: string): boolean =>
-            stale.drifts.some((d) => d.kind === kind && d.ref === ref && (file === undefined || d.file.includes(file)))
+            stale.drifts.some(
+                (d) => d.kind === kind && d.ref === ref && (file === undefined || d.file.includes(file))
+            )
         expect(has('renamed', String(ge.id), 'package.json')).toBe(true)
         expect(has('recombined', String(xpert.id), 'package.json')).toBe(true)
         expect(has('recombined', 'LAB_TB_GENEXPERT', 'labs/rules.json')).toBe(true)

@@ -16,7 +16,9 @@ describe('normalisation', () => {
             facilityTokens("Laboratoire d'Analyses Médicales de Kati")
         )
         expect(facilityTokens('Polycl. de Faladié')).toEqual(['polyclinique', 'faladie'])
-        expect(facilityTokens('Centre de santé communautaire de Mahina')).toEqual(facilityTokens('CSCom de Mahina'))
+        expect(facilityTokens('Centre de santé communautaire de Mahina')).toEqual(
+            facilityTokens('CSCom de Mahina')
+        )
         expect(facilityTokens('Clin. Dr Traoré')).toEqual(['clinique', 'docteur', 'traore'])
     })
 
@@ -69,7 +71,8 @@ describe('matching the registry fixture against the demo org units', () => {
             else if (got !== null) {
                 wrong++
                 problems.push(`${m.facility.name} → ${got} (attendu ${String(want)})`)
-            } else if (want !== null) problems.push(`${m.facility.name} → non trouvé (attendu ${String(want)})`)
+            } else if (want !== null)
+                problems.push(`${m.facility.name} → non trouvé (attendu ${String(want)})`)
         }
         const rate = right / existing
         console.log(
@@ -83,11 +86,15 @@ describe('matching the registry fixture against the demo org units', () => {
     it('leaves the facilities DHIS2 does not have unmatched, with the reason', () => {
         const missing = matches.filter((m) => expected[m.facility.ref] === null)
         for (const m of missing) expect(m.status, m.facility.name).toBe('unmatched')
-        expect(missing.find((m) => m.facility.district === 'Bourem Sidi Amar')?.reason).toBe('unknown-district')
+        expect(missing.find((m) => m.facility.district === 'Bourem Sidi Amar')?.reason).toBe(
+            'unknown-district'
+        )
     })
 
     it('rejects a facility written with the name of a facility of another district', () => {
-        const trap = matches.find((m) => m.facility.name === 'Polyclinique de Wayerma' && m.facility.district === 'Koutiala')
+        const trap = matches.find(
+            (m) => m.facility.name === 'Polyclinique de Wayerma' && m.facility.district === 'Koutiala'
+        )
         expect(trap?.best).toBeNull()
     })
 })

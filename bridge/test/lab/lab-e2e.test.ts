@@ -39,7 +39,9 @@ describe('laboratory registers into DHIS2', () => {
     })
 
     it('lands the aggregates, moves the districts’ malaria incidence, and leaks no patient value', async () => {
-        const files = (await readdir(FIXTURES)).filter((f) => f.startsWith('registre-')).map((f) => join(FIXTURES, f))
+        const files = (await readdir(FIXTURES))
+            .filter((f) => f.startsWith('registre-'))
+            .map((f) => join(FIXTURES, f))
         const indicator = uidFromCode('indicator', 'IND_PALU_INCIDENCE')
         const districtIds = Object.values(DISTRICTS).map((c) => uidFromCode('organisationUnit', c))
         await runAnalyticsJob(sim)
@@ -51,7 +53,10 @@ describe('laboratory registers into DHIS2', () => {
             mappingsRoot: MAPPINGS,
             stateDir: join(runDir, 'state'),
             lang: 'fr' as const,
-            dhis2: { baseUrl: sim.url, auth: { kind: 'basic' as const, username: 'bridge', password: 'Bridge@2024' } },
+            dhis2: {
+                baseUrl: sim.url,
+                auth: { kind: 'basic' as const, username: 'bridge', password: 'Bridge@2024' },
+            },
         }
         const converted = await convertHandler({ ...common, out: join(runDir, 'valeurs.json') })
         await writeFile(join(runDir, 'convert.log'), renderReport(converted, 'fr'))
@@ -63,10 +68,17 @@ describe('laboratory registers into DHIS2', () => {
 
         // Positive malaria tests per district, from the converted file.
         const dvs = JSON.parse(await readFile(join(runDir, 'valeurs.json'), 'utf8')) as {
-            dataValues: Array<{ dataElement: string; categoryOptionCombo: string; orgUnit: string; value: string }>
+            dataValues: Array<{
+                dataElement: string
+                categoryOptionCombo: string
+                orgUnit: string
+                value: string
+            }>
         }
         const positive = new Set(
-            ['CC_RESULTAT_AGE_RES_POS_AGE_LT5', 'CC_RESULTAT_AGE_RES_POS_AGE_5PLUS'].map((c) => uidFromCode('categoryOptionCombo', c))
+            ['CC_RESULTAT_AGE_RES_POS_AGE_LT5', 'CC_RESULTAT_AGE_RES_POS_AGE_5PLUS'].map((c) =>
+                uidFromCode('categoryOptionCombo', c)
+            )
         )
         const malaria = new Set(['LAB_PALU_TDR', 'LAB_PALU_GE'].map((c) => uidFromCode('dataElement', c)))
         const labDistrict = new Map(
@@ -91,7 +103,7 @@ describe('laboratory registers into DHIS2', () => {
             expect(plus, district).toBeGreaterThan(0)
             expect(a?.numerator).toBe((b?.numerator ?? 0) + plus)
             // Annualised over a whole year: value = numerator × 1000 / population.
-            const expected = ((b?.numerator ?? 0) + plus) * 1000 / (a?.denominator ?? 1)
+            const expected = (((b?.numerator ?? 0) + plus) * 1000) / (a?.denominator ?? 1)
             expect(a?.value).toBeCloseTo(expected, 6)
             expect(a?.value ?? 0).toBeGreaterThan(b?.value ?? 0)
         }
@@ -100,7 +112,9 @@ describe('laboratory registers into DHIS2', () => {
         const outputs = await filesUnder(runDir)
         expect(outputs.length).toBeGreaterThanOrEqual(5)
         const text = (await Promise.all(outputs.map((f) => readFile(f, 'utf8')))).join('\n')
-        const patientValues = JSON.parse(await readFile(join(FIXTURES, 'patient-values.json'), 'utf8')) as string[]
+        const patientValues = JSON.parse(
+            await readFile(join(FIXTURES, 'patient-values.json'), 'utf8')
+        ) as string[]
         expect(patientValues.filter((p) => text.includes(p))).toEqual([])
     })
 })

@@ -13,8 +13,10 @@ describe('lab aggregation rules (mappings/labs/rules.json)', async () => {
     })
 
     it('reads result synonyms, including signs, and sets aside non-results', () => {
-        for (const t of ['POS', 'positif', 'Positif', '+', ' Positive ', 'MTB détecté', 'Réactif']) expect(c.result(t), t).toBe('RES_POS')
-        for (const t of ['NEG', 'négatif', 'negatif', '-', 'Non réactif', 'MTB non détecté']) expect(c.result(t), t).toBe('RES_NEG')
+        for (const t of ['POS', 'positif', 'Positif', '+', ' Positive ', 'MTB détecté', 'Réactif'])
+            expect(c.result(t), t).toBe('RES_POS')
+        for (const t of ['NEG', 'négatif', 'negatif', '-', 'Non réactif', 'MTB non détecté'])
+            expect(c.result(t), t).toBe('RES_NEG')
         for (const t of ['Invalide', 'indéterminé']) expect(c.result(t), t).toBe('EXCLUDED')
         expect(c.result('')).toBeUndefined()
         expect(c.result('?')).toBeUndefined()
@@ -69,7 +71,13 @@ describe('aggregate stage', () => {
         const out = aggregate([
             { target, amount: 1, file: 'f.csv', row: 9, column: 'Résultat' },
             { target, amount: 1, file: 'f.csv', row: 3, column: 'Résultat' },
-            { target: { ...target, period: '202502' }, amount: 2.5, file: 'f.csv', row: 4, column: 'Montant' },
+            {
+                target: { ...target, period: '202502' },
+                amount: 2.5,
+                file: 'f.csv',
+                row: 4,
+                column: 'Montant',
+            },
         ])
         expect(out).toHaveLength(2)
         expect(out[0]).toMatchObject({ value: '2', row: 3, rows: [3, 9] })

@@ -35,7 +35,14 @@ export function packageSnapshot(): MetadataSnapshot {
             categoryCombo: ref(d.categoryCombo),
         })),
         categoryCombos: [
-            { id: 'bjDvmb4bfuf', code: 'default', name: 'default', categoryOptionCombos: [{ id: 'HllvX50cXC0', code: 'default', name: 'default', categoryOptions: [] }] },
+            {
+                id: 'bjDvmb4bfuf',
+                code: 'default',
+                name: 'default',
+                categoryOptionCombos: [
+                    { id: 'HllvX50cXC0', code: 'default', name: 'default', categoryOptions: [] },
+                ],
+            },
             ...(pkg.categoryCombos ?? [])
                 .filter((c) => c.id !== 'bjDvmb4bfuf')
                 .map((c) => ({
@@ -63,10 +70,18 @@ export function packageSnapshot(): MetadataSnapshot {
             openFuturePeriods: Number(d.openFuturePeriods ?? 0),
             expiryDays: Number(d.expiryDays ?? 0),
             categoryCombo: ref(d.categoryCombo),
-            dataElements: Array.isArray(d.dataSetElements) ? d.dataSetElements.map((e: unknown) => ref((e as { dataElement?: unknown }).dataElement)) : [],
+            dataElements: Array.isArray(d.dataSetElements)
+                ? d.dataSetElements.map((e: unknown) => ref((e as { dataElement?: unknown }).dataElement))
+                : [],
             organisationUnits: orgUnits.map((o) => o.id),
         })),
-        organisationUnits: orgUnits.map((o) => ({ id: o.id, code: o.code, name: o.name, path: o.path, level: o.level })),
+        organisationUnits: orgUnits.map((o) => ({
+            id: o.id,
+            code: o.code,
+            name: o.name,
+            path: o.path,
+            level: o.level,
+        })),
     }
 }
 

@@ -24,7 +24,9 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
         const dry = await runMetadataInstall({ api, packagePath: PACKAGE, dryRun: true })
         expect(dry.result.counts.create).toBe(total)
         expect(dry.result.commit).toBeNull()
-        expect((await api.get('dataElements', { filter: 'code:eq:LAB_PALU_TDR', fields: 'id' })).data).toMatchObject({
+        expect(
+            (await api.get('dataElements', { filter: 'code:eq:LAB_PALU_TDR', fields: 'id' })).data
+        ).toMatchObject({
             dataElements: [],
         })
 
@@ -35,7 +37,10 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
         expect(first.result.validation?.status).toBe('OK')
         expect(first.result.commit?.status).toBe('OK')
         expect(first.result.missingOptionCombos.after).toBe(0)
-        const de = await api.get('dataElements', { filter: 'code:eq:LAB_PALU_TDR', fields: 'id,categoryCombo[code]' })
+        const de = await api.get('dataElements', {
+            filter: 'code:eq:LAB_PALU_TDR',
+            fields: 'id,categoryCombo[code]',
+        })
         expect(de.data).toMatchObject({ dataElements: [{ categoryCombo: { code: 'CC_RESULTAT_AGE' } }] })
 
         const postsBefore = calls.filter((c) => c.method === 'POST').length
@@ -52,7 +57,9 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
             expect(JSON.stringify(call.params)).not.toMatch(/deleteAll|SYNC|DELETE/)
             expect(JSON.stringify(call.body ?? {})).not.toContain('deleteAll')
         }
-        const validateFirst = calls.findIndex((c) => c.path === 'metadata' && c.params.importMode === 'VALIDATE')
+        const validateFirst = calls.findIndex(
+            (c) => c.path === 'metadata' && c.params.importMode === 'VALIDATE'
+        )
         const commitFirst = calls.findIndex((c) => c.path === 'metadata' && c.params.importMode === 'COMMIT')
         expect(validateFirst).toBeGreaterThanOrEqual(0)
         expect(validateFirst).toBeLessThan(commitFirst)
@@ -66,7 +73,9 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
         if (dataSet === undefined || element === undefined) throw new Error('package incomplete')
         const facility = await api.get('organisationUnits', { filter: 'code:eq:FS-C5-019', fields: 'id' })
         const facilityId =
-            isRecord(facility.data) && Array.isArray(facility.data.organisationUnits) && isRecord(facility.data.organisationUnits[0])
+            isRecord(facility.data) &&
+            Array.isArray(facility.data.organisationUnits) &&
+            isRecord(facility.data.organisationUnits[0])
                 ? String(facility.data.organisationUnits[0].id)
                 : ''
         expect(facilityId).toMatch(/^[a-zA-Z][a-zA-Z0-9]{10}$/)
@@ -87,7 +96,10 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
 
         const run = await runMetadataInstall({ api, packagePath: PACKAGE, lang: 'en' })
         expect(run.result.counts.update).toBe(1)
-        expect(run.result.plan.find((p) => p.action === 'update')).toMatchObject({ id: element.id, properties: ['name'] })
+        expect(run.result.plan.find((p) => p.action === 'update')).toMatchObject({
+            id: element.id,
+            properties: ['name'],
+        })
         const after = await api.get(`dataSets/${dataSet.id}`, { fields: 'organisationUnits[id]' })
         expect(after.data).toMatchObject({ organisationUnits: [{ id: facilityId }] })
         const name = await api.get(`dataElements/${element.id}`, { fields: 'name' })
@@ -114,6 +126,8 @@ describe('bridge metadata install with a package that leaves option combos to DH
         expect(result.missingOptionCombos.before).toBeGreaterThan(0)
         expect(result.missingOptionCombos.generated).toBe(true)
         expect(result.missingOptionCombos.after).toBe(0)
-        expect(calls.some((c) => c.method === 'POST' && c.path === 'maintenance/categoryOptionComboUpdate')).toBe(true)
+        expect(
+            calls.some((c) => c.method === 'POST' && c.path === 'maintenance/categoryOptionComboUpdate')
+        ).toBe(true)
     })
 })

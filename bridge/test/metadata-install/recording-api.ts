@@ -9,7 +9,11 @@ export interface Call {
     body?: unknown
 }
 
-export function recordingApi(baseUrl: string, username = 'admin', password = 'district'): { api: MetadataApi; calls: Call[] } {
+export function recordingApi(
+    baseUrl: string,
+    username = 'admin',
+    password = 'district'
+): { api: MetadataApi; calls: Call[] } {
     const inner = fromClient(new Dhis2Client({ baseUrl, auth: { kind: 'basic', username, password } }))
     const calls: Call[] = []
     return {

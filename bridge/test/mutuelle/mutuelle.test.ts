@@ -11,8 +11,11 @@ const MAPPINGS = new URL('../../../mappings/', import.meta.url).pathname
 
 async function run(file: string): Promise<{ values: MappedValue[]; codes: string[] }> {
     const values: MappedValue[] = []
-    const result = await processFiles([FIXTURES + file], testContext(), { kind: 'mutuelle', mappingsRoot: MAPPINGS }, (v) =>
-        values.push(v)
+    const result = await processFiles(
+        [FIXTURES + file],
+        testContext(),
+        { kind: 'mutuelle', mappingsRoot: MAPPINGS },
+        (v) => values.push(v)
     )
     return { values, codes: result.issues.filter((i) => i.severity === 'error').map((i) => i.code) }
 }
@@ -31,27 +34,46 @@ describe('mutuelles', () => {
         expect(codes.sort()).toEqual(['MUT_INCONSISTENT', 'UNKNOWN_MUTUELLE'])
         // Five mutuelles × six months × three elements.
         expect(values).toHaveLength(90)
-        const kolokani = values.filter((v) => v.dataElementCode === 'MUT_BENEFICIAIRES' && v.orgUnitCode === 'ML-2-KLK')
+        const kolokani = values.filter(
+            (v) => v.dataElementCode === 'MUT_BENEFICIAIRES' && v.orgUnitCode === 'ML-2-KLK'
+        )
         expect(kolokani).toHaveLength(6)
         expect(kolokani.find((v) => v.period === '202501')?.value).toBe('11201')
-        const pkg = JSON.parse(readFileSync(new URL('../../../mappings/metadata/package.json', import.meta.url), 'utf8')) as {
+        const pkg = JSON.parse(
+            readFileSync(new URL('../../../mappings/metadata/package.json', import.meta.url), 'utf8')
+        ) as {
             categoryOptionCombos: Array<{ id: string; code: string }>
         }
         const aoc = pkg.categoryOptionCombos.find((c) => c.code === 'CC_MUTUELLE_MUT_KOLOKANI')?.id
         expect(new Set(kolokani.map((v) => v.attributeOptionCombo))).toEqual(new Set([aoc]))
-        expect(new Set(values.map((v) => v.orgUnitCode))).toEqual(new Set(['ML-2-KLK', 'ML-2-NAR', 'ML-1-NIO', 'ML-5-BDG', 'ML-BKO-C5']))
+        expect(new Set(values.map((v) => v.orgUnitCode))).toEqual(
+            new Set(['ML-2-KLK', 'ML-2-NAR', 'ML-1-NIO', 'ML-5-BDG', 'ML-BKO-C5'])
+        )
     })
 
     it('puts claims on the care facility by service kind, amounts summed exactly', async () => {
         const { values, codes } = await run('prestations-2025S1.csv')
         expect(codes.sort()).toEqual(['NOT_A_NUMBER', 'UNKNOWN_PRESTATION'])
-        const raw = readFileSync(FIXTURES + 'prestations-2025S1.csv', 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1)
-        const good = raw.map((l) => l.split(';')).filter((c) => c[3] !== 'Transport' && !String(c[5]).startsWith('environ'))
+        const raw = readFileSync(FIXTURES + 'prestations-2025S1.csv', 'utf8')
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .split(/\r?\n/)
+            .slice(1)
+        const good = raw
+            .map((l) => l.split(';'))
+            .filter((c) => c[3] !== 'Transport' && !String(c[5]).startsWith('environ'))
         const amount = good.reduce((n, c) => n + Number(String(c[5]).replace(/\s/g, '')), 0)
         const count = good.reduce((n, c) => n + Number(c[4]), 0)
-        const sum = (code: string): number => values.filter((v) => v.dataElementCode === code).reduce((n, v) => n + Number(v.value), 0)
+        const sum = (code: string): number =>
+            values.filter((v) => v.dataElementCode === code).reduce((n, v) => n + Number(v.value), 0)
         expect(sum('MUT_PRESTATIONS_MONTANT')).toBe(amount)
         expect(sum('MUT_PRESTATIONS')).toBe(count)
-        expect(values.some((v) => v.orgUnitCode === 'FS-KLK-008' && v.categoryOptionComboCode === 'CC_PRESTATION_PREST_HOSPIT')).toBe(true)
+        expect(
+            values.some(
+                (v) =>
+                    v.orgUnitCode === 'FS-KLK-008' &&
+                    v.categoryOptionComboCode === 'CC_PRESTATION_PREST_HOSPIT'
+            )
+        ).toBe(true)
     })
 })

@@ -3,7 +3,7 @@
 // `(p * nO + o) * nE + e`. A data element's rows are scanned once per query, inside the query's time
 // window, and added to every cell whose org unit is the row's unit or one of its ancestors.
 import type { Database, MetadataObject } from '../core/types.js'
-import { addDays, currentPeriod, daysInPeriod, type Period, type PeriodType } from '../periods/period.js'
+import { addDays, currentPeriod, daysInPeriod, isPeriodType, type Period } from '../periods/period.js'
 import {
     evaluateExpression,
     parseExpression,
@@ -163,36 +163,43 @@ export class AnalyticsEngine {
     }
 
     /**
-     * For each snapshot period, the period slots its rows count in. Data of a longer period type than
-     * the query period (yearly population in a monthly query) is "disaggregated" as DHIS2 does: the
-     * value of the data period containing the query period is used for it as is.
+     * For each snapshot period, the period slots its rows count in. DHIS2 "disaggregates" only for
+     * aggregation types that average over time (AVERAGE_SUM_ORG_UNIT, AVERAGE): data of a longer period
+     * type than the query period (yearly population in a monthly query), or of another type of the same
+     * length, counts with the value of the data period containing the query period, as is. For other
+     * types (SUM…) such data is not part of the query period at all (QueryPlannerUtils.isDisaggregation).
      */
-    private periodSlotsFor(dataPeriodType: string | undefined, lastValue: 'LAST' | 'IN_PERIOD' | null) {
+    private periodSlotsFor(
+        dataPeriodType: string | undefined,
+        lastValue: 'LAST' | 'IN_PERIOD' | null,
+        averageInTime: boolean
+    ) {
         const periods = this.snapshot?.periods ?? []
         const map: Array<number[] | undefined> = new Array<number[] | undefined>(periods.length)
         const divisors: number[] = []
         const slots = this.plan.periods
-        const dataFrequency = dataPeriodType ? periodTypeFrequency(dataPeriodType) : 0
+        const dataType = dataPeriodType && isPeriodType(dataPeriodType) ? dataPeriodType : null
+        const dataFrequency = dataType ? periodTypeFrequency(dataType) : 0
         slots.forEach((slot: PeriodSlot, s) => {
             const slotFrequency = periodTypeFrequency(slot.type)
             // A start/end date range (synthetic period without id) is never disaggregated.
-            const disaggregate = dataFrequency > slotFrequency && slot.periods.every((q) => q.id !== '')
-            let dataPeriods: Period[] = []
-            if (disaggregate && dataPeriodType) {
-                dataPeriods = slot.periods.map((q) =>
-                    currentPeriod(dataPeriodType as PeriodType, q.startDate)
-                )
-            }
+            const disaggregate =
+                averageInTime &&
+                dataType !== null &&
+                (dataFrequency > slotFrequency ||
+                    (dataFrequency === slotFrequency && dataType !== slot.type)) &&
+                slot.periods.every((q) => q.id !== '')
+            const dataPeriods: Period[] =
+                disaggregate && dataType ? slot.periods.map((q) => currentPeriod(dataType, q.startDate)) : []
             divisors[s] = dataPeriods[0] ? daysInPeriod(dataPeriods[0]) : slot.days
             periods.forEach((p, i) => {
                 let match: boolean
                 if (lastValue === 'LAST') {
                     match = p.startDate >= addYears(slot.endDate, -10) && p.startDate <= slot.endDate
+                } else if (disaggregate && p.periodType === dataType) {
+                    match = dataPeriods.some((d) => d.id === p.id)
                 } else {
                     match = slot.periods.some((q) => within(p, q.startDate, q.endDate))
-                    if (!match && disaggregate && periodTypeFrequency(p.periodType) > slotFrequency) {
-                        match = dataPeriods.some((d) => within(p, d.startDate, d.endDate))
-                    }
                 }
                 if (match) (map[i] ??= []).push(s)
             })
@@ -229,9 +236,11 @@ export class AnalyticsEngine {
                 : type.startsWith('LAST_IN_PERIOD') || type.startsWith('FIRST')
                   ? 'IN_PERIOD'
                   : null
+        const averageInTime = type === 'AVERAGE_SUM_ORG_UNIT' || type.startsWith('AVERAGE')
         const { map, divisors } = this.periodSlotsFor(
             this.plan.meta.dataElementPeriodType.get(de.id),
-            lastValue
+            lastValue,
+            averageInTime
         )
         let first = -1
         let last = -1

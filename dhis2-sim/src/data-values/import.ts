@@ -173,6 +173,8 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     const locale = user.settings.keyUiLocale
     const collector = new ConflictCollector()
     const unchangedCountsAsUpdate = (input.minorVersion ?? 41) <= 40
+    // 2.38 worded E7619, E7633 and E7641 differently (ErrorCode on the 2.38 branch).
+    const legacyMessages = (input.minorVersion ?? 41) <= 38
 
     const resolveDataElement = memo((raw) => index.resolve('dataElements', schemes.dataElement, raw))
     const resolveOrgUnit = memo((raw) => index.resolve('organisationUnits', schemes.orgUnit, raw))
@@ -431,7 +433,9 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
                 conflict(
                     'E7619',
                     'value',
-                    'Value must match value type of data element `{0}`: `{1}`',
+                    legacyMessages
+                        ? "Value must match data element's `{0}` type constraints: {1}"
+                        : 'Value must match value type of data element `{0}`: `{1}`',
                     [
                         ['dataElement', entry.dataElement],
                         ['value', errorKey],
@@ -508,10 +512,15 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
         if (strict.strictDataElements && dataSet) {
             if (!targets.some((target) => target.elements.has(element.id))) {
                 return fail(
-                    conflict('E7633', 'dataElement', 'Data element: `{0}` is not part of dataset(s): `{1}`', [
-                        ['dataElement', entry.dataElement],
-                        ['dataSet', dataSet.id],
-                    ])
+                    conflict(
+                        'E7633',
+                        'dataElement',
+                        `Data element: \`{0}\` is not part of ${legacyMessages ? 'dataset' : 'dataset(s)'}: \`{1}\``,
+                        [
+                            ['dataElement', entry.dataElement],
+                            ['dataSet', dataSet.id],
+                        ]
+                    )
                 )
             }
         }
@@ -657,7 +666,9 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
                 return conflict(
                     'E7641',
                     'period',
-                    'Period: `{0}` is after latest open future period: `{3}` for data element: `{1}` and data set: `{2}`',
+                    legacyMessages
+                        ? 'Period: `{0}` is after latest open future period: `{3}` for data element: `{1}`'
+                        : 'Period: `{0}` is after latest open future period: `{3}` for data element: `{1}` and data set: `{2}`',
                     [
                         ['period', entry.period ?? outerPeriodRaw],
                         ['dataElement', entry.dataElement],

@@ -127,6 +127,8 @@ export function postDataValueSets(request: SimRequest): SimResponse {
         (progress) => {
             if (modern) {
                 progress.notify('Data value set import', { dataType: 'PARAMETERS', data: options.echo })
+                progress.notify('Loading file resource')
+                progress.notify('Loading file content')
                 progress.notify('Importing data...')
             } else {
                 progress.notify('Process started')

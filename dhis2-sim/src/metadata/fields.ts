@@ -1,7 +1,7 @@
 // DHIS2's `fields` parameter (contract §6.1): bracket-aware parsing, presets, exclusions, transformers
 // and nested sub-selections. References without a sub-selection render as `{ id }`.
 import { derivedProperties, type SimMetadataStore } from '../core/database.js'
-import type { MetadataCollection, MetadataObject } from '../core/types.js'
+import type { MetadataCollection } from '../core/types.js'
 
 export interface Transformer {
     name: string

@@ -134,7 +134,7 @@ function matchValue(value: unknown, operator: string, target: string): boolean {
             result = text !== null && text.toLowerCase().endsWith(target.toLowerCase())
             break
         case 'gt':
-            result = (compare(value, target) ?? 0) > 0 && compare(value, target) !== null
+            result = compare(value, target) !== null && (compare(value, target) as number) > 0
             break
         case 'ge':
         case 'gte':
@@ -237,7 +237,7 @@ export function sortObjects(
                 va = typeof va === 'string' ? va.toLowerCase() : va
                 vb = typeof vb === 'string' ? vb.toLowerCase() : vb
             }
-            let result = 0
+            let result: number
             if (va === vb) result = 0
             else if (va === undefined || va === null) result = 1
             else if (vb === undefined || vb === null) result = -1

@@ -200,7 +200,7 @@ export function smallSeed(): DatabaseSeed {
                     id: 'DePop000001',
                     name: 'Population totale',
                     valueType: 'INTEGER_ZERO_OR_POSITIVE',
-                    aggregationType: 'SUM',
+                    aggregationType: 'AVERAGE_SUM_ORG_UNIT',
                     domainType: 'AGGREGATE',
                     categoryCombo: ref('bjDvmb4bfuf'),
                 },

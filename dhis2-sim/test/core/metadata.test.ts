@@ -16,13 +16,34 @@ async function get(path: string, headers: Record<string, string> = ADMIN) {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
+interface ErrorReportBody {
+    errorCode: string
+    message: string
+}
+interface ImportEnvelope {
+    httpStatus: string
+    httpStatusCode: number
+    status: string
+    message?: string
+    response: {
+        responseType: string
+        status: string
+        stats: Record<string, number>
+        typeReports: Array<{
+            klass: string
+            stats: Record<string, number>
+            objectReports: Array<{ uid: string; index: number; errorReports: ErrorReportBody[] }>
+        }>
+    }
+}
+
 async function postMetadata(query: string, payload: unknown) {
     const response = await fetch(`${sim.url}/api/metadata${query}`, {
         method: 'POST',
         headers: { ...ADMIN, 'Content-Type': 'application/json' },
         body: JSON.stringify(payload),
     })
-    return { status: response.status, body: (await response.json()) as Record<string, any> }
+    return { status: response.status, body: (await response.json()) as ImportEnvelope }
 }
 
 describe('metadata reads (contract §6.1-6.3)', () => {
@@ -314,8 +335,8 @@ describe('POST /api/metadata (contract §6.4)', () => {
         expect(body.response.status).toBe('ERROR')
         expect(body.response.stats).toEqual({ created: 0, updated: 0, deleted: 0, ignored: 2, total: 2 })
         const report = body.response.typeReports[0]
-        expect(report.klass).toBe('org.hisp.dhis.dataelement.DataElement')
-        expect(report.objectReports).toEqual([
+        expect(report?.klass).toBe('org.hisp.dhis.dataelement.DataElement')
+        expect(report?.objectReports).toEqual([
             {
                 klass: 'org.hisp.dhis.dataelement.DataElement',
                 index: 1,
@@ -397,13 +418,11 @@ describe('POST /api/metadata (contract §6.4)', () => {
                 },
             ],
         })
-        const codes = (
-            body.response.typeReports[0].objectReports as Array<{
-                errorReports: Array<{ errorCode: string }>
-            }>
-        ).map((report) => report.errorReports.map((error) => error.errorCode))
+        const codes = (body.response.typeReports[0]?.objectReports ?? []).map((report) =>
+            report.errorReports.map((error) => error.errorCode)
+        )
         expect(codes).toEqual([['E4014'], ['E5002'], ['E5003']])
-        expect(body.response.typeReports[0].objectReports[2].errorReports[0].message).toBe(
+        expect(body.response.typeReports[0]?.objectReports[2]?.errorReports[0]?.message).toBe(
             `Property \`name\` with value \`Accouchements (total)\` on object Accouchements (total) [DeDupName01] (DataElement) already exists on object ${IDS.births}`
         )
     })
@@ -430,7 +449,9 @@ describe('POST /api/metadata (contract §6.4)', () => {
             indicatorTypes: [{ id: 'ItMissing01', name: 'Pour mille', factor: 1000 }],
         })
         expect(update.status).toBe(409)
-        expect(update.body.response.typeReports[0].objectReports[0].errorReports[0].errorCode).toBe('E5001')
+        expect(update.body.response.typeReports[0]?.objectReports[0]?.errorReports[0]?.errorCode).toBe(
+            'E5001'
+        )
     })
 
     it('refuses users without the import authority', async () => {

@@ -272,6 +272,8 @@ describe('async import and the task endpoints', () => {
         })
         expect(notifications.map((n) => n.message).slice(1)).toEqual([
             'Importing data...',
+            'Loading file content',
+            'Loading file resource',
             'Data value set import',
         ])
 

@@ -729,6 +729,9 @@ describe('POST /api/dataValueSets: formats, versions, authority', () => {
         const v38 = await call(f, 'POST', 'dataValueSets', { body: payload, serverVersion: '2.38.4' })
         expect(v38.status).toBe(409)
         expect(summary(v38).rejectedIndexes).toBeUndefined()
+        expect(summary(v38).conflicts[0]?.value).toBe(
+            `Value must match data element's \`${DE.number}\` type constraints: Data value is not numeric`
+        )
     })
 
     it('echoes the import options block', async () => {

@@ -23,12 +23,32 @@ export function facilitiesCommand(): Command {
             'Propose pour chaque structure du registre l’unité d’organisation DHIS2 correspondante, dans son district / proposes the DHIS2 org unit of each registry facility, within its district'
         )
         .argument('<registry>', 'registre CSV (nom, commune, district…) / registry CSV')
-        .option('--out <file>', 'correspondances à relire / mapping to review', 'mappings/facilities/registre.json')
-        .option('--review <file>', 'rapport détaillé (scores, alternatives) / detailed report', 'facilities-review.json')
-        .option('--create <file>', 'métadonnées pour créer les structures introuvables / metadata creating the unmatched', 'facilities-to-create.json')
-        .option('--accept <score>', 'score à partir duquel une correspondance est proposée / score to propose', '0.85')
+        .option(
+            '--out <file>',
+            'correspondances à relire / mapping to review',
+            'mappings/facilities/registre.json'
+        )
+        .option(
+            '--review <file>',
+            'rapport détaillé (scores, alternatives) / detailed report',
+            'facilities-review.json'
+        )
+        .option(
+            '--create <file>',
+            'métadonnées pour créer les structures introuvables / metadata creating the unmatched',
+            'facilities-to-create.json'
+        )
+        .option(
+            '--accept <score>',
+            'score à partir duquel une correspondance est proposée / score to propose',
+            '0.85'
+        )
         .option('--review-score <score>', 'score minimal à relire / lowest score to review', '0.6')
-        .option('--opening-date <date>', 'date d’ouverture des structures créées / opening date of created units', '2000-01-01')
+        .option(
+            '--opening-date <date>',
+            'date d’ouverture des structures créées / opening date of created units',
+            '2000-01-01'
+        )
         .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
         .option('--lang <fr|en>', 'langue / language', 'fr')
         .option('--json', 'sortie JSON / JSON output')

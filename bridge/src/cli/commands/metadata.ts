@@ -23,7 +23,10 @@ export function metadataCommand(): Command {
             'Importe le paquet (VALIDATE puis COMMIT), sans jamais rien supprimer ; relancer ne change rien / imports the package (VALIDATE then COMMIT), never deletes; running it again changes nothing'
         )
         .option('--package <file>', 'paquet / package file (défaut mappings/metadata/package.json)')
-        .option('--dry-run', 'montre ce qui serait créé ou mis à jour, sans importer / show the plan, import nothing')
+        .option(
+            '--dry-run',
+            'montre ce qui serait créé ou mis à jour, sans importer / show the plan, import nothing'
+        )
         .option('--lang <fr|en>', 'langue des messages / message language', 'fr')
         .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
         .option('--json', 'sortie JSON / JSON output')

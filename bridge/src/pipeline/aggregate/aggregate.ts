@@ -43,7 +43,13 @@ export class Aggregator {
         const key = valueKey(item.target)
         const cell = this.cells.get(key)
         if (cell === undefined) {
-            const created: Cell = { target: item.target, total: item.amount, rows: [item.row], file: item.file, column: item.column }
+            const created: Cell = {
+                target: item.target,
+                total: item.amount,
+                rows: [item.row],
+                file: item.file,
+                column: item.column,
+            }
             if (item.sheet !== undefined) created.sheet = item.sheet
             this.cells.set(key, created)
         } else {

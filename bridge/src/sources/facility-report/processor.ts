@@ -1,6 +1,6 @@
 // Records of a clinic report → mapped values, one issue per bad cell, bad rows never blocking good ones.
 import { makeIssue } from '../../core/issues.js'
-import type { MappedValue, SourceHeader, SourceRecord } from '../../core/types.js'
+import type { MappedValue, SourceColumns, SourceHeader, SourceRecord } from '../../core/types.js'
 import { normalizeLabel } from '../../metadata/index.js'
 import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/types.js'
 import { DuplicateTable, valueNumber } from '../../validate/duplicates.js'
@@ -38,6 +38,7 @@ export class FacilityReportProcessor implements RecordProcessor {
     private header: SourceHeader | null = null
     private col = { facility: -1, period: -1, element: -1, disagg: -1, value: -1, comment: -1 }
     private wide: WideColumn[] = []
+    private sourceColumns: SourceColumns = {}
     private readonly aoc: string
 
     constructor(
@@ -130,6 +131,17 @@ export class FacilityReportProcessor implements RecordProcessor {
                 ok = false
                 sink.issue(makeIssue('MISSING_COLUMN', { ...at, column: this.layout.fields[0]?.column ?? '?' }))
             }
+        }
+        const named = (i: number): string | undefined => (i >= 0 ? names[i] : undefined)
+        this.sourceColumns = {}
+        for (const [k, i] of [
+            ['orgUnit', this.col.facility],
+            ['period', this.col.period],
+            ['dataElement', this.col.element],
+            ['categoryOptionCombo', this.col.disagg],
+        ] as const) {
+            const n = named(i)
+            if (n) this.sourceColumns[k] = n
         }
         if (ok)
             names.forEach((n, i) => {
@@ -264,6 +276,7 @@ export class FacilityReportProcessor implements RecordProcessor {
             file: h.file,
             row: record.row,
             column: h.names[colIndex] ?? '',
+            sourceColumns: this.sourceColumns,
         }
         if (comment) v.comment = comment
         if (h.sheet !== undefined) v.sheet = h.sheet

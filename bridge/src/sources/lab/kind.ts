@@ -11,7 +11,10 @@ import { labRulesSchema } from './rules.js'
 
 export const LAB_MAPPING_DIR = 'labs'
 
-const labLayoutWithRulesSchema: z.ZodType<LabLayout> = z.object({ file: labLayoutSchema, rules: labRulesSchema })
+const labLayoutWithRulesSchema: z.ZodType<LabLayout> = z.object({
+    file: labLayoutSchema,
+    rules: labRulesSchema,
+})
 
 export class LabMappingError extends Error {}
 
@@ -32,7 +35,9 @@ function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
     return parsed.data
 }
 
-export async function loadLabLayouts(mappingsRoot: string): Promise<Array<LayoutInfo & { layout: LabLayout }>> {
+export async function loadLabLayouts(
+    mappingsRoot: string
+): Promise<Array<LayoutInfo & { layout: LabLayout }>> {
     const dir = join(mappingsRoot, LAB_MAPPING_DIR)
     const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
     const out: Array<LayoutInfo & { layout: LabLayout }> = []
@@ -41,7 +46,11 @@ export async function loadLabLayouts(mappingsRoot: string): Promise<Array<Layout
         const file = parseOrThrow(labLayoutSchema, await readJson(path), path)
         const rulesPath = join(dir, file.rules)
         const rules = parseOrThrow(labRulesSchema, await readJson(rulesPath), rulesPath)
-        const info: LayoutInfo & { layout: LabLayout } = { name: file.name, file: path, layout: { file, rules } }
+        const info: LayoutInfo & { layout: LabLayout } = {
+            name: file.name,
+            file: path,
+            layout: { file, rules },
+        }
         if (file.description !== undefined) info.description = file.description
         out.push(info)
     }

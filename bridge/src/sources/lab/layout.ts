@@ -49,7 +49,10 @@ export const labAggregateLayoutSchema = z.object({
     ageGroupAliases: z.record(z.string(), z.array(z.string())).default({}),
 })
 
-export const labLayoutSchema = z.discriminatedUnion('layout', [labLineListLayoutSchema, labAggregateLayoutSchema])
+export const labLayoutSchema = z.discriminatedUnion('layout', [
+    labLineListLayoutSchema,
+    labAggregateLayoutSchema,
+])
 export type LabLineListLayout = z.infer<typeof labLineListLayoutSchema>
 export type LabAggregateLayout = z.infer<typeof labAggregateLayoutSchema>
 export type LabLayoutFile = z.infer<typeof labLayoutSchema>

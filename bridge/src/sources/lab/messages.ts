@@ -27,8 +27,14 @@ export const LAB_MESSAGES = {
         },
     },
     LAB_BAD_AGE: {
-        message: { fr: 'Âge illisible ou impossible : « {{value}} ».', en: 'Unreadable or impossible age: "{{value}}".' },
-        hint: { fr: 'Écrivez l’âge en années (ex. 34) ou en mois (ex. 18 mois).', en: 'Write the age in years (e.g. 34) or months (e.g. 18 mois).' },
+        message: {
+            fr: 'Âge illisible ou impossible : « {{value}} ».',
+            en: 'Unreadable or impossible age: "{{value}}".',
+        },
+        hint: {
+            fr: 'Écrivez l’âge en années (ex. 34) ou en mois (ex. 18 mois).',
+            en: 'Write the age in years (e.g. 34) or months (e.g. 18 mois).',
+        },
     },
     LAB_BAD_BIRTH_DATE: {
         message: {
@@ -63,7 +69,10 @@ export const LAB_MESSAGES = {
         },
     },
     UNKNOWN_PRESTATION: {
-        message: { fr: 'Type de prestation inconnu : « {{value}} ».', en: 'Unknown service kind: "{{value}}".' },
+        message: {
+            fr: 'Type de prestation inconnu : « {{value}} ».',
+            en: 'Unknown service kind: "{{value}}".',
+        },
         hint: {
             fr: 'Valeurs admises : consultation, hospitalisation, accouchement, médicaments, analyses.',
             en: 'Allowed values: consultation, hospitalisation, accouchement, médicaments, analyses.',

@@ -18,7 +18,8 @@ export interface LabLayout {
     rules: LabRules
 }
 
-type Field = 'facility' | 'date' | 'period' | 'test' | 'result' | 'age' | 'ageGroup' | 'sex' | 'birthDate' | 'count'
+type Field =
+    'facility' | 'date' | 'period' | 'test' | 'result' | 'age' | 'ageGroup' | 'sex' | 'birthDate' | 'count'
 
 const REQUIRED: Record<LabLayoutFile['layout'], Field[]> = {
     'line-list': ['facility', 'date', 'test', 'result'],
@@ -65,7 +66,14 @@ export class LabProcessor implements RecordProcessor {
             const i = findColumn(header.names, column)
             if (i >= 0) this.index[field] = i
             else if (REQUIRED[this.layout.file.layout].includes(field)) {
-                sink.issue(makeIssue('MISSING_COLUMN', { file, sheet: header.sheet, row: header.row, column: column.name }))
+                sink.issue(
+                    makeIssue('MISSING_COLUMN', {
+                        file,
+                        sheet: header.sheet,
+                        row: header.row,
+                        column: column.name,
+                    })
+                )
                 ok = false
             }
         }
@@ -74,12 +82,24 @@ export class LabProcessor implements RecordProcessor {
         const dropped = header.names.filter((n, i) => !used.has(i) && patient.has(normalizeLabel(n)))
         if (dropped.length > 0) {
             sink.issue(
-                labIssue('PATIENT_COLUMNS_DROPPED', { file, row: header.row }, { columns: dropped.join(', ') }, 'warning')
+                labIssue(
+                    'PATIENT_COLUMNS_DROPPED',
+                    { file, row: header.row },
+                    { columns: dropped.join(', ') },
+                    'warning'
+                )
             )
         }
         for (const [i, n] of header.names.entries()) {
             if (used.has(i) || patient.has(normalizeLabel(n)) || n.trim().length === 0) continue
-            sink.issue(makeIssue('UNKNOWN_COLUMN', { file, sheet: header.sheet, row: header.row, column: n }, {}, 'warning'))
+            sink.issue(
+                makeIssue(
+                    'UNKNOWN_COLUMN',
+                    { file, sheet: header.sheet, row: header.row, column: n },
+                    {},
+                    'warning'
+                )
+            )
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.rules.dataSet)
         if (this.dataSet === undefined) {
@@ -148,7 +168,8 @@ export class LabProcessor implements RecordProcessor {
         if (this.layout.file.layout === 'line-list') {
             const dateText = required('date')
             testDate = dateText === undefined ? undefined : parseTestDate(dateText)
-            if (dateText !== undefined && testDate === undefined) issues.push(labIssue('LAB_BAD_DATE', at('date', dateText)))
+            if (dateText !== undefined && testDate === undefined)
+                issues.push(labIssue('LAB_BAD_DATE', at('date', dateText)))
             if (testDate !== undefined) period = `${testDate.year}${String(testDate.month).padStart(2, '0')}`
         } else {
             const periodText = required('period')
@@ -158,13 +179,18 @@ export class LabProcessor implements RecordProcessor {
             } else period = parsed?.iso
         }
         if (period !== undefined && period > this.latest) {
-            issues.push(makeIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period', period), { latest: this.latest }))
+            issues.push(
+                makeIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period', period), {
+                    latest: this.latest,
+                })
+            )
             period = undefined
         }
 
         const resultText = required('result')
         const result = resultText === undefined ? undefined : this.classifier.result(resultText)
-        if (resultText !== undefined && result === undefined) issues.push(labIssue('LAB_UNKNOWN_RESULT', at('result', resultText)))
+        if (resultText !== undefined && result === undefined)
+            issues.push(labIssue('LAB_UNKNOWN_RESULT', at('result', resultText)))
 
         const wants = new Set(testRule?.disaggregation ?? [])
         let ageOption: string | undefined
@@ -173,7 +199,8 @@ export class LabProcessor implements RecordProcessor {
         if (wants.has('sex')) {
             const sexText = required('sex')
             sexOption = sexText === undefined ? undefined : this.classifier.sex(sexText)
-            if (sexText !== undefined && sexOption === undefined) issues.push(labIssue('LAB_UNKNOWN_SEX', at('sex', sexText)))
+            if (sexText !== undefined && sexOption === undefined)
+                issues.push(labIssue('LAB_UNKNOWN_SEX', at('sex', sexText)))
         }
 
         let amount = 1
@@ -183,7 +210,8 @@ export class LabProcessor implements RecordProcessor {
                 const n = Number(countText.replace(/\s/g, ''))
                 if (!Number.isFinite(n)) issues.push(makeIssue('NOT_A_NUMBER', at('count', countText)))
                 else if (n < 0) issues.push(makeIssue('NEGATIVE_COUNT', at('count', countText)))
-                else if (!Number.isInteger(n)) issues.push(makeIssue('NOT_AN_INTEGER', at('count', countText)))
+                else if (!Number.isInteger(n))
+                    issues.push(makeIssue('NOT_AN_INTEGER', at('count', countText)))
                 else amount = n
             }
         }
@@ -194,7 +222,13 @@ export class LabProcessor implements RecordProcessor {
             sink.issue(labIssue('LAB_RESULT_EXCLUDED', at('result', resultText), {}, 'warning'))
             return
         }
-        if (orgUnit === undefined || dataElement === undefined || testRule === undefined || deCode === undefined) return
+        if (
+            orgUnit === undefined ||
+            dataElement === undefined ||
+            testRule === undefined ||
+            deCode === undefined
+        )
+            return
         if (period === undefined || result === undefined) return
 
         const options: string[] = []

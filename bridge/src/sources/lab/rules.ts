@@ -30,7 +30,13 @@ export const labRulesSchema = z.object({
     sexes: z.record(z.string(), z.array(z.string())),
     /** Age groups in years: `[min, max)`; the first that contains the age wins. */
     ageGroups: z
-        .array(z.object({ option: z.string(), minYears: z.number().min(0), maxYears: z.number().positive().nullable() }))
+        .array(
+            z.object({
+                option: z.string(),
+                minYears: z.number().min(0),
+                maxYears: z.number().positive().nullable(),
+            })
+        )
         .min(1),
     /** Ages above this are refused as typing errors. */
     maxAgeYears: z.number().positive().default(120),
@@ -50,7 +56,9 @@ export class LabClassifier {
     private readonly sexes: Map<string, string>
 
     constructor(readonly rules: LabRules) {
-        this.tests = synonymIndex(Object.fromEntries(Object.entries(rules.tests).map(([k, v]) => [k, v.synonyms])))
+        this.tests = synonymIndex(
+            Object.fromEntries(Object.entries(rules.tests).map(([k, v]) => [k, v.synonyms]))
+        )
         this.results = synonymIndex(rules.results)
         this.excluded = synonymIndex({ EXCLUDED: rules.excludedResults })
         this.sexes = synonymIndex(rules.sexes)
@@ -61,7 +69,9 @@ export class LabClassifier {
     }
 
     result(text: string): string | 'EXCLUDED' | undefined {
-        return lookup(this.results, text) ?? (lookup(this.excluded, text) === undefined ? undefined : 'EXCLUDED')
+        return (
+            lookup(this.results, text) ?? (lookup(this.excluded, text) === undefined ? undefined : 'EXCLUDED')
+        )
     }
 
     sex(text: string): string | undefined {
@@ -69,8 +79,9 @@ export class LabClassifier {
     }
 
     ageGroup(years: number): string | undefined {
-        return this.rules.ageGroups.find((g) => years >= g.minYears && (g.maxYears === null || years < g.maxYears))
-            ?.option
+        return this.rules.ageGroups.find(
+            (g) => years >= g.minYears && (g.maxYears === null || years < g.maxYears)
+        )?.option
     }
 }
 
@@ -107,7 +118,8 @@ export function parseTestDate(text: string): { year: number; month: number; day:
         y = Number(m[3])
     }
     const date = new Date(Date.UTC(y, mo - 1, d))
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+        return undefined
     return { year: y, month: mo, day: d }
 }
 

@@ -23,7 +23,11 @@ export function findCoc(
 }
 
 /** The attribute option combo (`CC_MUTUELLE_MUT_KOLOKANI`) of a data set's attribute combo. */
-export function findAoc(ctx: KindContext, dataSet: DataSetMeta, aocCode: string | undefined): CocMeta | undefined {
+export function findAoc(
+    ctx: KindContext,
+    dataSet: DataSetMeta,
+    aocCode: string | undefined
+): CocMeta | undefined {
     if (aocCode === undefined) return { id: DEFAULT_COC, categoryOptions: [] }
     return ctx.metadata.coc(dataSet.categoryCombo, aocCode)
 }

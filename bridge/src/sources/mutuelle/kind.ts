@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
-import { mutuelleLayoutFileSchema, mutuelleLayoutSchema, mutuelleMappingSchema, type MutuelleLayout } from './mapping.js'
+import {
+    mutuelleLayoutFileSchema,
+    mutuelleLayoutSchema,
+    mutuelleMappingSchema,
+    type MutuelleLayout,
+} from './mapping.js'
 import { MutuelleProcessor, mutuelleLayoutScore } from './processor.js'
 
 export const MUTUELLE_MAPPING_DIR = 'mutuelles'
@@ -27,7 +32,9 @@ async function load<T>(schema: z.ZodType<T>, file: string): Promise<T> {
     return parsed.data
 }
 
-export async function loadMutuelleLayouts(mappingsRoot: string): Promise<Array<LayoutInfo & { layout: MutuelleLayout }>> {
+export async function loadMutuelleLayouts(
+    mappingsRoot: string
+): Promise<Array<LayoutInfo & { layout: MutuelleLayout }>> {
     const dir = join(mappingsRoot, MUTUELLE_MAPPING_DIR)
     const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
     const out: Array<LayoutInfo & { layout: MutuelleLayout }> = []
@@ -35,7 +42,11 @@ export async function loadMutuelleLayouts(mappingsRoot: string): Promise<Array<L
         const path = join(dir, name)
         const file = await load(mutuelleLayoutFileSchema, path)
         const mapping = await load(mutuelleMappingSchema, join(dir, file.mapping))
-        const info: LayoutInfo & { layout: MutuelleLayout } = { name: file.name, file: path, layout: { file, mapping } }
+        const info: LayoutInfo & { layout: MutuelleLayout } = {
+            name: file.name,
+            file: path,
+            layout: { file, mapping },
+        }
         if (file.description !== undefined) info.description = file.description
         out.push(info)
     }

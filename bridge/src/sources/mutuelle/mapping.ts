@@ -66,7 +66,10 @@ export const claimsLayoutSchema = z.object({
     }),
 })
 
-export const mutuelleLayoutFileSchema = z.discriminatedUnion('layout', [membershipLayoutSchema, claimsLayoutSchema])
+export const mutuelleLayoutFileSchema = z.discriminatedUnion('layout', [
+    membershipLayoutSchema,
+    claimsLayoutSchema,
+])
 export type MutuelleLayoutFile = z.infer<typeof mutuelleLayoutFileSchema>
 
 export interface MutuelleLayout {

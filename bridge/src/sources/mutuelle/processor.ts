@@ -12,7 +12,17 @@ import { labIssue } from '../lab/messages.js'
 import { findAoc, findCoc, findOrgUnit } from '../lab/targets.js'
 import { parseAmount, type MutuelleLayout } from './mapping.js'
 
-type Field = 'mutuelle' | 'district' | 'period' | 'members' | 'beneficiaries' | 'membersUpToDate' | 'facility' | 'prestation' | 'count' | 'amount'
+type Field =
+    | 'mutuelle'
+    | 'district'
+    | 'period'
+    | 'members'
+    | 'beneficiaries'
+    | 'membersUpToDate'
+    | 'facility'
+    | 'prestation'
+    | 'count'
+    | 'amount'
 
 const OPTIONAL = new Set<Field>(['district', 'count'])
 
@@ -56,20 +66,36 @@ export class MutuelleProcessor implements RecordProcessor {
         this.index = {}
         let ok = true
         const used = new Set<number>()
-        for (const [field, column] of Object.entries(this.layout.file.columns) as Array<[Field, Column | undefined]>) {
+        for (const [field, column] of Object.entries(this.layout.file.columns) as Array<
+            [Field, Column | undefined]
+        >) {
             if (column === undefined) continue
             const i = findColumn(header.names, column)
             if (i >= 0) {
                 this.index[field] = i
                 used.add(i)
             } else if (!OPTIONAL.has(field)) {
-                sink.issue(makeIssue('MISSING_COLUMN', { file: header.file, sheet: header.sheet, row: header.row, column: column.name }))
+                sink.issue(
+                    makeIssue('MISSING_COLUMN', {
+                        file: header.file,
+                        sheet: header.sheet,
+                        row: header.row,
+                        column: column.name,
+                    })
+                )
                 ok = false
             }
         }
         for (const [i, n] of header.names.entries()) {
             if (!used.has(i) && n.trim().length > 0) {
-                sink.issue(makeIssue('UNKNOWN_COLUMN', { file: header.file, sheet: header.sheet, row: header.row, column: n }, {}, 'warning'))
+                sink.issue(
+                    makeIssue(
+                        'UNKNOWN_COLUMN',
+                        { file: header.file, sheet: header.sheet, row: header.row, column: n },
+                        {},
+                        'warning'
+                    )
+                )
             }
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.mapping.dataSet)
@@ -94,7 +120,11 @@ export class MutuelleProcessor implements RecordProcessor {
             return i === undefined ? f : (header.names[i] ?? f)
         }
         const at = (f: Field, value?: string) => {
-            const a: { file: string; row: number; column: string; value?: string; sheet?: string } = { file: header.file, row: record.row, column: col(f) }
+            const a: { file: string; row: number; column: string; value?: string; sheet?: string } = {
+                file: header.file,
+                row: record.row,
+                column: col(f),
+            }
             if (value !== undefined) a.value = value
             if (header.sheet !== undefined) a.sheet = header.sheet
             return a
@@ -119,10 +149,14 @@ export class MutuelleProcessor implements RecordProcessor {
 
         const mutText = required('mutuelle')
         const mutCode = mutText === undefined ? undefined : lookup(this.mutuelles, mutText)
-        if (mutText !== undefined && mutCode === undefined) issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutText)))
+        if (mutText !== undefined && mutCode === undefined)
+            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutText)))
         const aoc: CocMeta | undefined =
-            mutCode === undefined ? undefined : findAoc(this.ctx, dataSet, `${this.layout.mapping.attributeCombo}_${mutCode}`)
-        if (mutCode !== undefined && aoc === undefined) issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutCode)))
+            mutCode === undefined
+                ? undefined
+                : findAoc(this.ctx, dataSet, `${this.layout.mapping.attributeCombo}_${mutCode}`)
+        if (mutCode !== undefined && aoc === undefined)
+            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutCode)))
 
         const periodText = required('period')
         const parsed = periodText === undefined ? undefined : parsePeriod(periodText)
@@ -144,7 +178,8 @@ export class MutuelleProcessor implements RecordProcessor {
                     })
                 )
             }
-            const districtCode = mutCode === undefined ? undefined : this.layout.mapping.mutuelles[mutCode]?.district
+            const districtCode =
+                mutCode === undefined ? undefined : this.layout.mapping.mutuelles[mutCode]?.district
             const district = districtCode === undefined ? undefined : this.ctx.metadata.orgUnit(districtCode)
             if (districtCode !== undefined && district === undefined) {
                 issues.push(makeIssue('UNKNOWN_FACILITY', at('mutuelle', districtCode)))
@@ -152,7 +187,9 @@ export class MutuelleProcessor implements RecordProcessor {
             const districtText = cell('district')
             if (district !== undefined && districtText.length > 0) {
                 const t = normalizeLabel(districtText)
-                const same = t === normalizeLabel(district.code ?? '') || normalizeLabel(district.name ?? '').includes(t)
+                const same =
+                    t === normalizeLabel(district.code ?? '') ||
+                    normalizeLabel(district.name ?? '').includes(t)
                 if (!same) {
                     issues.push(
                         labIssue('MUT_INCONSISTENT', at('district', districtText), {
@@ -166,13 +203,16 @@ export class MutuelleProcessor implements RecordProcessor {
                     labIssue(
                         'MUT_INCONSISTENT',
                         at('beneficiaries', String(beneficiaries)),
-                        { detail: `bénéficiaires (${beneficiaries}) < adhérents (${members}) / beneficiaries < members` },
+                        {
+                            detail: `bénéficiaires (${beneficiaries}) < adhérents (${members}) / beneficiaries < members`,
+                        },
                         'warning'
                     )
                 )
             }
             for (const i of issues) sink.issue(i)
-            if (issues.length > 0 || district === undefined || aoc === undefined || period === undefined) return
+            if (issues.length > 0 || district === undefined || aoc === undefined || period === undefined)
+                return
             const e = this.layout.mapping.elements
             const rows: Array<[Field, string, number | undefined]> = [
                 ['members', e.members, members],
@@ -211,15 +251,19 @@ export class MutuelleProcessor implements RecordProcessor {
         // Claims.
         const facilityText = required('facility')
         const orgUnit = facilityText === undefined ? undefined : findOrgUnit(this.ctx, facilityText)
-        if (facilityText !== undefined && orgUnit === undefined) issues.push(makeIssue('UNKNOWN_FACILITY', at('facility', facilityText)))
+        if (facilityText !== undefined && orgUnit === undefined)
+            issues.push(makeIssue('UNKNOWN_FACILITY', at('facility', facilityText)))
         const prestText = required('prestation')
         const prestation = prestText === undefined ? undefined : lookup(this.prestations, prestText)
-        if (prestText !== undefined && prestation === undefined) issues.push(labIssue('UNKNOWN_PRESTATION', at('prestation', prestText)))
+        if (prestText !== undefined && prestation === undefined)
+            issues.push(labIssue('UNKNOWN_PRESTATION', at('prestation', prestText)))
         const n = this.index.count === undefined ? 1 : count('count')
         const amountText = required('amount')
         const amount = amountText === undefined ? undefined : parseAmount(amountText)
-        if (amountText !== undefined && amount === undefined) issues.push(makeIssue('NOT_A_NUMBER', at('amount', amountText)))
-        else if (amount !== undefined && amount < 0) issues.push(makeIssue('NEGATIVE_COUNT', at('amount', amountText)))
+        if (amountText !== undefined && amount === undefined)
+            issues.push(makeIssue('NOT_A_NUMBER', at('amount', amountText)))
+        else if (amount !== undefined && amount < 0)
+            issues.push(makeIssue('NEGATIVE_COUNT', at('amount', amountText)))
         for (const i of issues) sink.issue(i)
         if (issues.length > 0 || orgUnit === undefined || aoc === undefined || period === undefined) return
         if (prestation === undefined || n === undefined || amount === undefined) return
@@ -236,7 +280,12 @@ export class MutuelleProcessor implements RecordProcessor {
             }
             const coc = findCoc(this.ctx, de, this.layout.mapping.prestationCombo, [prestation])
             if (coc === undefined) {
-                sink.issue(makeIssue('COC_NOT_IN_COMBO', at('prestation', prestation), { element: deCode, allowed: this.layout.mapping.prestationCombo }))
+                sink.issue(
+                    makeIssue('COC_NOT_IN_COMBO', at('prestation', prestation), {
+                        element: deCode,
+                        allowed: this.layout.mapping.prestationCombo,
+                    })
+                )
                 continue
             }
             this.aggregator.add({
@@ -248,7 +297,8 @@ export class MutuelleProcessor implements RecordProcessor {
                     orgUnit: orgUnit.id,
                     period,
                     dataElementCode: deCode,
-                    categoryOptionComboCode: coc.code ?? `${this.layout.mapping.prestationCombo}_${prestation}`,
+                    categoryOptionComboCode:
+                        coc.code ?? `${this.layout.mapping.prestationCombo}_${prestation}`,
                     orgUnitCode: orgUnit.code ?? orgUnit.id,
                 },
                 amount: amountOf,
@@ -274,24 +324,33 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         if (previous.value.value === value.value) {
             sink.issue(
-                makeIssue('DUPLICATE_SAME', { file: value.file, row: value.row, column: value.column, value: value.value }, {
-                    element: value.dataElementCode,
-                    facility: value.orgUnitCode,
-                    period: value.period,
-                    otherRow: previous.value.row,
-                }, 'warning')
+                makeIssue(
+                    'DUPLICATE_SAME',
+                    { file: value.file, row: value.row, column: value.column, value: value.value },
+                    {
+                        element: value.dataElementCode,
+                        facility: value.orgUnitCode,
+                        period: value.period,
+                        otherRow: previous.value.row,
+                    },
+                    'warning'
+                )
             )
             return
         }
         previous.conflict = true
         sink.issue(
-            makeIssue('DUPLICATE_CONFLICT', { file: value.file, row: value.row, column: value.column, value: value.value }, {
-                element: value.dataElementCode,
-                facility: value.orgUnitCode,
-                period: value.period,
-                other: previous.value.value,
-                otherRow: previous.value.row,
-            })
+            makeIssue(
+                'DUPLICATE_CONFLICT',
+                { file: value.file, row: value.row, column: value.column, value: value.value },
+                {
+                    element: value.dataElementCode,
+                    facility: value.orgUnitCode,
+                    period: value.period,
+                    other: previous.value.value,
+                    otherRow: previous.value.row,
+                }
+            )
         )
     }
 }

@@ -1,0 +1,113 @@
+// The clinic fixtures pushed with the bridge land in DHIS2, the district's analytics then include
+// the private facilities, a second push sends nothing, and a corrected file updates only what changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
+import { Dhis2Client } from '../../src/dhis2/client.js'
+import { pushHandler } from '../../src/handlers/push.js'
+import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
+
+let sim: RunningSimulator
+let client: Dhis2Client
+let ids: { commune5: string; consult: string; cpn1: string; accouch: string }
+
+const ALL = [
+    'commune5-2024-01-long.csv',
+    'commune5-2024-02-wide-windows1252.csv',
+    'commune5-2024-03-wide.xlsx',
+    'kadiolo-2024-01-long.xlsx',
+    'sikasso-2024-01-long.json',
+].map(fixture)
+
+async function uidOf(collection: string, code: string): Promise<string> {
+    const body = await client.get<Record<string, Array<{ id: string; code?: string }>>>(collection, {
+        fields: 'id,code',
+        filter: `code:eq:${code}`,
+    })
+    const found = body[collection]?.find((o) => o.code === code)
+    if (!found) throw new Error(`no ${code}`)
+    return found.id
+}
+
+async function analytics(dx: string, ou: string, pe: string): Promise<number> {
+    const body = await client.get<{ rows: string[][] }>('analytics', { dimension: `dx:${dx},pe:${pe}`, filter: `ou:${ou}` })
+    return body.rows.reduce((n, r) => n + Number(r[r.length - 1] ?? 0), 0)
+}
+
+beforeAll(async () => {
+    sim = await startDemo()
+    client = new Dhis2Client(as(sim, ...ADMIN))
+    ids = {
+        commune5: await uidOf('organisationUnits', 'ML-BKO-C5'),
+        consult: await uidOf('dataElements', 'CONSULT_CURATIVE'),
+        cpn1: await uidOf('dataElements', 'CPN1'),
+        accouch: await uidOf('dataElements', 'ACCOUCH_TOTAL'),
+    }
+}, 120_000)
+afterAll(async () => sim?.close())
+
+describe('clinic reports into DHIS2', () => {
+    const stateDir = tempState()
+
+    it('lands every valid value and the district analytics count the private facilities', async () => {
+        await sim.runAnalytics()
+        const before = await analytics(ids.consult, ids.commune5, '202401')
+        const report = await pushHandler({ files: ALL, dhis2: as(sim, ...ADMIN), stateDir })
+        expect(report.errors).toBe(0)
+        expect(report.exitCode).toBe(0)
+        // 3 × 9 Commune V reports + 3 Kadiolo + 6 Sikasso, 28 values each
+        expect(report.values).toBe(28 * (9 * 3 + 3 + 6))
+        expect(report.push?.saved).toBe(report.values)
+        expect(report.push?.rejected).toBe(0)
+
+        // what the clinics wrote is what DHIS2 has
+        const stored = await client.get<{ dataValues: Array<{ orgUnit: string; value: string; dataElement: string }> }>(
+            'dataValueSets',
+            { dataSet: 'HasScQjKzGT', period: '202401', orgUnit: ids.commune5, children: true }
+        )
+        const consultInFile = 9 // one per facility and age group → 18 values, check a sum instead
+        expect(stored.dataValues.filter((v) => v.dataElement === ids.consult).length).toBe(consultInFile * 2)
+
+        // analytics only move after the analytics job
+        expect(await analytics(ids.consult, ids.commune5, '202401')).toBe(before)
+        await sim.runAnalytics()
+        const after = await analytics(ids.consult, ids.commune5, '202401')
+        const privateSum = stored.dataValues
+            .filter((v) => v.dataElement === ids.consult)
+            .reduce((n, v) => n + Number(v.value), 0)
+        expect(privateSum).toBeGreaterThan(0)
+        expect(after).toBe(before + privateSum)
+    })
+
+    it('pushing the same file again sends nothing and says so', async () => {
+        const size = sim.db.dataValues.size
+        const report = await pushHandler({ files: [fixture('commune5-2024-01-long.csv')], dhis2: as(sim, ...ADMIN), stateDir })
+        expect(report.plan).toEqual({ new: 0, changed: 0, unchanged: 252, removed: 0 })
+        expect(report.push).toBeUndefined()
+        expect(report.note?.fr).toMatch(/Rien de nouveau à envoyer/)
+        expect(report.note?.en).toMatch(/Nothing new to send/)
+        expect(report.exitCode).toBe(0)
+        expect(sim.db.dataValues.size).toBe(size)
+    })
+
+    it('a corrected file updates only the changed values', async () => {
+        const report = await pushHandler({
+            files: [fixture('commune5-2024-01-long-corrige.csv')],
+            dhis2: as(sim, ...ADMIN),
+            stateDir,
+        })
+        expect(report.plan).toEqual({ new: 0, changed: 3, unchanged: 249, removed: 0 })
+        expect(report.push?.sent).toBe(3)
+        expect(report.push?.dhis2Counts).toEqual({ imported: 0, updated: 3, ignored: 0, deleted: 0 })
+        const stored = await client.get<{ dataValues: Array<{ value: string; dataElement: string }> }>('dataValueSets', {
+            dataSet: 'HasScQjKzGT',
+            period: '202401',
+            orgUnit: await uidOf('organisationUnits', 'FS-C5-011'),
+        })
+        const cpn1 = stored.dataValues.find((v) => v.dataElement === ids.cpn1)
+        expect(cpn1).toBeDefined()
+        // the corrected file added 5 to FS-C5-011's CPN1
+        const again = await pushHandler({ files: [fixture('commune5-2024-01-long-corrige.csv')], dhis2: as(sim, ...ADMIN), stateDir })
+        expect(again.plan?.changed).toBe(0)
+        expect(again.push).toBeUndefined()
+    })
+})

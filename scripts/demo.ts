@@ -1,0 +1,124 @@
+// The demo: the DHIS2 simulator with the Mali demo database, the DHIS2 app installed as DHIS2 installs
+// apps, and the bridge pushing the private clinics', laboratories' and mutuelles' sample files into it,
+// then the analytics job, so the scorecard shows the private sector's contribution.
+//
+//   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startSimulator } from '../dhis2-sim/src/index.js'
+
+const root = join(import.meta.dirname, '..')
+const { values: args } = parseArgs({
+    options: {
+        port: { type: 'string', default: process.env.PORT ?? '8080' },
+        reset: { type: 'boolean', default: false },
+        rebuild: { type: 'boolean', default: false },
+    },
+})
+
+function step(message: string): void {
+    console.log(`\n▶ ${message}`)
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): number {
+    const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env })
+    return result.status ?? 1
+}
+
+function appBundle(): string | undefined {
+    const bundleDir = join(root, 'dhis2-app', 'build', 'bundle')
+    if (!existsSync(bundleDir)) return undefined
+    const zip = readdirSync(bundleDir).find((name) => name.endsWith('.zip'))
+    return zip ? join(bundleDir, zip) : undefined
+}
+
+function filesIn(folder: string, extensions: string[]): string[] {
+    const dir = join(root, folder)
+    if (!existsSync(dir)) return []
+    return readdirSync(dir)
+        .filter((name) => extensions.some((extension) => name.endsWith(extension)))
+        .filter((name) => !name.startsWith('modele-'))
+        .map((name) => join(dir, name))
+}
+
+if (args.rebuild || !appBundle()) {
+    step("Construction de l'application DHIS2 / building the DHIS2 app")
+    if (run('npm', ['run', 'build', '-w', 'dhis2-app']) !== 0) process.exit(1)
+}
+const bundle = appBundle()
+if (!bundle) {
+    console.error("Le paquet de l'application est introuvable / the app bundle is missing")
+    process.exit(1)
+}
+
+step('Démarrage du simulateur DHIS2 / starting the DHIS2 simulator')
+const dataDir = join(root, '.sim-data')
+const sim = await startSimulator({
+    port: Number(args.port),
+    dataDir,
+    seed: 'demo',
+    installApps: [bundle],
+})
+if (args.reset) await sim.reset()
+
+const bridgeEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DHIS2_BASE_URL: sim.url,
+    DHIS2_USERNAME: 'bridge',
+    DHIS2_PASSWORD: 'Bridge@2024',
+}
+const bridgeCli = ['--import', 'tsx', join(root, 'bridge', 'src', 'cli', 'main.ts')]
+const sources: Array<{ label: string; kind: string; files: string[] }> = [
+    {
+        label: 'rapports mensuels des cliniques privées / private clinic reports',
+        kind: 'facility-report',
+        files: filesIn('fixtures/clinics', ['.csv', '.xlsx', '.json']).filter((f) => !f.includes('corrige')),
+    },
+    {
+        label: 'laboratoires privés / private laboratories',
+        kind: 'lab',
+        files: filesIn('fixtures/labs', ['.csv']),
+    },
+    {
+        label: 'mutuelles de santé / mutual health insurers',
+        kind: 'mutuelle',
+        files: filesIn('fixtures/mutuelles', ['.csv']),
+    },
+]
+for (const source of sources) {
+    if (source.files.length === 0) continue
+    step(`Le pont envoie les ${source.label}`)
+    // Exit code 2 (partial success) is expected: some sample files carry the mistakes clinics make.
+    run(
+        'node',
+        [
+            ...bridgeCli,
+            'push',
+            '--source',
+            source.kind,
+            '--state-dir',
+            join(dataDir, 'bridge'),
+            ...source.files,
+        ],
+        bridgeEnv
+    )
+}
+
+step("Tables d'analyse / analytics tables")
+await sim.runAnalytics()
+
+console.log(`
+Démo prête / demo ready: ${sim.url}
+  Application ODD 3 / ODD-3 app: ${sim.url}/api/apps/odd3-scorecard/index.html
+  API: curl -u admin:district ${sim.url}/api/system/info
+  Utilisateurs / users: admin/district · drs.sikasso/Sikasso@2024 · mcd.commune5/Commune5@2024 · planificateur/Planif@2024
+  Données conservées dans / data kept in: ${dataDir} (npm run demo -- --reset pour repartir de zéro / to start afresh)
+  Ctrl+C pour arrêter / to stop`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+        void sim.close().then(() => process.exit(0))
+    })
+}

@@ -9,7 +9,7 @@ export default defineConfig({
         environment: 'node',
         include: ['e2e/**/*.e2e.ts'],
         fileParallelism: false,
-        testTimeout: 120_000,
-        hookTimeout: 120_000,
+        testTimeout: 300_000,
+        hookTimeout: 300_000,
     },
 })

@@ -4,7 +4,7 @@
 //
 //   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../dhis2-sim/src/index.js'
@@ -61,7 +61,11 @@ const sim = await startSimulator({
     seed: 'demo',
     installApps: [bundle],
 })
-if (args.reset) await sim.reset()
+if (args.reset) {
+    await sim.reset()
+    // The bridge's ledger describes what the simulator holds: it goes with it.
+    rmSync(join(dataDir, 'bridge'), { recursive: true, force: true })
+}
 
 const bridgeEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { INDICATORS, type ExpressionTerm } from '../metadata/definitions.js'
+import { expressionOf } from '../src/package-builder.js'
 import { uidFromCode } from '../src/uid.js'
 
 interface Link {
@@ -11,6 +12,8 @@ interface Link {
     indicatorUid: string
     numeratorDataElements: string[]
     denominatorDataElements: string[]
+    numerator: string
+    denominator: string
 }
 
 const scriptPath = resolve(process.argv[1] ?? 'mappings/scripts/build-catalogue.ts')
@@ -28,6 +31,8 @@ function refresh(link: Link | undefined): void {
     link.indicatorUid = uidFromCode('indicator', indicator.code)
     link.numeratorDataElements = elementCodes(indicator.numerator)
     link.denominatorDataElements = elementCodes(indicator.denominator)
+    link.numerator = expressionOf(indicator.numerator)
+    link.denominator = expressionOf(indicator.denominator)
 }
 
 for (const entry of catalogue.indicators) {

@@ -13,6 +13,9 @@ export const routineLinkSchema = z.object({
     /** Data element codes of the numerator, so the app can split the numerator by sector. */
     numeratorDataElements: z.array(z.string().min(1)).min(1),
     denominatorDataElements: z.array(z.string().min(1)),
+    /** The indicator's DHIS2 expressions, as in the package (`#{deUid}`, `#{deUid.cocUid}`). */
+    numerator: z.string().min(1),
+    denominator: z.string().min(1),
 })
 
 export const surveyValueSchema = z.object({

@@ -84,6 +84,9 @@ describe('MAP/ODD-3 target catalogue', () => {
             for (const link of [t.routine, t.routineProxy]) {
                 if (!link) continue
                 expect(link.indicatorUid).toBe(index.indicatorUid(link.indicatorCode))
+                const packaged = index.byCode('indicators', link.indicatorCode)
+                expect(link.numerator).toBe(packaged?.numerator)
+                expect(link.denominator).toBe(packaged?.denominator)
                 const def = INDICATORS.find((i) => i.code === link.indicatorCode)
                 expect(link.numeratorDataElements).toEqual([
                     ...new Set(def?.numerator.map((term) => term.dataElement)),

@@ -109,6 +109,8 @@ export function mergeForUpdate(
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(actual)) if (!IGNORED.has(k) || k === 'sharing') out[k] = v
     for (const [k, v] of Object.entries(wanted)) {
+        // The server's sharing stays as administrators set it.
+        if (IGNORED.has(k) && k in actual) continue
         const existing = actual[k]
         if (Array.isArray(v) && Array.isArray(existing)) {
             out[k] = [...existing, ...v.filter((item) => !containsAll([item], existing))]

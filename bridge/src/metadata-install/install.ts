@@ -3,6 +3,7 @@
 // Safe to run twice, and it never removes anything: importStrategy is always CREATE_AND_UPDATE
 // (never DELETE or SYNC), updates keep what the server has beyond the package, nothing sends deleteAll.
 import { readFile } from 'node:fs/promises'
+import { parseMetadataPackage } from '../../../mappings/src/package.js'
 import { Dhis2HttpError, isRecord, type MetadataApi, type QueryParams } from './api.js'
 import { changedProperties, mergeForUpdate } from './compare.js'
 import { parseImportReport, type ImportErrorReport, type ImportReportSummary } from './import-report.js'
@@ -54,7 +55,11 @@ export function packageCollections(raw: unknown): MetadataPackage {
 }
 
 export async function readPackage(path: string): Promise<MetadataPackage> {
-    return packageCollections(JSON.parse(await readFile(path, 'utf8')) as unknown)
+    const raw = JSON.parse(await readFile(path, 'utf8')) as unknown
+    // The project's package (it has a `package` descriptor) is checked by its own loader first, so a
+    // hand-edited file fails here with a clear message; other DHIS2 metadata files are taken as they are.
+    if (isRecord(raw) && isRecord(raw.package)) parseMetadataPackage(raw)
+    return packageCollections(raw)
 }
 
 /** The full owner view of the objects, so an update can resend what the server has. */

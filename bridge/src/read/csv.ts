@@ -120,7 +120,8 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             }
         }
         for (;;) {
-            const nonAscii = /[^\x00-\x7f]/.test(text)
+            // suspicious characters are rare: test the chunk once, and lines only when it has some
+            const nonAscii = looksMisencoded(text)
             let data = rest + text
             let start = 0
             for (let nl = data.indexOf('\n'); nl !== -1; nl = data.indexOf('\n', start)) {

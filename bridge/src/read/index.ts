@@ -3,7 +3,6 @@ import { extname } from 'node:path'
 import { readCsv } from './csv.js'
 import { readJson } from './json.js'
 import type { RawRowSink, ReadStats } from './raw.js'
-import { readXlsx } from './xlsx.js'
 
 export type { RawRowSink, ReadStats } from './raw.js'
 
@@ -16,8 +15,11 @@ export function formatOf(path: string): 'csv' | 'xlsx' | 'json' {
 
 export async function readFileRows(path: string, sink: RawRowSink, displayName?: string): Promise<ReadStats> {
     switch (formatOf(path)) {
-        case 'xlsx':
+        case 'xlsx': {
+            // exceljs is large: loaded only when a workbook is read
+            const { readXlsx } = await import('./xlsx.js')
             return readXlsx(path, sink, displayName)
+        }
         case 'json':
             return readJson(path, sink, displayName)
         default:

@@ -123,6 +123,8 @@ export async function openApp(
         viewport: options.viewport ?? { width: 1366, height: 768 },
         locale: 'fr-FR',
     })
+    // The machines running these tests are small and shared: generous waits, no timing assertions.
+    context.setDefaultTimeout(90_000)
     const page = await context.newPage()
     let requests: string[] = []
     page.on('request', (request: Request) => {
@@ -136,7 +138,7 @@ export async function openApp(
     // gets a 401 from /api/me shows its own login modal instead. Either form is filled in by hand.
     const shellModal = page.locator('[data-test="dhis2-adapter-loginname"] input')
     const serverForm = page.locator('form#login')
-    await shellModal.or(serverForm).first().waitFor({ timeout: 60_000 })
+    await shellModal.or(serverForm).first().waitFor({ timeout: 120_000 })
     if (await serverForm.isVisible()) {
         await serverForm.locator('input[name="username"]').fill(user.username)
         await serverForm.locator('input[name="password"]').fill(user.password)
@@ -147,7 +149,7 @@ export async function openApp(
         await page.locator('[data-test="dhis2-adapter-loginpassword"] input').fill(user.password)
         await page.locator('[data-test="dhis2-adapter-loginsubmit"]').click()
     }
-    await page.locator('[data-test="scorecard-page"]').waitFor({ timeout: 60_000 })
+    await page.locator('[data-test="scorecard-page"]').waitFor({ timeout: 180_000 })
     return {
         page,
         analyticsRequests: () => [...requests],

@@ -64,14 +64,18 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
         const actualYear = survey?.year ?? input.year
         const proxyUid = target.routineProxy?.indicatorUid
         const decimals = 2
+        // A survey taken in the baseline year (or before) is the baseline itself: it says nothing about
+        // progress, so it is shown but not judged. The routine proxy never stands in for it.
+        const baselineYear = target.baseline.year
+        const measured = survey !== null && (baselineYear === null || survey.year > baselineYear) ? survey.value : null
         return {
             target,
             actual: survey?.value ?? null,
             actualYear,
             surveySource: survey?.source ?? null,
             expected: expectedOrNull(trajectory, actualYear, decimals),
-            status: progressStatus(trajectory, target.direction, actualYear, survey?.value ?? null, decimals),
-            gap: gapToPath(trajectory, target.direction, actualYear, survey?.value ?? null, decimals),
+            status: progressStatus(trajectory, target.direction, actualYear, measured, decimals),
+            gap: gapToPath(trajectory, target.direction, actualYear, measured, decimals),
             series: target.surveyValues.filter((v) => v.year <= input.year).map(({ year, value }) => ({ year, value })),
             proxyValue: proxyUid ? (input.actuals?.get(proxyUid, input.orgUnitId, input.year) ?? null) : null,
             decimals: round(proxyUid),

@@ -429,29 +429,27 @@ export class AnalyticsEngine {
         const timelyDays = numberProp(ds, 'timelyDays') ?? 15
 
         const targets = new Map<number, number>()
-        if (metric !== 'ACTUAL_REPORTS' && metric !== 'ACTUAL_REPORTS_ON_TIME') {
-            const spans = this.plan.periods.map((slot) =>
-                slot.periods.reduce((sum, q) => {
-                    if (dsType === 'Daily') return sum + daysInPeriod(q)
-                    return sum + Math.floor(periodTypeFrequency(q.periodType) / periodTypeFrequency(dsType))
-                }, 0)
-            )
-            for (const unit of this.plan.meta.dataSetUnits.get(ds.id) ?? []) {
-                const unitSlots = this.unitSlots(unit)
-                if (!unitSlots.length) continue
-                const e = this.extraIndex(-1, -1, unit)
-                if (e < 0) continue
-                for (let p = 0; p < this.nP; p++) {
-                    for (const o of unitSlots) {
-                        const key = this.cellKey(p, o, e)
-                        targets.set(key, (targets.get(key) ?? 0) + (spans[p] ?? 0))
-                    }
+        const spans = this.plan.periods.map((slot) =>
+            slot.periods.reduce((sum, q) => {
+                if (dsType === 'Daily') return sum + daysInPeriod(q)
+                return sum + Math.floor(periodTypeFrequency(q.periodType) / periodTypeFrequency(dsType))
+            }, 0)
+        )
+        for (const unit of this.plan.meta.dataSetUnits.get(ds.id) ?? []) {
+            const unitSlots = this.unitSlots(unit)
+            if (!unitSlots.length) continue
+            const e = this.extraIndex(-1, -1, unit)
+            if (e < 0) continue
+            for (let p = 0; p < this.nP; p++) {
+                for (const o of unitSlots) {
+                    const key = this.cellKey(p, o, e)
+                    targets.set(key, (targets.get(key) ?? 0) + (spans[p] ?? 0))
                 }
             }
-            if (metric === 'EXPECTED_REPORTS') {
-                for (const [key, target] of targets) if (target > 0) result.set(key, target)
-                return result
-            }
+        }
+        if (metric === 'EXPECTED_REPORTS') {
+            for (const [key, target] of targets) result.set(key, target)
+            return result
         }
 
         const onTime = metric.endsWith('ON_TIME')
@@ -482,13 +480,16 @@ export class AnalyticsEngine {
                 }
             }
         }
+        // As DHIS2's reporting rate handler: a row needs a target (assigned units) and actual reports;
+        // rates are capped at 100 %.
         for (const [key, count] of actual) {
+            const target = targets.get(key)
             if (metric === 'ACTUAL_REPORTS' || metric === 'ACTUAL_REPORTS_ON_TIME') {
-                result.set(key, count)
+                if (target !== undefined) result.set(key, count)
                 continue
             }
-            const target = targets.get(key) ?? 0
-            if (target > 0) result.set(key, (count * 100) / target)
+            if (target === undefined) continue
+            result.set(key, target > 0 ? Math.min((count * 100) / target, 100) : 0)
         }
         return result
     }

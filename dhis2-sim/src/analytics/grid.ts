@@ -176,9 +176,11 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
             } else if (item.kind === 'INDICATOR') {
                 const indicator = item.indicator
                 if (stringProp(indicator, 'code')) entry.code = stringProp(indicator, 'code')
+                if (stringProp(indicator, 'description'))
+                    entry.description = stringProp(indicator, 'description')
                 entry.dimensionItemType = 'INDICATOR'
                 entry.valueType = 'NUMBER'
-                entry.totalAggregationType = 'SUM'
+                entry.totalAggregationType = 'AVERAGE'
                 const type = db.metadata.get('indicatorTypes', refId(indicator.indicatorType) ?? '')
                 if (type) {
                     entry.indicatorType = {
@@ -202,7 +204,7 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
             entry.uid = period.id
             entry.code = period.id
             entry.dimensionItemType = 'PERIOD'
-            entry.valueType = 'TEXT'
+            entry.valueType = 'NUMBER'
             entry.totalAggregationType = 'SUM'
             entry.startDate = `${period.startDate}T00:00:00.000`
             entry.endDate = `${period.endDate}T00:00:00.000`
@@ -218,7 +220,7 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
             entry.uid = object?.id
             if (stringProp(object, 'code')) entry.code = stringProp(object, 'code')
             entry.dimensionItemType = 'ORGANISATION_UNIT'
-            entry.valueType = 'TEXT'
+            entry.valueType = 'NUMBER'
             entry.totalAggregationType = 'SUM'
         }
         return entry
@@ -228,9 +230,16 @@ function buildMetaData(db: Database, plan: QueryPlan, user: SimUser | null): Rec
     for (const [keyword, keywordUnits] of plan.userOrgUnitKeywords) {
         items[keyword] = { organisationUnits: keywordUnits.map((u) => ou.ids[u] ?? '') }
     }
-    items.dx = { name: 'Data' }
-    items.pe = { name: 'Period' }
-    items.ou = { name: 'Organisation unit' }
+    const dimensionItem = (uid: string, name: string, dimensionType: string) =>
+        details ? { uid, name, dimensionType } : { name }
+    items.dx = dimensionItem('dx', 'Data', 'DATA_X')
+    items.pe = dimensionItem('pe', 'Period', 'PERIOD')
+    items.ou = dimensionItem('ou', 'Organisation unit', 'ORGANISATION_UNIT')
+    for (const levelUid of plan.levelUids) {
+        const level = db.metadata.get('organisationUnitLevels', levelUid)
+        const name = displayName(level, prop, plan.locale)
+        items[levelUid] = details ? { uid: levelUid, name } : { name }
+    }
 
     const cocs = categoryOptionCombos(db, plan)
     for (const coc of cocs)
@@ -323,8 +332,26 @@ export function buildGrid(
                 return plan.extras[i]?.items[engine.extraItem(e, i)]?.id ?? ''
             })
         }
+        // Rows follow the request's dimension order (DHIS2 does not guarantee an order).
+        const positions = (key: number): number[] => {
+            const { p, o, e } = engine.splitCell(key)
+            return plan.order.map((dimension) => {
+                if (dimension === 'pe') return p
+                if (dimension === 'ou') return o
+                return engine.extraItem(e, extraIndex.get(dimension) ?? 0)
+            })
+        }
+        const compare = (a: number[], b: number[]): number => {
+            for (let i = 0; i < a.length; i++) {
+                const difference = (a[i] ?? 0) - (b[i] ?? 0)
+                if (difference !== 0) return difference
+            }
+            return 0
+        }
         const emit = (dx: string | null, values: Map<number, ValueCell>): void => {
-            for (const key of [...values.keys()].sort((a, b) => a - b)) {
+            const keys = [...values.keys()].map((key) => ({ key, at: positions(key) }))
+            keys.sort((a, b) => compare(a.at, b.at))
+            for (const { key } of keys) {
                 const cell = values.get(key)
                 if (!cell) continue
                 const row = dx === null ? [] : [dx]

@@ -73,6 +73,8 @@ export interface QueryPlan {
     /** Every org unit asked for (filter units too), as hierarchy indexes. */
     allUnits: number[]
     userOrgUnitKeywords: Map<string, number[]>
+    /** `LEVEL-<uid>` items used (their names go into the metadata). */
+    levelUids: string[]
     extras: ExtraDimension[]
     extraFilters: ExtraDimension[]
 }
@@ -462,6 +464,9 @@ export function buildPlan(
         ouIsFilter: ouParam?.filter ?? true,
         allUnits: ouParam ? allUnits : [],
         userOrgUnitKeywords,
+        levelUids: (ouParam?.param.items ?? [])
+            .filter((item) => item.startsWith('LEVEL-') && meta.orgUnits.levelUids.has(item.slice(6)))
+            .map((item) => item.slice(6)),
         extras,
         extraFilters,
     }

@@ -25,16 +25,17 @@ export interface InstalledApp {
 
 export class AppInstallError extends Error {}
 
-/** App key: short_name without characters outside `[A-Za-z0-9\s-]`, whitespace → `-` (App.java). */
+/** App key: short_name without characters outside `[A-Za-z0-9\s-]`, whitespace → `-` (App.getUrlFriendlyName). */
 export function appKey(manifest: AppManifest): string {
-    const name = manifest.short_name ?? manifest.name ?? ''
+    const name = (manifest.short_name ?? manifest.name ?? '').trim()
     return name.replace(/[^A-Za-z0-9\s-]/g, '').replace(/\s+/g, '-')
 }
 
-/** The `M_…` authority that grants access to an app. */
+/** The `M_…` authority of an app: only letters, digits and `_` for whitespace (App.getSeeAppAuthority), so
+ * `odd3-scorecard` needs `M_odd3scorecard`. */
 export function appAuthority(manifest: AppManifest): string {
-    const name = manifest.short_name ?? manifest.name ?? ''
-    return 'M_' + name.replace(/[^A-Za-z0-9\s-]/g, '').replace(/\s+/g, '_')
+    const name = (manifest.short_name ?? manifest.name ?? '').trim()
+    return 'M_' + name.replace(/[^a-zA-Z0-9\s]/g, '').replace(/\s+/g, '_')
 }
 
 export const APP_MANAGEMENT_AUTHORITY = 'M_dhis-web-app-management'

@@ -65,11 +65,15 @@ async function login(ctx: ServerContext, request: SimRequest): Promise<SimRespon
     const password = typeof record.password === 'string' ? record.password : ''
     const user = username ? ctx.users.authenticate(username, password) : null
     if (!user) return unauthorized('Bad credentials')
+    // The session id changes at login (session fixation protection); a saved request wins over the start page.
+    const previous = parseCookies(request.headers.cookie)[SESSION_COOKIE]
+    const redirectUrl = ctx.sessions.savedRequest(previous) ?? startPage(ctx)
+    if (previous) ctx.sessions.destroy(previous)
     const session = ctx.sessions.create(user.username)
     return {
         status: 200,
         headers: { 'Set-Cookie': sessionCookie(session) },
-        body: { loginStatus: 'SUCCESS', redirectUrl: startPage(ctx) },
+        body: { loginStatus: 'SUCCESS', redirectUrl },
     }
 }
 

@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto'
 const SESSION_TIMEOUT_MS = 60 * 60 * 1000
 
 interface Session {
-    username: string
+    /** Null for an anonymous session that only remembers where the browser wanted to go. */
+    username: string | null
     expires: number
+    savedRequest?: string
 }
 
 export class SessionStore {
@@ -19,7 +21,23 @@ export class SessionStore {
         return id
     }
 
-    /** The session's username, extending the session; undefined when unknown or expired. */
+    /** Like Spring Security's saved request: an anonymous session remembering the page asked for. */
+    createAnonymous(savedRequest: string): string {
+        const id = randomBytes(16).toString('hex').toUpperCase()
+        this.sessions.set(id, {
+            username: null,
+            savedRequest,
+            expires: this.now().getTime() + SESSION_TIMEOUT_MS,
+        })
+        return id
+    }
+
+    /** The page an anonymous session asked for before logging in. */
+    savedRequest(id: string | undefined): string | undefined {
+        return id ? this.sessions.get(id)?.savedRequest : undefined
+    }
+
+    /** The session's username, extending the session; undefined when unknown, anonymous or expired. */
     touch(id: string): string | undefined {
         const session = this.sessions.get(id)
         if (!session) return undefined
@@ -29,7 +47,7 @@ export class SessionStore {
             return undefined
         }
         session.expires = now + SESSION_TIMEOUT_MS
-        return session.username
+        return session.username ?? undefined
     }
 
     destroy(id: string): void {

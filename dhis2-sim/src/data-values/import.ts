@@ -175,6 +175,8 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
     const unchangedCountsAsUpdate = (input.minorVersion ?? 41) <= 40
     // 2.38 worded E7619, E7633 and E7641 differently (ErrorCode on the 2.38 branch).
     const legacyMessages = (input.minorVersion ?? 41) <= 38
+    // InputUtils.canForceDataInput: `force` only counts for superusers.
+    const forceDataInput = options.force && user.authorities.includes('ALL')
 
     const resolveDataElement = memo((raw) => index.resolve('dataElements', schemes.dataElement, raw))
     const resolveOrgUnit = memo((raw) => index.resolve('organisationUnits', schemes.orgUnit, raw))
@@ -645,7 +647,7 @@ export function importDataValueSet(payload: DataValueSetPayload, input: ImportCo
                 )
             }
         }
-        if (!options.force && targets.length > 0) {
+        if (!forceDataInput && targets.length > 0) {
             const lockFailure = checkTargets(targets, strict.strictDataSetLocking, (target) =>
                 isLocked(target, period, user, now)
                     ? conflict(

@@ -206,3 +206,70 @@ export function parseCsvPayload(body: Buffer, firstRowIsHeader: boolean): DataVa
         })),
     }
 }
+
+function decodeXml(value: string): string {
+    return value.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
+        if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16))
+        if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)))
+        return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity] ?? ''
+    })
+}
+
+function xmlAttributes(tag: string): Record<string, string> {
+    const attributes: Record<string, string> = {}
+    for (const match of tag.matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+        const name = match[1] as string
+        attributes[name.includes(':') ? (name.split(':').pop() as string) : name] = decodeXml(
+            match[3] ?? match[4] ?? ''
+        )
+    }
+    return attributes
+}
+
+/** DXF2 XML (`<dataValueSet …><dataValue … /></dataValueSet>`): everything is carried in attributes. */
+export function parseXmlPayload(body: Buffer): DataValueSetPayload {
+    const xml = body.toString('utf8')
+    const root = /<(?:\w+:)?dataValueSet\b([^>]*)>/.exec(xml)
+    if (!root) throw new PayloadError('Unexpected XML content: no dataValueSet element')
+    const header = xmlAttributes(root[1] ?? '')
+    const attr = (record: Record<string, string>, name: string): string | null => {
+        const value = record[name]
+        return value === undefined || value === '' ? null : value
+    }
+    const bool = (value: string | null): boolean | null =>
+        value === null ? null : value.toLowerCase() === 'true'
+    const dataValues: DataValueEntry[] = []
+    for (const match of xml.matchAll(/<(?:\w+:)?dataValue\b([^>]*?)\/?>/g)) {
+        const record = xmlAttributes(match[1] ?? '')
+        dataValues.push({
+            dataElement: attr(record, 'dataElement'),
+            period: attr(record, 'period'),
+            orgUnit: attr(record, 'orgUnit'),
+            categoryOptionCombo: attr(record, 'categoryOptionCombo'),
+            attributeOptionCombo: attr(record, 'attributeOptionCombo'),
+            value: attr(record, 'value'),
+            storedBy: attr(record, 'storedBy'),
+            created: attr(record, 'created'),
+            lastUpdated: attr(record, 'lastUpdated'),
+            comment: attr(record, 'comment'),
+            followup: bool(attr(record, 'followup') ?? attr(record, 'followUp')),
+            deleted: bool(attr(record, 'deleted')),
+        })
+    }
+    return {
+        dataSet: attr(header, 'dataSet'),
+        completeDate: attr(header, 'completeDate'),
+        period: attr(header, 'period'),
+        orgUnit: attr(header, 'orgUnit'),
+        attributeOptionCombo: attr(header, 'attributeOptionCombo'),
+        attributeCategoryOptions: null,
+        idScheme: attr(header, 'idScheme'),
+        dataElementIdScheme: attr(header, 'dataElementIdScheme'),
+        orgUnitIdScheme: attr(header, 'orgUnitIdScheme'),
+        categoryOptionComboIdScheme: attr(header, 'categoryOptionComboIdScheme'),
+        dataSetIdScheme: attr(header, 'dataSetIdScheme'),
+        dryRun: bool(attr(header, 'dryRun')),
+        strategy: attr(header, 'strategy'),
+        dataValues,
+    }
+}

@@ -8,12 +8,13 @@ import {
     decompress,
     parseCsvPayload,
     parseJsonPayload,
+    parseXmlPayload,
     PayloadError,
     type DataValueSetPayload,
 } from './payload.js'
 import { importSummaryResponse, minorVersion, summaryBody, type ImportSummary } from './summary.js'
 
-const READABLE = new Set(['application/json', 'application/csv'])
+const READABLE = new Set(['application/json', 'application/csv', 'application/xml', 'text/xml'])
 const ACCEPTED = new Set([
     'application/json',
     'application/csv',
@@ -39,6 +40,7 @@ export function hasAnyAuthority(request: SimRequest, authorities: string[]): boo
 
 function readPayload(body: Buffer, media: string, options: ImportOptions): DataValueSetPayload {
     const content = decompress(body)
+    if (media === 'application/xml' || media === 'text/xml') return parseXmlPayload(content)
     if (media !== 'application/csv') return parseJsonPayload(content)
     // The `dataSet` query parameter stands in for the data set a CSV file cannot carry.
     const payload = parseCsvPayload(content, options.firstRowIsHeader)
@@ -58,7 +60,7 @@ export function runImport(
     if (!user) {
         result = failedImport('No current user')
     } else if (!READABLE.has(media)) {
-        result = failedImport(`The simulator reads JSON and CSV data value sets only, not ${media}`)
+        result = failedImport(`The simulator reads JSON, CSV and DXF2 XML data value sets only, not ${media}`)
     } else {
         try {
             const payload = readPayload(body, media, options)

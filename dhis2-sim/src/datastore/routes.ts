@@ -63,7 +63,7 @@ function extractFields(value: unknown, fields: string[]): Record<string, unknown
                     ? (current as Record<string, unknown>)[part]
                     : undefined
         }
-        if (current !== undefined) out[field] = current
+        if (current !== undefined && current !== null) out[field] = current
     }
     return out
 }
@@ -152,19 +152,19 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                         .split(',')
                         .map((f) => f.trim())
                         .filter((f) => f !== '')
-                    const entries = keys.map((key) => ({
-                        key,
-                        ...extractFields(store.get(ns, key)?.value, fields.length > 0 ? fields : ['.']),
-                    }))
+                    const wanted = fields.length > 0 ? fields : ['.']
+                    const includeAll = request.query.get('includeAll') === 'true'
+                    // Without includeAll, entries whose extracted fields are all null are left out.
+                    const entries = keys
+                        .map((key) => ({ key, fields: extractFields(store.get(ns, key)?.value, wanted) }))
+                        .filter((entry) => includeAll || Object.keys(entry.fields).length > 0)
+                        .map((entry) => ({ key: entry.key, ...entry.fields }))
                     const headless = request.query.get('headless') === 'true'
                     if (headless || request.query.get('paging') === 'false') return json(entries)
-                    const pageSize = Math.max(1, Number(request.query.get('pageSize')) || 50)
+                    const pageSize = Math.min(1000, Math.max(1, Number(request.query.get('pageSize')) || 50))
                     const page = Math.max(1, Number(request.query.get('page')) || 1)
                     const slice = entries.slice((page - 1) * pageSize, page * pageSize)
-                    return json({
-                        pager: { page, pageSize, isLastPage: page * pageSize >= entries.length },
-                        entries: slice,
-                    })
+                    return json({ pager: { page, pageSize }, entries: slice })
                 }),
         },
         {

@@ -165,7 +165,6 @@ export function orgUnitMetadata(units: DemoOrgUnit[]): MetadataObject[] {
             code: unit.code,
             name: unit.name,
             shortName: unit.shortName,
-            displayName: unit.name,
             openingDate: `${unit.openingDate}T00:00:00.000`,
             level: unit.level,
             path: unit.path,

@@ -1,7 +1,7 @@
 // The node:http pipeline: CORS, faults and latency for /api, authentication, routing, journal flush.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { parseCookies, SESSION_COOKIE } from '../auth/sessions.js'
+import { parseCookies, SESSION_COOKIE, sessionCookie } from '../auth/sessions.js'
 import type { Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { notFound, unauthorized, webMessage, webMessageBody } from '../core/web-message.js'
 import { faultResponse } from '../faults/faults.js'
@@ -71,7 +71,17 @@ export function unauthenticatedResponse(
     const basic = /^Basic\s/i.test(req.headers.authorization ?? '')
     const apiToken = /^ApiToken\s/i.test(req.headers.authorization ?? '')
     if (failure !== undefined || xhr || basic || apiToken) return unauthorized(failure ?? 'Unauthorized')
-    return { status: 302, headers: { Location: `${requestBaseUrl(ctx, req)}/dhis-web-login/` } }
+    return loginRedirect(ctx, req)
+}
+
+/** 302 to the login page; a browser GET is remembered so that the login sends it back there. */
+export function loginRedirect(ctx: ServerContext, req: IncomingMessage): SimResponse {
+    const base = requestBaseUrl(ctx, req)
+    const headers: Record<string, string> = { Location: `${base}/dhis-web-login/` }
+    if ((req.method ?? 'GET').toUpperCase() === 'GET' && req.url) {
+        headers['Set-Cookie'] = sessionCookie(ctx.sessions.createAnonymous(req.url))
+    }
+    return { status: 302, headers }
 }
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -2,11 +2,11 @@
 // start page for people opening the simulator in a browser, and the /__sim control endpoints.
 import { menuModules } from '../apps/menu.js'
 import { logoutResponse, startPage } from '../auth/routes.js'
-import { sessionCookie } from '../auth/sessions.js'
+import { parseCookies, SESSION_COOKIE, sessionCookie } from '../auth/sessions.js'
 import type { FaultOptions, SimResponse, SimUser } from '../core/types.js'
 import { badRequest, forbidden, json, ok, unauthorized } from '../core/web-message.js'
 import { minorVersion, type ServerContext } from './context.js'
-import { escapeHtml, requestBaseUrl, type WebHandler, type WebHandlerArgs } from './http.js'
+import { escapeHtml, loginRedirect, requestBaseUrl, type WebHandler, type WebHandlerArgs } from './http.js'
 
 function loginPage(): string {
     return `<!doctype html>
@@ -29,7 +29,7 @@ document.getElementById('login').addEventListener('submit', async (event) => {
     headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
     body: JSON.stringify({ username: data.get('username'), password: data.get('password') }),
   })
-  if (response.ok) { const body = await response.json(); window.location.href = '..' + body.redirectUrl }
+  if (response.ok) { const body = await response.json(); window.location.href = body.redirectUrl }
   else document.getElementById('error').textContent = 'Identifiants incorrects / Wrong username or password'
 })
 </script>
@@ -63,11 +63,14 @@ function formLogin(ctx: ServerContext, args: WebHandlerArgs, baseUrl: string): S
     const password = form.get('j_password') ?? ''
     const user = username ? ctx.users.authenticate(username, password) : null
     if (!user) return { status: 302, headers: { Location: `${baseUrl}/dhis-web-login/?failed=true` } }
+    const previous = parseCookies(args.req.headers.cookie)[SESSION_COOKIE]
+    const target = ctx.sessions.savedRequest(previous) ?? startPage(ctx)
+    if (previous) ctx.sessions.destroy(previous)
     return {
         status: 302,
         headers: {
             'Set-Cookie': sessionCookie(ctx.sessions.create(user.username)),
-            Location: baseUrl + startPage(ctx),
+            Location: baseUrl + target,
         },
     }
 }
@@ -142,12 +145,12 @@ export function webHandler(ctx: ServerContext): WebHandler {
             return logoutResponse(ctx, { headers: req.headers, baseUrl })
         }
         if (path === '/dhis-web-commons/menu/getModules.action' && method === 'GET') {
-            if (!user) return { status: 302, headers: { Location: `${baseUrl}/dhis-web-login/` } }
+            if (!user) return loginRedirect(ctx, req)
             return json({ modules: menuModules(ctx, user, baseUrl) })
         }
         if (path === '/dhis-web-login' && method === 'GET') return html(loginPage())
         if ((path === '/' || path === '/dhis-web-dashboard') && method === 'GET') {
-            if (!user) return { status: 302, headers: { Location: `${baseUrl}/dhis-web-login/` } }
+            if (!user) return loginRedirect(ctx, req)
             return html(startPageHtml(ctx, user, baseUrl))
         }
         if (path === '/__sim/reset' && method === 'POST') {

@@ -135,12 +135,18 @@ describe('analytics engine', () => {
         const marchCases = rawSum(db, 'DeCases0001', 'OuFac000001', '202403')
         expect(Number(march?.[2])).toBeCloseTo(Math.round((marchCases * 1000 * 100) / pop) / 100, 10)
         // Only types that average over time disaggregate: as SUM, yearly data is not in any month.
-        const asSum = query(db, 'dimension=dx:DePop000001&dimension=pe:202403&filter=ou:OuFac000001&aggregationType=SUM')
+        const asSum = query(
+            db,
+            'dimension=dx:DePop000001&dimension=pe:202403&filter=ou:OuFac000001&aggregationType=SUM'
+        )
         expect(asSum.rows).toEqual([])
         // A two-year filter averages the yearly values over time (days-weighted).
         const twoYears = query(db, 'dimension=dx:DePop000001&filter=pe:2023;2024&filter=ou:OuFac000001')
         const pop2023 = rawSum(db, 'DePop000001', 'OuFac000001', '2023')
-        expect(Number(twoYears.rows[0]?.[1])).toBeCloseTo(Math.round(((pop2023 * 365 + pop * 366) / 731) * 100) / 100, 10)
+        expect(Number(twoYears.rows[0]?.[1])).toBeCloseTo(
+            Math.round(((pop2023 * 365 + pop * 366) / 731) * 100) / 100,
+            10
+        )
     })
 
     it('hides values pushed after the last analytics run until the job runs again', async () => {

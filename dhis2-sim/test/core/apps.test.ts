@@ -41,7 +41,7 @@ beforeAll(async () => {
         id: 'UsPlanif001',
         username: 'planificateur',
         password: 'Planif@2024',
-        authorities: ['M_odd3-scorecard'],
+        authorities: ['M_odd3scorecard'],
     })
     sim = await startSimulator({ port: 0, dataDir: null, seed })
 })

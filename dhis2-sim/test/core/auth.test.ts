@@ -125,6 +125,25 @@ describe('session login as the app shell does it (contract §9.3)', () => {
         expect(after.status).toBe(401)
     })
 
+    it('sends a browser back to the page it asked for after logging in', async () => {
+        const app = await fetch(sim.url + '/api/apps/some-app/index.html', { redirect: 'manual' })
+        expect(app.status).toBe(302)
+        const anonymous = (app.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+        const login = await fetch(sim.url + '/api/auth/login', {
+            method: 'POST',
+            headers: { ...XHR, 'Content-Type': 'application/json', Cookie: anonymous },
+            body: JSON.stringify({ username: 'admin', password: 'district' }),
+        })
+        expect(await login.json()).toEqual({
+            loginStatus: 'SUCCESS',
+            redirectUrl: '/api/apps/some-app/index.html',
+        })
+        const session = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+        expect(session).not.toBe(anonymous)
+        const stale = await fetch(sim.url + '/api/me', { headers: { ...XHR, Cookie: anonymous } })
+        expect(stale.status).toBe(401)
+    })
+
     it('accepts the legacy login.action form', async () => {
         const response = await fetch(sim.url + '/dhis-web-commons-security/login.action', {
             method: 'POST',

@@ -91,7 +91,7 @@ describe('/api/dataStore (contract §7.1)', () => {
         for (let i = 0; i < 3; i++)
             await call('PUT', `/api/dataStore/paged/k${i}`, JSON.stringify({ n: i, x: 'y' }))
         expect((await call('GET', '/api/dataStore/paged?fields=n&pageSize=2')).body).toEqual({
-            pager: { page: 1, pageSize: 2, isLastPage: false },
+            pager: { page: 1, pageSize: 2 },
             entries: [
                 { key: 'k0', n: 0 },
                 { key: 'k1', n: 1 },

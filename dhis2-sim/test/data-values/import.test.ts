@@ -699,6 +699,29 @@ describe('POST /api/dataValueSets: formats, versions, authority', () => {
         expect(noHeader.importCount.imported).toBe(1)
     })
 
+    it('reads DXF2 XML', async () => {
+        const f = fixture()
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0" period="202401" orgUnit="${OU.facilityA}">
+  <dataValue dataElement="${DE.number}" value="8" comment="R&amp;D" />
+  <dataValue dataElement="${DE.integer}" value="x"></dataValue>
+</dataValueSet>`
+        const s = summary(
+            await call(f, 'POST', 'dataValueSets', { body: xml, contentType: 'application/xml' })
+        )
+        expect(s.importCount.imported).toBe(1)
+        expect(s.conflicts.map((c) => [c.errorCode, c.indexes])).toEqual([['E7619', [1]]])
+        expect(
+            f.db.dataValues.get({
+                dataElement: DE.number,
+                period: '202401',
+                orgUnit: OU.facilityA,
+                categoryOptionCombo: COC.default,
+                attributeOptionCombo: COC.default,
+            })?.comment
+        ).toBe('R&D')
+    })
+
     it('answers 415 for text/csv and other types, 403 without the authority', async () => {
         const f = fixture()
         expect((await call(f, 'POST', 'dataValueSets', { body: 'x', contentType: 'text/csv' })).status).toBe(

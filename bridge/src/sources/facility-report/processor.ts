@@ -3,7 +3,7 @@ import { makeIssue } from '../../core/issues.js'
 import type { MappedValue, SourceColumns, SourceHeader, SourceRecord } from '../../core/types.js'
 import { normalizeLabel } from '../../metadata/index.js'
 import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/types.js'
-import { DuplicateTable, valueNumber } from '../../validate/duplicates.js'
+import { DuplicateTable, TEXT_MARK, valueNumber } from '../../validate/duplicates.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
 import type { ColumnSpec, FacilityReportLayout, LongLayout, WideLayout } from './layout.js'
 import { CellResolver, isProblem, type Problem } from './resolve.js'
@@ -22,6 +22,10 @@ export function findColumn(spec: ColumnSpec, names: readonly string[], groups: r
     }
     return -1
 }
+
+type Operand =
+    | { de: DataElementMeta; coc: CocMeta; op: number }
+    | { problem: Problem; column: 'element' | 'disagg'; element: DataElementMeta | undefined }
 
 interface WideColumn {
     index: number
@@ -55,6 +59,24 @@ export class FacilityReportProcessor implements RecordProcessor {
             const c = ctx.metadata.coc(ds.categoryCombo, layout.attributeOptionCombo)
             if (c) this.aoc = c.id
         }
+    }
+
+    private readonly operands = new Map<string, Map<string, Operand>>()
+
+    /** Data element and COC of a long-layout row, resolved once per distinct pair of cells. */
+    private operand(elementCell: string, disaggCell: string): Operand {
+        let byDisagg = this.operands.get(elementCell)
+        if (!byDisagg) this.operands.set(elementCell, (byDisagg = new Map()))
+        let r = byDisagg.get(disaggCell)
+        if (r) return r
+        const de = this.resolver.element(elementCell)
+        if (isProblem(de)) r = { problem: de, column: 'element', element: undefined }
+        else {
+            const coc = this.resolver.coc(de, disaggCell)
+            r = isProblem(coc) ? { problem: coc, column: 'disagg', element: de } : { de, coc, op: this.opNumber(de.id, coc.id) }
+        }
+        byDisagg.set(disaggCell, r)
+        return r
     }
 
     private opNumber(de: string, coc: string): number {
@@ -194,28 +216,27 @@ export class FacilityReportProcessor implements RecordProcessor {
                 this.problem({ problem: 'MISSING_VALUE' }, record, c.element, sink)
                 return
             }
-            const de = this.resolver.element(elementCell)
-            if (isProblem(de)) {
-                this.problem(de, record, c.element, sink)
-                return
-            }
-            const coc = this.resolver.coc(de, c.disagg >= 0 ? (cells[c.disagg] ?? '') : '')
-            if (isProblem(coc)) {
-                this.problem(coc, record, c.disagg, sink)
+            const pair = this.operand(elementCell, c.disagg >= 0 ? (cells[c.disagg] ?? '') : '')
+            if ('problem' in pair) {
+                this.problem(pair.problem, record, pair.column === 'element' ? c.element : c.disagg, sink)
+                if (pair.column === 'element') return
                 bad = true
             }
+            const de = 'de' in pair ? pair.de : pair.element
             if (!valueCell) {
                 // an empty value is "not reported", not an error; it is said so the clinic can check
                 this.problem({ problem: 'MISSING_VALUE', severity: 'warning' }, record, c.value, sink)
                 return
             }
+            if (!de) return
             const v = this.resolver.value(de, valueCell)
             if (isProblem(v)) {
                 this.problem(v, record, c.value, sink)
                 return
             }
-            if (bad || !fac || !per || isProblem(fac) || isProblem(per) || isProblem(coc)) return
-            this.emit(record, c.value, de, coc, this.opNumber(de.id, coc.id), fac.ou, per, v, comment, sink)
+            if (bad || !fac || !per || isProblem(fac) || isProblem(per) || !('coc' in pair)) return
+            const { coc, op } = pair
+            this.emit(record, c.value, de, coc, op, fac.ou, fac.num, per, v, comment, sink)
             return
         }
         for (const w of this.wide) {
@@ -227,7 +248,7 @@ export class FacilityReportProcessor implements RecordProcessor {
                 continue
             }
             if (bad || !fac || !per || isProblem(fac) || isProblem(per)) continue
-            this.emit(record, w.index, w.de, w.coc, w.op, fac.ou, per, v, comment, sink)
+            this.emit(record, w.index, w.de, w.coc, w.op, fac.ou, fac.num, per, v, comment, sink)
         }
     }
 
@@ -238,22 +259,22 @@ export class FacilityReportProcessor implements RecordProcessor {
         coc: CocMeta,
         op: number,
         ou: { id: string; code?: string | undefined; name?: string | undefined },
+        ouNum: number,
         per: { iso: string; num: number },
         value: string,
         comment: string | undefined,
         sink: ValueSink
     ): void {
-        const ouNum = this.ctx.metadata.ouNumber.get(ou.id) ?? 0
-        const key = (ouNum * 4096 + per.num) * 65536 + op
         const vn = valueNumber(value)
-        const prev = this.dup.seen(key, vn, record.row)
+        // scope = org unit × month, below 2^31 for 500 000 org units and 4 000 years of months
+        const prev = this.dup.seen(ouNum * 4096 + per.num, op, vn, record.row)
         if (prev) {
             const h = record.header
             const params = {
                 element: `${de.code ?? de.id}${coc.id === DEFAULT_COC ? '' : ` (${coc.name ?? coc.code})`}`,
                 facility: ou.code ?? ou.id,
                 period: per.iso,
-                other: prev.value < -1e14 ? '…' : String(prev.value),
+                other: prev.value <= TEXT_MARK ? '…' : String(prev.value),
                 otherRow: prev.row,
             }
             const at = { file: h.file, sheet: h.sheet, row: record.row, column: h.names[colIndex], value }

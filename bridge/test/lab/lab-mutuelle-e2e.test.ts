@@ -1,6 +1,7 @@
-// A lab run end to end: convert and push the registers with the bridge's handlers, run analytics,
-// and check the malaria incidence of the labs' districts; then search every file of the run for
-// the patients' values.
+// Labs and mutuelles end to end on the demo database (one simulator: the demo takes long to build).
+// Labs: convert and push the registers with the bridge's handlers, run analytics, check the malaria
+// incidence of the labs' districts, then search every file of the run for the patients' values.
+// Mutuelles: push membership and claims, run analytics, check each district's AMU coverage.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { indicatorByOrgUnit, runAnalyticsJob } from './analytics-helpers.js'
 
 const FIXTURES = new URL('../../../fixtures/labs/', import.meta.url).pathname
 const MAPPINGS = new URL('../../../mappings/', import.meta.url).pathname
+const MUT_FIXTURES = new URL('../../../fixtures/mutuelles/', import.meta.url).pathname
 const DISTRICTS: Record<string, string> = { 'FS-C5': 'ML-BKO-C5', 'FS-SIK': 'ML-3-SIK', 'FS-SEG': 'ML-4-SEG' }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -26,7 +28,30 @@ async function filesUnder(dir: string): Promise<string[]> {
     return out
 }
 
-describe('laboratory registers into DHIS2', () => {
+/** June 2025 beneficiaries per district, read from the fixture without the bridge. */
+async function juneBeneficiaries(): Promise<Map<string, number>> {
+    const mapping = JSON.parse(await readFile(join(MAPPINGS, 'mutuelles/mutuelles.json'), 'utf8')) as {
+        mutuelles: Record<string, { district: string; names: string[] }>
+    }
+    const lines = (await readFile(join(MUT_FIXTURES, 'adhesions-2025S1.csv'), 'utf8'))
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)
+    const out = new Map<string, number>()
+    for (const line of lines.slice(1)) {
+        const [mutuelle, , month, , beneficiaries] = line.split(';')
+        if (!['juin 2025', '06/2025', '2025-06'].includes(month ?? '')) continue
+        const entry = Object.entries(mapping.mutuelles).find(
+            ([code, m]) => code === mutuelle || m.names.includes(mutuelle ?? '')
+        )
+        if (entry === undefined) continue
+        const district = uidFromCode('organisationUnit', entry[1].district)
+        out.set(district, (out.get(district) ?? 0) + Number(beneficiaries))
+    }
+    return out
+}
+
+describe('laboratory and mutuelle files into DHIS2', () => {
     let sim: RunningSimulator
     let runDir: string
     beforeAll(async () => {
@@ -116,5 +141,30 @@ describe('laboratory registers into DHIS2', () => {
             await readFile(join(FIXTURES, 'patient-values.json'), 'utf8')
         ) as string[]
         expect(patientValues.filter((p) => text.includes(p))).toEqual([])
+    })
+
+    it('lands membership and claims, and the AMU coverage of each district reflects them', async () => {
+        const expected = await juneBeneficiaries()
+        expect(expected.size).toBe(5)
+        const report = await pushHandler({
+            files: [join(MUT_FIXTURES, 'adhesions-2025S1.csv'), join(MUT_FIXTURES, 'prestations-2025S1.csv')],
+            source: 'mutuelle',
+            mappingsRoot: MAPPINGS,
+            stateDir: join(runDir, 'mutuelle-state'),
+            dhis2: { baseUrl: sim.url, auth: { kind: 'basic', username: 'bridge', password: 'Bridge@2024' } },
+        })
+        expect(report.errors).toBe(4)
+        expect(report.push?.rejected).toBe(0)
+        expect(report.push?.saved).toBe(report.values)
+
+        await runAnalyticsJob(sim)
+        const indicator = uidFromCode('indicator', 'IND_AMU_COUVERTURE')
+        const rows = await indicatorByOrgUnit(sim, indicator, [...expected.keys()], '202506')
+        for (const [district, beneficiaries] of expected) {
+            const row = rows.get(district)
+            expect(row?.numerator, district).toBe(beneficiaries)
+            expect(row?.denominator ?? 0).toBeGreaterThan(0)
+            expect(row?.value).toBeCloseTo((beneficiaries * 100) / (row?.denominator ?? 1), 6)
+        }
     })
 })

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TARGETS } from '../targets/catalogue'
+import type { IndicatorTarget } from '../targets/target'
+import { ValueIndex } from './actuals'
+import { buildScorecard, latestSurvey, rankChildren, scorecardRow, type RankedChild } from './scorecard-model'
+
+function target(code: string): IndicatorTarget {
+    const found = DEFAULT_TARGETS.find((t) => t.code === code)
+    if (!found) throw new Error(code)
+    return found
+}
+
+const OU = 'OuCommune05'
+
+function input(actuals: ValueIndex, year = 2024) {
+    return { actuals, orgUnitId: OU, year, years: [2019, 2020, 2021, 2022, 2023, 2024, 2025], decimalsByIndicator: new Map() }
+}
+
+describe('scorecard rows', () => {
+    it('judges a routine indicator on its analytics value for the year', () => {
+        const t = target('ODD-3.1.2')
+        const actuals = new ValueIndex()
+        actuals.add(t.routine?.indicatorUid ?? '', OU, 2023, 70)
+        actuals.add(t.routine?.indicatorUid ?? '', OU, 2024, 80)
+        const row = scorecardRow(t, input(actuals))
+        expect(row.actual).toBe(80)
+        expect(row.expected).toBe(75.06)
+        expect(row.status).toBe('on-track')
+        expect(row.series).toEqual([
+            { year: 2023, value: 70 },
+            { year: 2024, value: 80 },
+        ])
+    })
+
+    it('never colours a survey indicator from its routine proxy', () => {
+        const t = target('ODD-3.1.1')
+        expect(t.routineProxy).not.toBeNull()
+        const actuals = new ValueIndex()
+        // A proxy far better than the 2030 target must not make the indicator "met".
+        actuals.add(t.routineProxy?.indicatorUid ?? '', OU, 2024, 50)
+        const row = scorecardRow(t, input(actuals))
+        expect(row.proxyValue).toBe(50)
+        expect(row.actual).toBe(325)
+        expect(row.surveySource).toContain('EDSM')
+        expect(row.actualYear).toBe(2018)
+        // The only survey is the baseline itself: shown, not judged.
+        expect(row.status).toBe('no-data')
+    })
+
+    it('judges a survey taken after the baseline at the survey year', () => {
+        const t: IndicatorTarget = {
+            ...target('ODD-3.2.1'),
+            surveyValues: [
+                { year: 2018, value: 101, source: 'EDSM VI 2018' },
+                { year: 2023, value: 90, source: 'EDSM VII 2023' },
+            ],
+        }
+        const row = scorecardRow(t, input(new ValueIndex(), 2025))
+        expect(row.actualYear).toBe(2023)
+        expect(row.surveySource).toBe('EDSM VII 2023')
+        // 2023 path = 2023 target = 87: 90 is worse than the path, better than the baseline 101.
+        expect(row.status).toBe('behind')
+        expect(latestSurvey(t.surveyValues, 2020)?.year).toBe(2018)
+    })
+
+    it('says "no target" for a year governed by a placeholder, and "no data" without analytics rows', () => {
+        const rows = buildScorecard({ targets: DEFAULT_TARGETS, ...input(new ValueIndex(), 2024) })
+        expect(rows.find((r) => r.target.code === 'ODD-3.3.3')?.status).toBe('no-target')
+        expect(rows.find((r) => r.target.code === 'ODD-3.7.1')?.status).toBe('no-data')
+    })
+})
+
+describe('rankChildren', () => {
+    it('puts off track first, then behind by largest gap, then on track, no data and no target last', () => {
+        const t = target('ODD-3.1.2')
+        const uid = t.routine?.indicatorUid ?? ''
+        const actuals = new ValueIndex()
+        const values: Record<string, number> = { A: 60, B: 74, C: 80, D: 70 }
+        for (const [ou, v] of Object.entries(values)) actuals.add(uid, ou, 2024, v)
+        const child = (id: string): RankedChild => ({
+            id,
+            name: id,
+            row: scorecardRow(t, { ...input(actuals), orgUnitId: id }),
+        })
+        // No baseline for this indicator: worse than the path is "behind", ranked by gap.
+        const ranked = rankChildren(['C', 'E', 'B', 'A', 'D'].map(child))
+        expect(ranked.map((c) => `${c.id}:${c.row.status}`)).toEqual([
+            'A:behind',
+            'D:behind',
+            'B:behind',
+            'C:on-track',
+            'E:no-data',
+        ])
+    })
+})

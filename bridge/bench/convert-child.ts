@@ -1,8 +1,8 @@
 // One measured `convert` run, in its own process so its peak memory is its own. Prints one JSON line.
-//   node --import tsx bridge/bench/convert-child.ts <input.csv> <metadata.json> <out.json>
+//   node --import tsx bridge/bench/convert-child.ts <input.csv> <metadata.json> <out.json> [mappings dir]
 import { convertHandler } from '../src/handlers/convert.js'
 
-const [input, metadata, out] = process.argv.slice(2)
+const [input, metadata, out, mappings] = process.argv.slice(2)
 if (!input || !metadata || !out) throw new Error('usage: convert-child <input> <metadata> <out>')
 const started = process.hrtime.bigint()
 const cpuStart = process.cpuUsage()
@@ -12,7 +12,7 @@ const report = await convertHandler({
     out,
     layout: 'long',
     today: new Date('2026-11-25T12:00:00Z'),
-    mappingsRoot: new URL('../../mappings', import.meta.url).pathname,
+    mappingsRoot: mappings ?? new URL('../../mappings', import.meta.url).pathname,
     facilitiesDir: '/nonexistent',
 })
 const seconds = Number(process.hrtime.bigint() - started) / 1e9

@@ -22,7 +22,12 @@ interface WideField {
 const wide: { fields: WideField[] } = wideLayoutSchema.parse(
     JSON.parse(readFileSync(join(root, 'mappings', 'facility-report', 'wide.json'), 'utf8'))
 )
-const COLUMN_SUFFIX: Record<string, string> = { AGE_LT5: '< 5 ans', AGE_5PLUS: '5 ans et plus', SEXE_M: 'masculin', SEXE_F: 'féminin' }
+const COLUMN_SUFFIX: Record<string, string> = {
+    AGE_LT5: '< 5 ans',
+    AGE_5PLUS: '5 ans et plus',
+    SEXE_M: 'masculin',
+    SEXE_F: 'féminin',
+}
 
 interface Facility {
     code: string
@@ -30,9 +35,16 @@ interface Facility {
     district: string
 }
 interface OrgUnitsFile {
-    regions: Array<{ districts: Array<{ code: string; facilities: Array<{ code: string; name: string; type: string; sector: string }> }> }>
+    regions: Array<{
+        districts: Array<{
+            code: string
+            facilities: Array<{ code: string; name: string; type: string; sector: string }>
+        }>
+    }>
 }
-const ous = JSON.parse(readFileSync(join(root, 'fixtures', 'demo-db', 'org-units.json'), 'utf8')) as OrgUnitsFile
+const ous = JSON.parse(
+    readFileSync(join(root, 'fixtures', 'demo-db', 'org-units.json'), 'utf8')
+) as OrgUnitsFile
 export const privateFacilities: Facility[] = ous.regions.flatMap((r) =>
     r.districts.flatMap((d) =>
         d.facilities
@@ -93,8 +105,12 @@ export function reportValues(facility: string, period: string): Map<string, numb
     return v
 }
 
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
-const DISAGG: Record<string, string> = { AGE_LT5: '< 5 ans', AGE_5PLUS: '5 ans et plus', SEXE_M: 'M', SEXE_F: 'F' }
+const DISAGG: Record<string, string> = {
+    AGE_LT5: '< 5 ans',
+    AGE_5PLUS: '5 ans et plus',
+    SEXE_M: 'M',
+    SEXE_F: 'F',
+}
 const LONG_HEADER = ['code_structure', 'periode', 'indicateur', 'ventilation', 'valeur', 'commentaire']
 
 type Row = string[]
@@ -110,7 +126,11 @@ function longRows(facilities: Facility[], period: string, periodText: string): R
 }
 
 function csv(rows: Row[], sep = ';'): string {
-    return rows.map((r) => r.map((c) => (/[";\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep)).join('\r\n') + '\r\n'
+    return (
+        rows
+            .map((r) => r.map((c) => (/[";\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep))
+            .join('\r\n') + '\r\n'
+    )
 }
 
 const BOM = '\ufeff'
@@ -168,16 +188,33 @@ function wideHeaderRows(): { top: Row; bottom: Row } {
 }
 function wideRow(f: Facility, period: string, periodText: string): Row {
     const v = reportValues(f.code, period)
-    return [f.code, f.name, periodText, ...wide.fields.map((w) => String(v.get(`${w.dataElement}|${w.options[0] ?? ''}`) ?? '')), '']
+    return [
+        f.code,
+        f.name,
+        periodText,
+        ...wide.fields.map((w) => String(v.get(`${w.dataElement}|${w.options[0] ?? ''}`) ?? '')),
+        '',
+    ]
 }
 {
     const { top, bottom } = wideHeaderRows()
-    const rows: Row[] = [['Rapport mensuel des structures privées — District sanitaire de la Commune V — février 2024'], [], top, bottom]
+    const rows: Row[] = [
+        ['Rapport mensuel des structures privées — District sanitaire de la Commune V — février 2024'],
+        [],
+        top,
+        bottom,
+    ]
     for (const f of c5) rows.push(wideRow(f, '202402', '02/2024'))
     writeFileSync(join(out, 'commune5-2024-02-wide-windows1252.csv'), iconv.encode(csv(rows), 'windows1252'))
 }
 
-async function writeWideXlsx(file: string, facilities: Facility[], period: string, periodText: string, title: string): Promise<void> {
+async function writeWideXlsx(
+    file: string,
+    facilities: Facility[],
+    period: string,
+    periodText: string,
+    title: string
+): Promise<void> {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Rapport')
     const { top, bottom } = wideHeaderRows()
@@ -208,14 +245,21 @@ async function writeWideXlsx(file: string, facilities: Facility[], period: strin
 }
 
 // 3. Commune V, March 2024, wide XLSX with merged header cells
-await writeWideXlsx(join(out, 'commune5-2024-03-wide.xlsx'), c5, '202403', 'mars 2024', 'Rapport mensuel — Commune V — mars 2024')
+await writeWideXlsx(
+    join(out, 'commune5-2024-03-wide.xlsx'),
+    c5,
+    '202403',
+    'mars 2024',
+    'Rapport mensuel — Commune V — mars 2024'
+)
 
 // 4. Kadiolo, January 2024, long XLSX with real Excel dates in the period column
 {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Données')
     ws.addRow(LONG_HEADER)
-    for (const r of longRows(kad, '202401', '')) ws.addRow([r[0], new Date(Date.UTC(2024, 0, 1)), r[2], r[3], Number(r[4]), ''])
+    for (const r of longRows(kad, '202401', ''))
+        ws.addRow([r[0], new Date(Date.UTC(2024, 0, 1)), r[2], r[3], Number(r[4]), ''])
     await wb.xlsx.writeFile(join(out, 'kadiolo-2024-01-long.xlsx'))
 }
 
@@ -233,8 +277,20 @@ await writeWideXlsx(join(out, 'commune5-2024-03-wide.xlsx'), c5, '202403', 'mars
 
 // 6. The French template for clinics: one row per facility and month
 {
-    const header = ['code_structure', 'nom_structure', 'periode', ...wide.fields.map((f) => f.column), 'commentaire']
-    const example = ['FS-C5-011', 'Clinique Médicale de Badalabougou', 'mars 2024', ...wide.fields.map(() => ''), '']
+    const header = [
+        'code_structure',
+        'nom_structure',
+        'periode',
+        ...wide.fields.map((f) => f.column),
+        'commentaire',
+    ]
+    const example = [
+        'FS-C5-011',
+        'Clinique Médicale de Badalabougou',
+        'mars 2024',
+        ...wide.fields.map(() => ''),
+        '',
+    ]
     writeFileSync(join(out, 'modele-rapport-mensuel.csv'), BOM + csv([header, example]))
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Rapport')
@@ -278,10 +334,18 @@ await writeWideXlsx(join(out, 'commune5-2024-03-wide.xlsx'), c5, '202403', 'mars
     writeFileSync(join(bad, 'vide.csv'), BOM + csv([LONG_HEADER]))
     writeFileSync(
         join(bad, 'colonne-manquante.csv'),
-        BOM + csv([['code_structure', 'periode', 'indicateur', 'ventilation', 'commentaire'], ['FS-C5-011', '2024-04', 'CPN1', '', '']])
+        BOM +
+            csv([
+                ['code_structure', 'periode', 'indicateur', 'ventilation', 'commentaire'],
+                ['FS-C5-011', '2024-04', 'CPN1', '', ''],
+            ])
     )
     // "CSV (MS-DOS)" from Excel: code page 850, neither UTF-8 nor Windows-1252
-    const dos = [LONG_HEADER, ['FS-C5-013', '2024-04', 'CPN1', '', '11', 'Données vérifiées par le médecin'], ['FS-C5-013', '2024-04', 'CPN4', '', '6', 'Reçu en retard']]
+    const dos = [
+        LONG_HEADER,
+        ['FS-C5-013', '2024-04', 'CPN1', '', '11', 'Données vérifiées par le médecin'],
+        ['FS-C5-013', '2024-04', 'CPN4', '', '6', 'Reçu en retard'],
+    ]
     writeFileSync(join(bad, 'encodage-dos.csv'), iconv.encode(csv(dos), 'cp850'))
 }
 

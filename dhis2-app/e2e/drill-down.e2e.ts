@@ -37,11 +37,17 @@ describe('drill-down from a region to its districts', () => {
         await app.page.locator('[data-test="indicator-link"][data-code="ODD-3.3.2"]').click()
         await app.page.waitForURL(/indicator=ODD-3\.3\.2/)
         const summary = await app.page.locator('[data-test="trajectory-summary"]').textContent()
-        expect(summary).toMatch(/^En 20\d\d, .*tuberculose.* à Sikasso était de .*, contre .* attendus sur la trajectoire/)
+        expect(summary).toMatch(
+            /^En 20\d\d, .*tuberculose.* à Sikasso était de .*, contre .* attendus sur la trajectoire/
+        )
         expect(await app.page.locator('[data-test="trajectory-chart"]').count()).toBe(1)
         expect(await app.page.locator('[data-test="trajectory-table"] tbody tr').count()).toBeGreaterThan(3)
-        expect(await app.page.locator('[data-test="pace-summary"]').textContent()).toContain('Rythme nécessaire')
-        await app.page.locator('[data-test="trajectory-panel"]').screenshot({ path: join(SCREENSHOTS, 'trajectory-fr.png') })
+        expect(await app.page.locator('[data-test="pace-summary"]').textContent()).toContain(
+            'Rythme nécessaire'
+        )
+        await app.page
+            .locator('[data-test="trajectory-panel"]')
+            .screenshot({ path: join(SCREENSHOTS, 'trajectory-fr.png') })
     })
 
     it('ranks the districts by status, then by gap to the path', async () => {
@@ -78,7 +84,10 @@ describe('drill-down from a region to its districts', () => {
         await app.page.locator('[data-test="open-org-unit-picker"]').click()
         await app.page.locator('[data-test="org-unit-picker"]').waitFor()
         await app.page.locator('[data-test="org-unit-search"] input').fill('Kadiolo')
-        await app.page.locator('[data-test="org-unit-matches"] button', { hasText: 'Kadiolo' }).first().waitFor()
+        await app.page
+            .locator('[data-test="org-unit-matches"] button', { hasText: 'Kadiolo' })
+            .first()
+            .waitFor()
         await app.page.screenshot({ path: join(SCREENSHOTS, 'org-unit-search-fr.png') })
         await app.page.keyboard.press('Escape')
         await chooseOrgUnit(app.page, 'Kadiolo')

@@ -2,10 +2,20 @@
 // labels come back when the setting is French again.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, openApp, SCREENSHOTS, startHarness, USERS, waitForScorecard, type Harness } from './support/harness'
+import {
+    api,
+    openApp,
+    SCREENSHOTS,
+    startHarness,
+    USERS,
+    waitForScorecard,
+    type Harness,
+} from './support/harness'
 
 async function headerLabels(page: import('playwright-core').Page): Promise<string[]> {
-    return page.locator('[data-test="scorecard-table"] thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))
+    return page
+        .locator('[data-test="scorecard-table"] thead th')
+        .evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))
 }
 
 describe('UI locale', () => {

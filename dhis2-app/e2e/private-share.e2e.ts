@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pushHandler } from '../../bridge/src/handlers/push'
 import {
+    api,
     APP_DIR,
     chooseYear,
     openApp,
@@ -21,7 +22,11 @@ import {
 } from './support/harness'
 
 const CLINICS = join(APP_DIR, '..', 'fixtures', 'clinics')
-const FILES = ['commune5-2024-01-long.csv', 'commune5-2024-02-wide-windows1252.csv', 'commune5-2024-03-wide.xlsx']
+const FILES = [
+    'commune5-2024-01-long.csv',
+    'commune5-2024-02-wide-windows1252.csv',
+    'commune5-2024-03-wide.xlsx',
+]
 const INDICATOR = 'ODD-3.1.2'
 
 async function privateShares(app: AppPage): Promise<Map<string, number | null>> {
@@ -32,6 +37,41 @@ async function privateShares(app: AppPage): Promise<Map<string, number | null>> 
         }))
     )
     return new Map(cells.map((c) => [c.code, c.share === null || c.share === '' ? null : Number(c.share)]))
+}
+
+/** Registers DS_PRIVE_MENSUEL as complete for every facility and month found in the clinic files. */
+async function completeReports(harness: Harness, files: string[]): Promise<void> {
+    const codes = new Set<string>()
+    for (const file of files.filter((f) => f.endsWith('.csv'))) {
+        for (const line of readFileSync(file, 'latin1').split('\n')) {
+            const code = /^\uFEFF?"?(FS-[A-Z0-9]+-\d{3})/.exec(line.replace(/^\u00ef\u00bb\u00bf/, ''))?.[1]
+            if (code) codes.add(code)
+        }
+    }
+    const units = await api<{ organisationUnits: Array<{ id: string }> }>(
+        harness.sim,
+        USERS.admin,
+        `organisationUnits?filter=code:in:[${[...codes].join(',')}]&fields=id`
+    )
+    const dataSets = await api<{ dataSets: Array<{ id: string }> }>(
+        harness.sim,
+        USERS.admin,
+        'dataSets?filter=code:eq:DS_PRIVE_MENSUEL&fields=id'
+    )
+    const dataSet = dataSets.dataSets[0]?.id ?? ''
+    const registrations = units.organisationUnits.flatMap((u) =>
+        ['202401', '202402', '202403'].map((period) => ({
+            dataSet,
+            period,
+            organisationUnit: u.id,
+            completed: true,
+        }))
+    )
+    expect(registrations.length).toBeGreaterThan(0)
+    await api(harness.sim, USERS.admin, 'completeDataSetRegistrations', {
+        method: 'POST',
+        body: JSON.stringify({ completeDataSetRegistrations: registrations }),
+    })
 }
 
 describe('private sector share for a district', () => {
@@ -54,16 +94,27 @@ describe('private sector share for a district', () => {
         await waitForScorecard(app.page, 'Commune V')
         const before = await privateShares(app)
         expect(before.get(INDICATOR)).toBe(0)
-        const completenessBefore = await app.page.locator('[data-test="private-completeness"]').getAttribute('data-value')
+        const completenessBefore = await app.page
+            .locator('[data-test="private-completeness"]')
+            .getAttribute('data-value')
 
         const report = await pushHandler({
             files: FILES.map((f) => join(CLINICS, f)),
-            dhis2: { baseUrl: harness.sim.url, auth: { kind: 'basic', username: 'bridge', password: 'Bridge@2024' } },
+            dhis2: {
+                baseUrl: harness.sim.url,
+                auth: { kind: 'basic', username: 'bridge', password: 'Bridge@2024' },
+            },
             stateDir: mkdtempSync(join(tmpdir(), 'odd3-e2e-bridge-')),
             noLedger: true,
         })
         expect(report.errors).toBe(0)
         expect(report.push?.saved).toBeGreaterThan(0)
+        // The bridge sends data values only; mark the clinics' monthly reports complete as DHIS2's data entry
+        // app would, so the private completeness reflects the reports that arrived.
+        await completeReports(
+            harness,
+            FILES.map((f) => join(CLINICS, f))
+        )
 
         // Analytics only move after the analytics job, as in DHIS2.
         await app.page.reload()
@@ -77,8 +128,10 @@ describe('private sector share for a district', () => {
         expect(app.analyticsRequests().length).toBeLessThanOrEqual(2)
         const after = await privateShares(app)
         expect(after.get(INDICATOR)).toBeGreaterThan(0)
-        const completenessAfter = await app.page.locator('[data-test="private-completeness"]').getAttribute('data-value')
-        console.log(`private completeness for Commune V 2024: before ${completenessBefore}, after ${completenessAfter}`)
+        const completenessAfter = await app.page
+            .locator('[data-test="private-completeness"]')
+            .getAttribute('data-value')
+        expect(Number(completenessAfter)).toBeGreaterThan(Number(completenessBefore ?? 0))
         await app.page.screenshot({ path: join(SCREENSHOTS, 'private-share-district-fr.png') })
     })
 
@@ -97,7 +150,7 @@ describe('private sector share for a district', () => {
             "Unité d'organisation;Année;Code;Indicateur;Unité;Référence;Année de référence;Réalisation;Année de la réalisation;Source;Attendu sur la trajectoire;Cible 2023;Cible 2030;Statut;Écart à la trajectoire;Part du privé (%)"
         )
         const birth = lines.find((l) => l.includes(`;${INDICATOR};`)) ?? ''
-        expect(birth).toContain('Proportion d\'accouchements assistés par du personnel qualifié')
+        expect(birth).toContain("Proportion d'accouchements assistés par du personnel qualifié")
         expect(birth).toMatch(/;\d+,\d;2024;/)
         const shown = await app.page
             .locator(`[data-test="actual"][data-code="${INDICATOR}"]`)
@@ -108,7 +161,7 @@ describe('private sector share for a district', () => {
     it('refuses a region outside the officer area with a clear French message', async () => {
         const sikasso = await orgUnitByCode(harness.sim, 'ML-3')
         await app.page.goto(app.page.url().replace(/#.*$/, `#/?ou=${sikasso.id}`))
-        const notice = app.page.locator('[data-test="error-notice"]')
+        const notice = app.page.locator('[data-test="error-notice"]').first()
         await notice.waitFor()
         const text = (await notice.textContent()) ?? ''
         expect(text).toMatch(/accès|autorisé/)

@@ -17,6 +17,7 @@ import { dataValueRoutes } from './data-values/routes.js'
 import { dataStoreRoutes } from './datastore/routes.js'
 import { buildDemoSeed } from './demo/index.js'
 import { FaultInjector } from './faults/faults.js'
+import { metadataExportRoutes } from './metadata/export.js'
 import { metadataImportRoutes } from './metadata/import.js'
 import { metadataRoutes } from './metadata/routes.js'
 import { Journal } from './persistence/journal.js'
@@ -127,6 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             seed = typeof options.seed === 'object' ? options.seed : resolveSeed(options.seed)
             ctx.seed = seed
             ctx.db = buildDatabase(seed, typeof options.seed === 'object')
+            ctx.users = new UserRegistry(seed.users)
             ctx.tokens.clear()
             ctx.apps.clear()
             ctx.cors.allowlist = options.corsAllowlist ?? ['http://localhost:3000']
@@ -171,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
                 ...systemRoutes(ctx),
                 ...metadataRoutes(ctx),
                 ...metadataImportRoutes(ctx),
+                ...metadataExportRoutes(ctx),
                 ...dataStoreRoutes(ctx),
                 ...appRoutes(ctx),
                 ...dataValueRoutes,

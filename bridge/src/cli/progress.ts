@@ -2,7 +2,10 @@
 import cliProgress from 'cli-progress'
 import type { ProgressEvent } from '../handlers/common.js'
 
-export function progressReporter(enabled: boolean): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
+export function progressReporter(enabled: boolean): {
+    onProgress: (e: ProgressEvent) => void
+    stop: () => void
+} {
     if (!enabled || !process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined }
     let bar: cliProgress.SingleBar | null = null
     return {
@@ -11,7 +14,10 @@ export function progressReporter(enabled: boolean): { onProgress: (e: ProgressEv
             if (e.stage === 'push') {
                 if (!bar) {
                     bar = new cliProgress.SingleBar(
-                        { stream: process.stderr, format: 'envoi / push [{bar}] {value}/{total} lots / chunks' },
+                        {
+                            stream: process.stderr,
+                            format: 'envoi / push [{bar}] {value}/{total} lots / chunks',
+                        },
                         cliProgress.Presets.shades_classic
                     )
                     bar.start(e.total, 0)

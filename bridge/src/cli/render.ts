@@ -26,7 +26,11 @@ const T = {
         more: (n: number) => `… et ${n} autre(s) problème(s) (voir --json)`,
         output: 'Fichier produit',
         exit: ['Succès', 'Échec', 'Succès partiel'],
-        metadata: { dhis2: 'métadonnées lues dans DHIS2', cache: 'métadonnées du cache', file: 'métadonnées du fichier' },
+        metadata: {
+            dhis2: 'métadonnées lues dans DHIS2',
+            cache: 'métadonnées du cache',
+            file: 'métadonnées du fichier',
+        },
     },
     en: {
         file: 'File',
@@ -50,16 +54,31 @@ const T = {
         more: (n: number) => `… and ${n} more problem(s) (see --json)`,
         output: 'Output file',
         exit: ['Success', 'Failure', 'Partial success'],
-        metadata: { dhis2: 'metadata read from DHIS2', cache: 'metadata from cache', file: 'metadata from file' },
+        metadata: {
+            dhis2: 'metadata read from DHIS2',
+            cache: 'metadata from cache',
+            file: 'metadata from file',
+        },
     },
 } as const
 
 export function formatIssue(i: ValidationIssue, lang: Lang): string {
     const t = T[lang]
-    const where = [i.file + (i.sheet ? ` [${i.sheet}]` : ''), i.row !== undefined ? `${t.row} ${i.row}` : '', i.column ? `${t.column} « ${i.column} »` : '']
+    const where = [
+        i.file + (i.sheet ? ` [${i.sheet}]` : ''),
+        i.row !== undefined ? `${t.row} ${i.row}` : '',
+        i.column ? `${t.column} « ${i.column} »` : '',
+    ]
         .filter(Boolean)
         .join(', ')
-    const tag = i.severity === 'error' ? (lang === 'fr' ? 'ERREUR' : 'ERROR') : lang === 'fr' ? 'ATTENTION' : 'WARNING'
+    const tag =
+        i.severity === 'error'
+            ? lang === 'fr'
+                ? 'ERREUR'
+                : 'ERROR'
+            : lang === 'fr'
+              ? 'ATTENTION'
+              : 'WARNING'
     let line = `${tag} ${where} : ${i.message[lang]}`
     if (i.hint) line += `\n    → ${i.hint[lang]}`
     return line
@@ -69,27 +88,46 @@ export function renderReport(report: RunReport, lang: Lang, maxIssues = 200): st
     const t = T[lang]
     const out: string[] = []
     const sorted = [...report.issues].sort(
-        (a, b) => a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
+        (a, b) =>
+            a.file.localeCompare(b.file) ||
+            (a.row ?? 0) - (b.row ?? 0) ||
+            (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
     )
     for (const i of sorted.slice(0, maxIssues)) out.push(formatIssue(i, lang))
     const hidden = sorted.length - Math.min(sorted.length, maxIssues) + report.droppedIssues
     if (hidden > 0) out.push(t.more(hidden))
     if (out.length) out.push('')
-    const table = new Table({ head: [t.file, t.rows, t.values, t.errors, t.warnings], style: { head: [], border: [] } })
+    const table = new Table({
+        head: [t.file, t.rows, t.values, t.errors, t.warnings],
+        style: { head: [], border: [] },
+    })
     for (const f of report.files) table.push([f.file, f.rows, f.values, f.errors, f.warnings])
-    table.push([t.total, report.files.reduce((n, f) => n + f.rows, 0), report.values, report.errors, report.warnings])
+    table.push([
+        t.total,
+        report.files.reduce((n, f) => n + f.rows, 0),
+        report.values,
+        report.errors,
+        report.warnings,
+    ])
     out.push(table.toString())
     if (report.plan) {
         const p = report.plan
-        out.push(`${p.new} ${t.planNew} · ${p.changed} ${t.planChanged} · ${p.unchanged} ${t.planUnchanged} · ${p.removed} ${t.planRemoved}`)
+        out.push(
+            `${p.new} ${t.planNew} · ${p.changed} ${t.planChanged} · ${p.unchanged} ${t.planUnchanged} · ${p.removed} ${t.planRemoved}`
+        )
     }
     if (report.push) {
         const p = report.push
-        out.push(`${p.saved} ${t.saved} · ${p.rejected} ${t.rejected} · ${p.failed} ${t.failed} · ${p.retries} ${t.retries}`)
+        out.push(
+            `${p.saved} ${t.saved} · ${p.rejected} ${t.rejected} · ${p.failed} ${t.failed} · ${p.retries} ${t.retries}`
+        )
         if (p.dryRun) out.push(t.dryRun)
     }
     if (report.output && report.output !== '-') out.push(`${t.output} : ${report.output}`)
-    if (report.metadata) out.push(`(${t.metadata[report.metadata.source]}, DHIS2 ${report.metadata.stamp.serverVersion}, ${report.metadata.stamp.fetchedAt})`)
+    if (report.metadata)
+        out.push(
+            `(${t.metadata[report.metadata.source]}, DHIS2 ${report.metadata.stamp.serverVersion}, ${report.metadata.stamp.fetchedAt})`
+        )
     if (report.note) out.push(report.note[lang])
     out.push(`${t.exit[report.exitCode]} (code ${report.exitCode})`)
     return out.join('\n')

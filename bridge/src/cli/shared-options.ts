@@ -24,10 +24,24 @@ export interface RawCommonOptions {
 export function addCommonOptions(cmd: Command): Command {
     return cmd
         .argument('<files...>', 'fichiers CSV, XLSX ou JSON / CSV, XLSX or JSON files')
-        .option('--source <kind>', 'type de source / source kind (facility-report, lab, mutuelle)', 'facility-report')
-        .option('--layout <name>', 'format imposé (long, wide…) ; détecté sinon / force a layout; detected otherwise')
-        .addOption(new Option('--lang <lang>', 'langue des messages / message language').choices(['fr', 'en']).default('fr'))
-        .option('--metadata <file>', 'métadonnées DHIS2 depuis un fichier (refresh-metadata --out) / metadata snapshot file')
+        .option(
+            '--source <kind>',
+            'type de source / source kind (facility-report, lab, mutuelle)',
+            'facility-report'
+        )
+        .option(
+            '--layout <name>',
+            'format imposé (long, wide…) ; détecté sinon / force a layout; detected otherwise'
+        )
+        .addOption(
+            new Option('--lang <lang>', 'langue des messages / message language')
+                .choices(['fr', 'en'])
+                .default('fr')
+        )
+        .option(
+            '--metadata <file>',
+            'métadonnées DHIS2 depuis un fichier (refresh-metadata --out) / metadata snapshot file'
+        )
         .option('--refresh-metadata', 'relire les métadonnées dans DHIS2 / fetch metadata again')
         .option('--mappings <dir>', 'dossier mappings/ / mappings folder')
         .option('--facilities <dir>', 'dossier des correspondances de structures / facility mapping folder')
@@ -38,7 +52,11 @@ export function addCommonOptions(cmd: Command): Command {
         .option('--json', 'rapport JSON sur stdout / JSON report on stdout')
 }
 
-export async function toCommonOptions(files: string[], o: RawCommonOptions, needDhis2: boolean): Promise<CommonOptions> {
+export async function toCommonOptions(
+    files: string[],
+    o: RawCommonOptions,
+    needDhis2: boolean
+): Promise<CommonOptions> {
     const opts: CommonOptions = { files, source: o.source, lang: o.lang === 'en' ? 'en' : 'fr' }
     if (o.layout) opts.layout = o.layout
     if (o.metadata) opts.metadataFile = o.metadata
@@ -53,7 +71,10 @@ export async function toCommonOptions(files: string[], o: RawCommonOptions, need
 }
 
 /** Runs a handler and prints its report: table for people, JSON for scripts; sets the exit code. */
-export async function runAndReport(o: RawCommonOptions, run: (opts: { onProgress: CommonOptions['onProgress'] }) => Promise<RunReport>): Promise<void> {
+export async function runAndReport(
+    o: RawCommonOptions,
+    run: (opts: { onProgress: CommonOptions['onProgress'] }) => Promise<RunReport>
+): Promise<void> {
     const lang: Lang = o.lang === 'en' ? 'en' : 'fr'
     const progress = progressReporter(!o.json)
     try {

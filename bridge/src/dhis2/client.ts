@@ -3,7 +3,8 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import { readFileSync } from 'node:fs'
 
-export type Dhis2Auth = { kind: 'basic'; username: string; password: string } | { kind: 'token'; token: string }
+export type Dhis2Auth =
+    { kind: 'basic'; username: string; password: string } | { kind: 'token'; token: string }
 
 export interface Dhis2Config {
     baseUrl: string
@@ -32,14 +33,17 @@ export class Dhis2Error extends Error {
     /** Network errors, timeouts, 5xx and 429 are worth another try. */
     get retryable(): boolean {
         if (this.kind === 'network' || this.kind === 'timeout') return true
-        return this.kind === 'http' && this.status !== undefined && (this.status >= 500 || this.status === 429)
+        return (
+            this.kind === 'http' && this.status !== undefined && (this.status >= 500 || this.status === 429)
+        )
     }
 }
 
 function packageVersion(): string {
     try {
         const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
-        if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string') return pkg.version
+        if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string')
+            return pkg.version
     } catch {
         // version is informational only
     }
@@ -98,7 +102,9 @@ export class Dhis2Client {
     }
 
     /** A raw exchange: resolves for every HTTP status, rejects only when no answer came. */
-    async request(config: AxiosRequestConfig): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }> {
+    async request(
+        config: AxiosRequestConfig
+    ): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }> {
         try {
             const res = await this.http.request(config)
             if (res.status === 401) throw this.httpError(401, res.data, String(config.url))
@@ -113,21 +119,34 @@ export class Dhis2Client {
     httpError(status: number, body: unknown, path: string, retryAfter?: unknown): Dhis2Error {
         const msg = envelopeMessage(body)
         const kind: Dhis2ErrorKind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http'
-        return new Dhis2Error(kind, `HTTP ${status} on ${path}${msg ? `: ${msg}` : ''}`, status, body, parseRetryAfter(retryAfter))
+        return new Dhis2Error(
+            kind,
+            `HTTP ${status} on ${path}${msg ? `: ${msg}` : ''}`,
+            status,
+            body,
+            parseRetryAfter(retryAfter)
+        )
     }
 }
 
 export function envelopeMessage(body: unknown): string | undefined {
-    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return body.message
+    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
+        return body.message
     return undefined
 }
 
 function toDhis2Error(e: unknown, path: string): Dhis2Error {
     if (e instanceof AxiosError) {
-        if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') return new Dhis2Error('timeout', `timeout on ${path}`)
+        if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT')
+            return new Dhis2Error('timeout', `timeout on ${path}`)
         if (e.code === 'ERR_CANCELED') return new Dhis2Error('aborted', `aborted: ${path}`)
         if (e.response) {
-            return new Dhis2Error('http', `HTTP ${e.response.status} on ${path}`, e.response.status, e.response.data)
+            return new Dhis2Error(
+                'http',
+                `HTTP ${e.response.status} on ${path}`,
+                e.response.status,
+                e.response.data
+            )
         }
         return new Dhis2Error('network', `${e.code ?? 'network error'} on ${path}`)
     }

@@ -39,7 +39,9 @@ export async function loadDhis2Config(
         }
         const parsed = configFileSchema.safeParse(raw)
         if (!parsed.success)
-            throw new ConfigError(`Fichier de configuration invalide / invalid config file ${path}: ${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`)
+            throw new ConfigError(
+                `Fichier de configuration invalide / invalid config file ${path}: ${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`
+            )
         file = parsed.data
     }
     const baseUrl = env.DHIS2_BASE_URL ?? file?.baseUrl

@@ -38,6 +38,8 @@ export interface Expectation {
     name?: string
     /** Expected category combo (UID or code) of a data element, or attribute combo of a data set. */
     categoryCombo?: string
+    /** How to name the expected combo in messages (its code, when the file refers to it by UID). */
+    categoryComboLabel?: string
     /** For option combos looked up by code: the combo they must belong to (code). */
     inCombo?: string
     periodType?: string
@@ -153,8 +155,8 @@ export function checkExpectation(e: Expectation, live: LiveMetadata): Drift[] {
             'recombined',
             'error',
             {
-                fr: `${what.fr} ${e.code ?? ref} : combinaison de catégories ${e.categoryCombo} attendue, DHIS2 a ${show(object.refs.categoryCombo)} ; ses ventilations ne correspondent plus.`,
-                en: `${what.en} ${e.code ?? ref}: category combo ${e.categoryCombo} expected, DHIS2 has ${show(object.refs.categoryCombo)}; its disaggregations no longer match.`,
+                fr: `${what.fr} ${e.code ?? ref} : combinaison de catégories ${e.categoryComboLabel ?? e.categoryCombo} attendue, DHIS2 a ${show(object.refs.categoryCombo)} ; ses ventilations ne correspondent plus.`,
+                en: `${what.en} ${e.code ?? ref}: category combo ${e.categoryComboLabel ?? e.categoryCombo} expected, DHIS2 has ${show(object.refs.categoryCombo)}; its disaggregations no longer match.`,
             },
             e.categoryCombo,
             show(object.refs.categoryCombo)

@@ -30,14 +30,22 @@ const refId = (v: unknown): string | undefined => (isRecord(v) && typeof v.id ==
 /** The metadata package: every object by UID, with its code and name; the combos of elements and data sets. */
 export function packageExpectations(raw: unknown, file: string): Expectation[] {
     const out: Expectation[] = []
-    for (const [collection, objects] of Object.entries(packageCollections(raw))) {
+    const collections = packageCollections(raw)
+    const comboCode = new Map(
+        (collections.categoryCombos ?? []).map((c) => [c.id, typeof c.code === 'string' ? c.code : c.id])
+    )
+    comboCode.set('bjDvmb4bfuf', 'default')
+    for (const [collection, objects] of Object.entries(collections)) {
         for (const o of objects) {
             const e: Expectation = { file, collection, id: o.id }
             if (typeof o.code === 'string') e.code = o.code
             if (typeof o.name === 'string') e.name = o.name
             const combo = refId(o.categoryCombo)
             if (collection === 'dataElements' || collection === 'dataSets') {
-                if (combo !== undefined) e.categoryCombo = combo
+                if (combo !== undefined) {
+                    e.categoryCombo = combo
+                    e.categoryComboLabel = comboCode.get(combo) ?? combo
+                }
             }
             if (collection === 'categoryOptionCombos' && combo !== undefined) e.inCombo = combo
             if (collection === 'dataSets' && typeof o.periodType === 'string') e.periodType = o.periodType

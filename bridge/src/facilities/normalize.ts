@@ -10,6 +10,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
     [/\bcs\s*com\b/g, 'cscom'],
     [/\bcs\s*ref\b/g, 'csref'],
     [/\blabo?\s+d\s+analyses?\s+med(?:icales?)?\b/g, 'laboratoire d analyses medical'],
+    // "LAM": the usual acronym of Laboratoire d'Analyses Médicales.
+    [/\blam\b/g, 'laboratoire d analyses medical'],
     [/\blabo?\b/g, 'laboratoire'],
     [/\blaboratoires\b/g, 'laboratoire'],
     [/\bpolycl(?:in)?\b/g, 'polyclinique'],

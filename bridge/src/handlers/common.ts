@@ -95,7 +95,11 @@ export async function prepare(options: CommonOptions): Promise<Prepared> {
         source = 'file'
     } else if (client && options.dhis2) {
         const username = options.dhis2.auth.kind === 'basic' ? options.dhis2.auth.username : 'token'
-        const r = await cachedMetadata(client, { stateDir, username, refresh: options.refreshMetadata ?? false })
+        const r = await cachedMetadata(client, {
+            stateDir,
+            username,
+            refresh: options.refreshMetadata ?? false,
+        })
         snapshot = r.snapshot
         source = r.fromCache ? 'cache' : 'dhis2'
         options.onProgress?.({ stage: 'metadata', fromCache: r.fromCache })
@@ -105,10 +109,15 @@ export async function prepare(options: CommonOptions): Promise<Prepared> {
         )
     }
     const facilities = new FacilityResolver(
-        await loadFacilityMappings(options.facilitiesDir ?? join(mappingsRoot, 'facilities'), options.source ?? 'facility-report')
+        await loadFacilityMappings(
+            options.facilitiesDir ?? join(mappingsRoot, 'facilities'),
+            options.source ?? 'facility-report'
+        )
     )
     const serverToday = snapshot.stamp.serverDate ? new Date(snapshot.stamp.serverDate) : undefined
-    const today = options.today ?? (serverToday && !Number.isNaN(serverToday.getTime()) && source !== 'file' ? serverToday : new Date())
+    const today =
+        options.today ??
+        (serverToday && !Number.isNaN(serverToday.getTime()) && source !== 'file' ? serverToday : new Date())
     return {
         ctx: { metadata: new MetadataIndex(snapshot), facilities, lang: options.lang ?? 'fr', today },
         client,

@@ -67,7 +67,8 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             en: `Strict mode: ${result.errorCount} error(s) in the files, nothing was sent.`,
         }
     } else if (toSend === 0) {
-        report.exitCode = result.errorCount > 0 ? (result.valueCount > 0 ? EXIT.partial : EXIT.failure) : EXIT.success
+        report.exitCode =
+            result.errorCount > 0 ? (result.valueCount > 0 ? EXIT.partial : EXIT.failure) : EXIT.success
         report.note =
             result.valueCount > 0
                 ? {
@@ -117,17 +118,17 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
     }
     for (const e of plan.removed.slice(0, 1000))
         report.issues.push(
-            makeIssue(
-                'REMOVED_VALUE',
-                { file: e.file, row: e.row },
-                { value: e.value },
-                'warning'
-            )
+            makeIssue('REMOVED_VALUE', { file: e.file, row: e.row }, { value: e.value }, 'warning')
         )
     report.warnings += plan.removed.length
     {
         const files = await Promise.all(
-            result.files.map(async (f) => ({ file: f.file, sha256: await sha256File(f.path).catch(() => ''), rows: f.rows, values: f.values }))
+            result.files.map(async (f) => ({
+                file: f.file,
+                sha256: await sha256File(f.path).catch(() => ''),
+                rows: f.rows,
+                values: f.values,
+            }))
         )
         await appendAudit(prep.stateDir, {
             runId,
@@ -137,7 +138,12 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             auth: client.authLabel,
             dryRun: options.dryRun ?? false,
             files,
-            counts: { ...plan.counts, ...(report.push ? { saved: report.push.saved, rejected: report.push.rejected, failed: report.push.failed } : {}) },
+            counts: {
+                ...plan.counts,
+                ...(report.push
+                    ? { saved: report.push.saved, rejected: report.push.rejected, failed: report.push.failed }
+                    : {}),
+            },
             issues: report.issues.slice(0, 5000).map((i) => ({
                 code: i.code,
                 severity: i.severity,

@@ -11,7 +11,10 @@ interface Entry {
 
 export const MESSAGES: Record<string, Entry> = {
     EMPTY_FILE: {
-        message: { fr: 'Le fichier est vide (aucune ligne de données).', en: 'The file is empty (no data rows).' },
+        message: {
+            fr: 'Le fichier est vide (aucune ligne de données).',
+            en: 'The file is empty (no data rows).',
+        },
         hint: {
             fr: 'Exportez à nouveau le rapport depuis Excel et vérifiez que les lignes sont présentes.',
             en: 'Export the report again from Excel and check that the rows are there.',
@@ -55,7 +58,10 @@ export const MESSAGES: Record<string, Entry> = {
         },
     },
     MISSING_VALUE: {
-        message: { fr: 'Cellule vide dans la colonne « {{column}} ».', en: 'Empty cell in column "{{column}}".' },
+        message: {
+            fr: 'Cellule vide dans la colonne « {{column}} ».',
+            en: 'Empty cell in column "{{column}}".',
+        },
         hint: { fr: 'Remplissez la cellule.', en: 'Fill in the cell.' },
     },
     UNKNOWN_FACILITY: {
@@ -192,7 +198,10 @@ export const MESSAGES: Record<string, Entry> = {
         },
     },
     MAPPING_INVALID: {
-        message: { fr: 'Fichier de correspondance invalide : {{detail}}', en: 'Invalid mapping file: {{detail}}' },
+        message: {
+            fr: 'Fichier de correspondance invalide : {{detail}}',
+            en: 'Invalid mapping file: {{detail}}',
+        },
         hint: {
             fr: 'Corrigez le fichier de correspondance indiqué (voir docs/bridge.md).',
             en: 'Fix the mapping file named (see docs/bridge.md).',

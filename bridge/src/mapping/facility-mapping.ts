@@ -46,7 +46,15 @@ export class MappingFileError extends Error {
 
 /** Readable paths for zod errors: `entries[3].orgUnit: …`. */
 export function zodDetails(error: z.ZodError): string[] {
-    return error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(racine)'}: ${i.message}`)
+    return error.issues.map(
+        (i) =>
+            `${
+                i.path
+                    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+                    .join('')
+                    .replace(/^\./, '') || '(racine)'
+            }: ${i.message}`
+    )
 }
 
 export async function loadFacilityMappingFile(file: string): Promise<FacilityMappingFile> {
@@ -63,7 +71,8 @@ export async function loadFacilityMappingFile(file: string): Promise<FacilityMap
     for (const [i, e] of parsed.data.entries.entries()) {
         const k = e.source.toUpperCase()
         const prev = seen.get(k)
-        if (prev !== undefined && prev !== e.orgUnit) dup.push(`entries[${i}].source: « ${e.source} » déjà associé à ${prev}`)
+        if (prev !== undefined && prev !== e.orgUnit)
+            dup.push(`entries[${i}].source: « ${e.source} » déjà associé à ${prev}`)
         seen.set(k, e.orgUnit)
     }
     if (dup.length) throw new MappingFileError(file, dup)
@@ -81,7 +90,8 @@ export async function loadFacilityMappings(dir: string, kind = 'all'): Promise<F
     const out: FacilityMappingEntry[] = []
     for (const n of names) {
         const f = await loadFacilityMappingFile(join(dir, n))
-        if (kind === 'all' || f.appliesTo.includes('all') || f.appliesTo.includes(kind)) out.push(...f.entries)
+        if (kind === 'all' || f.appliesTo.includes('all') || f.appliesTo.includes(kind))
+            out.push(...f.entries)
     }
     return out
 }

@@ -19,7 +19,9 @@ export const METADATA_QUERIES = {
 
 const PAGE_SIZE = 1000
 
-const pageSchema = z.object({ pager: z.object({ page: z.number(), pageCount: z.number() }).partial().optional() }).loose()
+const pageSchema = z
+    .object({ pager: z.object({ page: z.number(), pageCount: z.number() }).partial().optional() })
+    .loose()
 const idRef = z.object({ id: z.string(), code: z.string().optional() }).loose()
 const lastUpdated = z.string().optional()
 
@@ -73,13 +75,25 @@ const orgUnitRaw = z.object({
     lastUpdated,
 })
 
-async function fetchAll<T>(client: Dhis2Client, collection: string, fields: string, schema: z.ZodType<T>): Promise<T[]> {
+async function fetchAll<T>(
+    client: Dhis2Client,
+    collection: string,
+    fields: string,
+    schema: z.ZodType<T>
+): Promise<T[]> {
     const out: T[] = []
     for (let page = 1; ; page++) {
-        const body = await client.get<Record<string, unknown>>(collection, { fields, page, pageSize: PAGE_SIZE })
+        const body = await client.get<Record<string, unknown>>(collection, {
+            fields,
+            page,
+            pageSize: PAGE_SIZE,
+        })
         const list = body[collection]
         const parsed = z.array(schema).safeParse(list ?? [])
-        if (!parsed.success) throw new Error(`Réponse DHIS2 inattendue / unexpected DHIS2 answer for ${collection}: ${parsed.error.issues[0]?.message ?? ''}`)
+        if (!parsed.success)
+            throw new Error(
+                `Réponse DHIS2 inattendue / unexpected DHIS2 answer for ${collection}: ${parsed.error.issues[0]?.message ?? ''}`
+            )
         out.push(...parsed.data)
         const pager = pageSchema.parse(body).pager
         if (!pager || pager.pageCount === undefined || page >= pager.pageCount) break
@@ -92,7 +106,11 @@ export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapsh
         fields: 'version,serverDate',
     })
     const me = z
-        .object({ id: z.string(), username: z.string().default(''), organisationUnits: z.array(z.object({ id: z.string(), path: z.string().optional() })).default([]) })
+        .object({
+            id: z.string(),
+            username: z.string().default(''),
+            organisationUnits: z.array(z.object({ id: z.string(), path: z.string().optional() })).default([]),
+        })
         .parse(await client.get('me', { fields: 'id,username,organisationUnits[id,path]' }))
     const [des, combos, dss, ous] = await Promise.all([
         fetchAll(client, 'dataElements', METADATA_QUERIES.dataElements, dataElementRaw),
@@ -101,7 +119,8 @@ export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapsh
         fetchAll(client, 'organisationUnits', METADATA_QUERIES.organisationUnits, orgUnitRaw),
     ])
     let newest = ''
-    for (const o of [...des, ...combos, ...dss, ...ous]) if (o.lastUpdated && o.lastUpdated > newest) newest = o.lastUpdated
+    for (const o of [...des, ...combos, ...dss, ...ous])
+        if (o.lastUpdated && o.lastUpdated > newest) newest = o.lastUpdated
     const snapshot: MetadataSnapshot = {
         stamp: {
             format: CACHE_FORMAT,
@@ -153,7 +172,11 @@ export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapsh
             ...(o.openingDate ? { openingDate: o.openingDate } : {}),
             ...(o.closedDate ? { closedDate: o.closedDate } : {}),
         })),
-        me: { id: me.id, username: me.username, organisationUnits: me.organisationUnits.map((o) => o.path ?? o.id) },
+        me: {
+            id: me.id,
+            username: me.username,
+            organisationUnits: me.organisationUnits.map((o) => o.path ?? o.id),
+        },
     }
     return snapshot
 }
@@ -162,7 +185,9 @@ export async function readSnapshot(file: string): Promise<MetadataSnapshot> {
     const raw: unknown = JSON.parse(await readFile(file, 'utf8'))
     const parsed = metadataSnapshotSchema.safeParse(raw)
     if (!parsed.success)
-        throw new Error(`Cache de métadonnées invalide / invalid metadata cache ${file}: ${parsed.error.issues[0]?.message ?? ''}`)
+        throw new Error(
+            `Cache de métadonnées invalide / invalid metadata cache ${file}: ${parsed.error.issues[0]?.message ?? ''}`
+        )
     return parsed.data
 }
 
@@ -172,7 +197,9 @@ export async function writeSnapshot(file: string, snapshot: MetadataSnapshot): P
 }
 
 export function cacheFileFor(stateDir: string, baseUrl: string, username: string): string {
-    return ledgerFileFor(stateDir, `${baseUrl}#${username}`).replace(/ledger-/, 'metadata-').replace(/\.jsonl$/, '.json')
+    return ledgerFileFor(stateDir, `${baseUrl}#${username}`)
+        .replace(/ledger-/, 'metadata-')
+        .replace(/\.jsonl$/, '.json')
 }
 
 export interface CachedMetadataOptions {

@@ -49,9 +49,7 @@ export const metadataSnapshotSchema = z.object({
             closedDate: z.string().optional(),
         })
     ),
-    me: z
-        .object({ id: z.string(), username: z.string(), organisationUnits: z.array(z.string()) })
-        .optional(),
+    me: z.object({ id: z.string(), username: z.string(), organisationUnits: z.array(z.string()) }).optional(),
 })
 
 export type MetadataSnapshot = z.infer<typeof metadataSnapshotSchema>

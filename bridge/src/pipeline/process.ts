@@ -56,7 +56,8 @@ export async function processFiles(
         )
     let layouts: Array<LayoutInfo & { layout: unknown }> = await kind.loadLayouts(options.mappingsRoot)
     if (options.layout) layouts = layouts.filter((l) => l.name === options.layout)
-    if (layouts.length === 0) throw new UnknownKindError(`Format inconnu / unknown layout: ${options.layout ?? '(none)'}`)
+    if (layouts.length === 0)
+        throw new UnknownKindError(`Format inconnu / unknown layout: ${options.layout ?? '(none)'}`)
     const candidates: HeaderCandidate<unknown>[] = layouts.map((l) => ({
         layout: l.layout,
         searchRows: searchRowsOf(l.layout),
@@ -64,7 +65,14 @@ export async function processFiles(
         createProcessor: () => kind.createProcessor(l.layout, ctx),
     }))
     const max = options.maxIssues ?? 10_000
-    const result: ProcessResult = { files: [], issues: [], errorCount: 0, warningCount: 0, valueCount: 0, droppedIssues: 0 }
+    const result: ProcessResult = {
+        files: [],
+        issues: [],
+        errorCount: 0,
+        warningCount: 0,
+        valueCount: 0,
+        droppedIssues: 0,
+    }
     for (const path of paths) {
         const file = basename(path)
         const report: FileReport = { file, path, rows: 0, values: 0, errors: 0, warnings: 0 }
@@ -93,7 +101,9 @@ export async function processFiles(
             if (stats.encoding) report.encoding = stats.encoding
             options.onProgress?.(file, stats.rows, stats.bytes)
         } catch (e) {
-            sink.issue(makeIssue('UNREADABLE_FILE', { file }, { detail: e instanceof Error ? e.message : String(e) }))
+            sink.issue(
+                makeIssue('UNREADABLE_FILE', { file }, { detail: e instanceof Error ? e.message : String(e) })
+            )
         }
         assembler.finishFile(file)
         result.files.push(report)
@@ -102,7 +112,12 @@ export async function processFiles(
 }
 
 function searchRowsOf(layout: unknown): number {
-    if (layout && typeof layout === 'object' && 'headerSearchRows' in layout && typeof layout.headerSearchRows === 'number')
+    if (
+        layout &&
+        typeof layout === 'object' &&
+        'headerSearchRows' in layout &&
+        typeof layout.headerSearchRows === 'number'
+    )
         return layout.headerSearchRows
     return 10
 }

@@ -29,7 +29,10 @@ export interface Ledger {
 
 /** One ledger per DHIS2 instance: the file name is derived from its address. */
 export function ledgerFileFor(stateDir: string, baseUrl: string): string {
-    const clean = baseUrl.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60)
+    const clean = baseUrl
+        .replace(/^https?:\/\//, '')
+        .replace(/[^A-Za-z0-9.-]+/g, '_')
+        .slice(0, 60)
     const h = createHash('sha256').update(baseUrl).digest('hex').slice(0, 8)
     return join(stateDir, `ledger-${clean}-${h}.jsonl`)
 }
@@ -42,7 +45,7 @@ export class JsonlLedger implements Ledger {
 
     static async open(path: string): Promise<JsonlLedger> {
         const l = new JsonlLedger(path)
-        let text = ''
+        let text: string
         try {
             text = await readFile(path, 'utf8')
         } catch {

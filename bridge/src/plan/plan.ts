@@ -22,8 +22,17 @@ export interface Plan {
     removed: LedgerEntry[]
 }
 
-export function buildPlan(values: readonly MappedValue[], ledger: Ledger, options: { force?: boolean } = {}): Plan {
-    const plan: Plan = { values: [], chunks: new Map(), counts: { new: 0, changed: 0, unchanged: 0, removed: 0 }, removed: [] }
+export function buildPlan(
+    values: readonly MappedValue[],
+    ledger: Ledger,
+    options: { force?: boolean } = {}
+): Plan {
+    const plan: Plan = {
+        values: [],
+        chunks: new Map(),
+        counts: { new: 0, changed: 0, unchanged: 0, removed: 0 },
+        removed: [],
+    }
     const present = new Set<string>()
     const scopes = new Set<string>()
     for (const v of values) {

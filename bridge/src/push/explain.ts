@@ -15,7 +15,10 @@ const EXPLANATIONS: Record<string, Localized> = {
         fr: 'indicateur inconnu de DHIS2 : vérifiez le code de l’indicateur',
         en: 'data element unknown to DHIS2: check the data element code',
     },
-    E7611: { fr: 'période invalide : écrivez le mois comme 2024-03', en: 'invalid period: write the month as 2024-03' },
+    E7611: {
+        fr: 'période invalide : écrivez le mois comme 2024-03',
+        en: 'invalid period: write the month as 2024-03',
+    },
     E7612: {
         fr: 'structure inconnue de DHIS2 : vérifiez le code de la structure',
         en: 'facility unknown to DHIS2: check the facility code',
@@ -33,7 +36,10 @@ const EXPLANATIONS: Record<string, Localized> = {
         fr: 'la valeur n’a pas le bon type (nombre entier positif attendu) : corrigez la cellule',
         en: 'the value has the wrong type (a whole positive number is expected): fix the cell',
     },
-    E7621: { fr: 'la valeur ne fait pas partie des choix permis', en: 'the value is not one of the allowed options' },
+    E7621: {
+        fr: 'la valeur ne fait pas partie des choix permis',
+        en: 'the value is not one of the allowed options',
+    },
     E7633: {
         fr: 'cet indicateur ne fait pas partie du rapport : retirez la ligne',
         en: 'this data element is not part of the report: remove the row',
@@ -76,7 +82,11 @@ const EXPLANATIONS: Record<string, Localized> = {
     },
 }
 
-export function explainConflict(errorCode: string | undefined, params: { orgUnit?: string | undefined }, dhis2Message: string): Localized {
+export function explainConflict(
+    errorCode: string | undefined,
+    params: { orgUnit?: string | undefined },
+    dhis2Message: string
+): Localized {
     const e = errorCode ? EXPLANATIONS[errorCode] : undefined
     const p = { orgUnit: params.orgUnit ?? '' }
     if (e) return { fr: interpolate(e.fr, p), en: interpolate(e.en, p) }

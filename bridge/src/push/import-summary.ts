@@ -54,7 +54,11 @@ export function readImportAnswer(httpStatus: number, body: unknown): SummaryRead
         const inner = importSummarySchema.safeParse(env.data.response)
         if (inner.success) return { kind: 'summary', summary: inner.data, httpStatus }
         const job = z
-            .object({ id: z.string(), jobType: z.string().optional(), relativeNotifierEndpoint: z.string().optional() })
+            .object({
+                id: z.string(),
+                jobType: z.string().optional(),
+                relativeNotifierEndpoint: z.string().optional(),
+            })
             .loose()
             .safeParse(env.data.response)
         if (job.success && (job.data.jobType === 'DATAVALUE_IMPORT' || job.data.relativeNotifierEndpoint)) {
@@ -63,7 +67,11 @@ export function readImportAnswer(httpStatus: number, body: unknown): SummaryRead
             return r
         }
     }
-    const message = env.success ? (env.data.message ?? '') : typeof body === 'string' ? body.slice(0, 200) : ''
+    const message = env.success
+        ? (env.data.message ?? '')
+        : typeof body === 'string'
+          ? body.slice(0, 200)
+          : ''
     return { kind: 'unexpected', httpStatus, message }
 }
 

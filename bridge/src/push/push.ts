@@ -8,7 +8,12 @@ import type { ValidationIssue } from '../core/types.js'
 import { Dhis2Error, type Dhis2Client } from '../dhis2/client.js'
 import type { PlannedValue } from '../plan/plan.js'
 import { explainConflict } from './explain.js'
-import { readImportAnswer, rejectedIndexes, type ImportConflict, type ImportSummary } from './import-summary.js'
+import {
+    readImportAnswer,
+    rejectedIndexes,
+    type ImportConflict,
+    type ImportSummary,
+} from './import-summary.js'
 
 export interface PushOptions {
     concurrency?: number
@@ -47,7 +52,13 @@ export interface PushResult {
 
 export class PushAbortedError extends Error {}
 
-export function backoffDelay(attempt: number, base: number, cap: number, random: () => number, retryAfterS?: number): number {
+export function backoffDelay(
+    attempt: number,
+    base: number,
+    cap: number,
+    random: () => number,
+    retryAfterS?: number
+): number {
     // "full jitter": spreads retries of many chunks so they do not hit a recovering server together
     const exp = Math.min(cap, base * 2 ** (attempt - 1))
     const jittered = exp / 2 + random() * (exp / 2)
@@ -77,13 +88,19 @@ function payload(values: readonly PlannedValue[]) {
 
 async function pollTask(client: Dhis2Client, taskId: string): Promise<ImportSummary> {
     for (let i = 0; i < 600; i++) {
-        const notes = await client.get<Array<{ completed?: boolean }>>(`system/tasks/DATAVALUE_IMPORT/${taskId}`)
+        const notes = await client.get<Array<{ completed?: boolean }>>(
+            `system/tasks/DATAVALUE_IMPORT/${taskId}`
+        )
         if (Array.isArray(notes) && notes[0]?.completed) break
         await sleep(Math.min(2000, 100 * 2 ** Math.min(i, 5)))
     }
-    const res = await client.request({ method: 'GET', url: `system/taskSummaries/DATAVALUE_IMPORT/${taskId}` })
+    const res = await client.request({
+        method: 'GET',
+        url: `system/taskSummaries/DATAVALUE_IMPORT/${taskId}`,
+    })
     const reading = readImportAnswer(res.status, res.data)
-    if (reading.kind !== 'summary') throw new Dhis2Error('http', `no import summary for task ${taskId}`, res.status)
+    if (reading.kind !== 'summary')
+        throw new Dhis2Error('http', `no import summary for task ${taskId}`, res.status)
     return reading.summary
 }
 
@@ -109,7 +126,10 @@ function cellOf(property: string | undefined, pv: PlannedValue): string {
 }
 
 /** Issues for the values DHIS2 refused, each pointing at its source cell. */
-export function traceConflicts(summary: ImportSummary, values: readonly PlannedValue[]): { issues: ValidationIssue[]; rejected: Set<number> } {
+export function traceConflicts(
+    summary: ImportSummary,
+    values: readonly PlannedValue[]
+): { issues: ValidationIssue[]; rejected: Set<number> } {
     const issues: ValidationIssue[] = []
     const rejected = rejectedIndexes(summary)
     const explained = new Set<number>()
@@ -138,7 +158,14 @@ export function traceConflicts(summary: ImportSummary, values: readonly PlannedV
                 .map((pv, i) => ({ pv, i }))
                 .filter(({ pv }) => {
                     const v = pv.value
-                    return ids.has(v.dataElement) || ids.has(v.orgUnit) || ids.has(v.period) || ids.has(v.categoryOptionCombo) || ids.has(v.dataSet) || ids.has(v.attributeOptionCombo)
+                    return (
+                        ids.has(v.dataElement) ||
+                        ids.has(v.orgUnit) ||
+                        ids.has(v.period) ||
+                        ids.has(v.categoryOptionCombo) ||
+                        ids.has(v.dataSet) ||
+                        ids.has(v.attributeOptionCombo)
+                    )
                 })
                 .map(({ i }) => i)
             if (summary.status === 'ERROR' && targets.length === 0) targets = values.map((_, i) => i)
@@ -155,7 +182,15 @@ export function traceConflicts(summary: ImportSummary, values: readonly PlannedV
     for (const i of rejected) {
         const pv = values[i]
         if (!pv || explained.has(i)) continue
-        issues.push(makeIssue('DHIS2_REJECTED', { file: pv.value.file, sheet: pv.value.sheet, row: pv.value.row, column: pv.value.column, value: pv.value.value }))
+        issues.push(
+            makeIssue('DHIS2_REJECTED', {
+                file: pv.value.file,
+                sheet: pv.value.sheet,
+                row: pv.value.row,
+                column: pv.value.column,
+                value: pv.value.value,
+            })
+        )
     }
     return { issues, rejected }
 }
@@ -178,7 +213,8 @@ export async function pushPlan(
         retries: 0,
     }
     let done = 0
-    let fatal: Error | null = null
+    // set when DHIS2 refuses the credentials: no point sending the other chunks
+    const stop: { error: Error | null } = { error: null }
     const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
     if (options.dryRun) params.dryRun = 'true'
     if (options.async) params.async = 'true'
@@ -187,7 +223,7 @@ export async function pushPlan(
         const body = payload(values)
         const chunk: ChunkResult = { scope, attempts: 0, status: 'FAILED' }
         let lastError = ''
-        while (chunk.attempts < maxAttempts && !fatal) {
+        while (chunk.attempts < maxAttempts && !stop.error) {
             chunk.attempts++
             let retryAfter: number | undefined
             try {
@@ -217,7 +253,7 @@ export async function pushPlan(
                 break
             } catch (e) {
                 if (e instanceof Dhis2Error && (e.kind === 'unauthorized' || e.kind === 'forbidden')) {
-                    fatal = e
+                    stop.error = e
                     lastError = e.message
                     break
                 }
@@ -249,6 +285,6 @@ export async function pushPlan(
 
     for (const [scope, values] of chunks) void queue.add(() => sendChunk(scope, values))
     await queue.onIdle()
-    if (fatal) throw new PushAbortedError((fatal as Error).message)
+    if (stop.error) throw new PushAbortedError(stop.error.message)
     return result
 }

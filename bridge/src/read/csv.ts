@@ -64,13 +64,19 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             sink.endTable()
             return stats
         }
-        const guess = options.encoding ? { encoding: options.encoding, bomLength: 0 } : guessEncoding(buf.subarray(0, bytesRead))
+        const guess = options.encoding
+            ? { encoding: options.encoding, bomLength: 0 }
+            : guessEncoding(buf.subarray(0, bytesRead))
         stats.encoding = guess.encoding
         if ('problem' in guess && guess.problem === 'binary') {
             sink.issue(
-                makeIssue('UNREADABLE_FILE', { file }, {
-                    detail: 'fichier binaire, pas un CSV (XLS renommé ?) / binary file, not a CSV (renamed XLS?)',
-                })
+                makeIssue(
+                    'UNREADABLE_FILE',
+                    { file },
+                    {
+                        detail: 'fichier binaire, pas un CSV (XLS renommé ?) / binary file, not a CSV (renamed XLS?)',
+                    }
+                )
             )
             sink.endTable()
             return stats
@@ -85,21 +91,38 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
         let pendingStart = 0
         const emit = (row: number, line: string, nonAscii: boolean): void => {
             if (nonAscii && looksMisencoded(line)) {
-                const bad = /[^\s;,\t]*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])[^\s;,\t]*/.exec(line)
+                const bad =
+                    /[^\s;,\t]*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])[^\s;,\t]*/.exec(
+                        line
+                    )
                 sink.issue(
-                    makeIssue('ENCODING', { file, row, value: bad?.[0] }, {
-                        detail: bad ? `« ${bad[0]} »` : guess.encoding,
-                    })
+                    makeIssue(
+                        'ENCODING',
+                        { file, row, value: bad?.[0] },
+                        {
+                            detail: bad ? `« ${bad[0]} »` : guess.encoding,
+                        }
+                    )
                 )
                 return
             }
             const cells = line.split(sep)
             let blank = true
             for (let i = 0; i < cells.length; i++) {
-                const c = cells[i] as string
-                const t = c.trim()
-                if (t !== c) cells[i] = t
-                if (t) blank = false
+                let c = cells[i] as string
+                const n = c.length
+                // trim only cells that need it: most do not, and trim() allocates
+                if (
+                    n > 0 &&
+                    (c.charCodeAt(0) <= 32 ||
+                        c.charCodeAt(n - 1) <= 32 ||
+                        c.charCodeAt(0) === 160 ||
+                        c.charCodeAt(n - 1) === 160)
+                ) {
+                    c = c.trim()
+                    cells[i] = c
+                }
+                if (blank && c.length > 0) blank = false
             }
             if (blank) return
             stats.rows++
@@ -109,7 +132,12 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             if (nonAscii && looksMisencoded(record)) return emit(row, record, true)
             let rows: string[][]
             try {
-                rows = parseSync(record, { delimiter: sep, relax_quotes: true, relax_column_count: true, trim: true })
+                rows = parseSync(record, {
+                    delimiter: sep,
+                    relax_quotes: true,
+                    relax_column_count: true,
+                    trim: true,
+                })
             } catch {
                 rows = [record.split(sep)]
             }
@@ -121,8 +149,8 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
         }
         for (;;) {
             // suspicious characters are rare: test the chunk once, and lines only when it has some
-            const nonAscii = looksMisencoded(text)
             let data = rest + text
+            const nonAscii = looksMisencoded(data)
             let start = 0
             for (let nl = data.indexOf('\n'); nl !== -1; nl = data.indexOf('\n', start)) {
                 let line = data.slice(start, nl)

@@ -22,7 +22,13 @@ export async function readJson(path: string, sink: RawRowSink, displayName?: str
         const s = raw.toString('utf8').replace(/^\uFEFF/, '')
         data = s.trim() === '' ? [] : JSON.parse(s)
     } catch (e) {
-        sink.issue(makeIssue('UNREADABLE_FILE', { file }, { detail: `JSON : ${e instanceof Error ? e.message : String(e)}` }))
+        sink.issue(
+            makeIssue(
+                'UNREADABLE_FILE',
+                { file },
+                { detail: `JSON : ${e instanceof Error ? e.message : String(e)}` }
+            )
+        )
         sink.endTable()
         return stats
     }
@@ -33,11 +39,15 @@ export async function readJson(path: string, sink: RawRowSink, displayName?: str
         const obj = data as Record<string, unknown>
         const list = obj.rows ?? obj.values ?? obj.data
         if (Array.isArray(list)) rows = list
-        shared = Object.fromEntries(Object.entries(obj).filter(([k, v]) => !Array.isArray(v) && typeof v !== 'object' && k !== 'rows'))
+        shared = Object.fromEntries(
+            Object.entries(obj).filter(([k, v]) => !Array.isArray(v) && typeof v !== 'object' && k !== 'rows')
+        )
     }
     const names: string[] = []
     const seen = new Set<string>()
-    const objects = rows.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r))
+    const objects = rows.filter(
+        (r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r)
+    )
     for (const o of [shared, ...objects])
         for (const k of Object.keys(o))
             if (!seen.has(k)) {

@@ -78,7 +78,10 @@ export function parsePeriod(input: string): ParsedPeriod | undefined {
         .toLowerCase()
         .replace(/^(mois\s+de\s+|mois\s+d')/, '')
         .replace(/\./g, '')
-    if ((m = /^([a-z]+)[\s\-/']*(\d{4}|\d{2})$/.exec(words)) || (m = /^(\d{4})[\s\-/]*([a-z]+)$/.exec(words))) {
+    if (
+        (m = /^([a-z]+)[\s\-/']*(\d{4}|\d{2})$/.exec(words)) ||
+        (m = /^(\d{4})[\s\-/]*([a-z]+)$/.exec(words))
+    ) {
         const [word, year] = /^\d/.test(m[1] ?? '') ? [m[2] ?? '', m[1] ?? ''] : [m[1] ?? '', m[2] ?? '']
         const mo = MONTHS[word]
         if (mo) return month(fullYear(year), mo)

@@ -78,7 +78,13 @@ export class TableAssembler implements RawRowSink {
     }
 
     private findHeader(final: boolean): void {
-        let best: { score: number; index: number; cand: HeaderCandidate<unknown>; groups: string[]; names: string[] } | null = null
+        let best: {
+            score: number
+            index: number
+            cand: HeaderCandidate<unknown>
+            groups: string[]
+            names: string[]
+        } | null = null
         for (let i = 0; i < this.buffered.length; i++) {
             const cells = this.buffered[i]?.cells ?? []
             const above = i > 0 ? this.buffered[i - 1]?.cells : undefined
@@ -94,7 +100,8 @@ export class TableAssembler implements RawRowSink {
                 if (i >= cand.searchRows) continue
                 for (const o of options) {
                     const score = cand.score(o.names, o.groups)
-                    if (score > 0 && (!best || score > best.score)) best = { score, index: i, cand, groups: o.groups, names: o.names }
+                    if (score > 0 && (!best || score > best.score))
+                        best = { score, index: i, cand, groups: o.groups, names: o.names }
                 }
             }
         }
@@ -120,7 +127,12 @@ export class TableAssembler implements RawRowSink {
         if (!ok) {
             this.pendingFailures.push(...failures)
             const rows = this.buffered.length
-            this.tables.push({ file: this.file, ...(this.sheet ? { sheet: this.sheet } : {}), rows, ok: false })
+            this.tables.push({
+                file: this.file,
+                ...(this.sheet ? { sheet: this.sheet } : {}),
+                rows,
+                ok: false,
+            })
             this.buffered = []
             this.processor = null
             this.header = { file: this.file, names: [], row: 0 }
@@ -142,12 +154,22 @@ export class TableAssembler implements RawRowSink {
         if (!this.processor) this.findHeader(true)
         if (!this.processor) {
             // nothing at all in this table
-            this.tables.push({ file: this.file, ...(this.sheet ? { sheet: this.sheet } : {}), rows: 0, ok: false })
+            this.tables.push({
+                file: this.file,
+                ...(this.sheet ? { sheet: this.sheet } : {}),
+                rows: 0,
+                ok: false,
+            })
             return
         }
         if (this.header && this.header.names.length > 0) {
             this.processor.end(this.sink)
-            this.tables.push({ file: this.file, ...(this.sheet ? { sheet: this.sheet } : {}), rows: this.dataRows, ok: true })
+            this.tables.push({
+                file: this.file,
+                ...(this.sheet ? { sheet: this.sheet } : {}),
+                rows: this.dataRows,
+                ok: true,
+            })
         }
         this.processor = null
     }
@@ -164,7 +186,8 @@ export class TableAssembler implements RawRowSink {
         }
         if (good.length === 0) {
             if (this.pendingFailures.length) for (const f of this.pendingFailures) this.sink.issue(f)
-            else if (!mine.some((t) => !t.ok && t.rows > 0)) this.sink.issue(makeIssue('EMPTY_FILE', { file }))
+            else if (!mine.some((t) => !t.ok && t.rows > 0))
+                this.sink.issue(makeIssue('EMPTY_FILE', { file }))
         } else if (good.every((t) => t.rows === 0)) this.sink.issue(makeIssue('EMPTY_FILE', { file }))
         this.pendingFailures.length = 0
     }

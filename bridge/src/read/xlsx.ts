@@ -12,7 +12,11 @@ function cellText(v: ExcelJS.CellValue): string {
     if (typeof v === 'boolean') return v ? 'true' : 'false'
     if (v instanceof Date) return v.toISOString().slice(0, 10)
     if (typeof v === 'object') {
-        if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim()
+        if ('richText' in v && Array.isArray(v.richText))
+            return v.richText
+                .map((r) => r.text)
+                .join('')
+                .trim()
         if ('result' in v) return cellText(v.result as ExcelJS.CellValue)
         if ('text' in v && typeof v.text === 'string') return v.text.trim()
         if ('error' in v) return String(v.error)
@@ -56,7 +60,9 @@ export async function readXlsx(path: string, sink: RawRowSink, displayName?: str
             sink.endTable()
         }
     } catch (e) {
-        sink.issue(makeIssue('UNREADABLE_FILE', { file }, { detail: e instanceof Error ? e.message : String(e) }))
+        sink.issue(
+            makeIssue('UNREADABLE_FILE', { file }, { detail: e instanceof Error ? e.message : String(e) })
+        )
     }
     return stats
 }

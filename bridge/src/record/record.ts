@@ -56,7 +56,9 @@ export interface AuditRecord {
     dryRun?: boolean
     files: Array<{ file: string; sha256: string; rows: number; values: number }>
     counts: Record<string, number>
-    issues: Array<Pick<ValidationIssue, 'code' | 'severity' | 'file' | 'row' | 'column'> & { errorCode?: string }>
+    issues: Array<
+        Pick<ValidationIssue, 'code' | 'severity' | 'file' | 'row' | 'column'> & { errorCode?: string }
+    >
     exitCode: number
 }
 

@@ -1,6 +1,13 @@
 // What a source kind (clinic report, lab, mutuelle…) provides to the pipeline.
 import type { z } from 'zod'
-import type { Lang, Localized, MappedValue, SourceHeader, SourceRecord, ValidationIssue } from '../core/types.js'
+import type {
+    Lang,
+    Localized,
+    MappedValue,
+    SourceHeader,
+    SourceRecord,
+    ValidationIssue,
+} from '../core/types.js'
 import type { FacilityResolver } from '../mapping/facility-mapping.js'
 import type { MetadataIndex } from '../metadata/index.js'
 
@@ -49,4 +56,3 @@ export interface SourceKind<L = unknown> {
     /** A header row search: how many leading rows to scan for the header. */
     createProcessor(layout: L, ctx: KindContext): RecordProcessor
 }
-

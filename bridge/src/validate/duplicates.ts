@@ -1,6 +1,6 @@
 // Duplicate detection that stays small on national-scale files: a value's identity is two small
 // integers (scope = org unit × period, op = data element × COC), kept in typed arrays
-// (14 bytes per slot, grown by half) rather than a Map of strings (~130 bytes per value).
+// (14 bytes per slot, at most 60 % full so linear probing stays short) rather than a Map of strings (~130 bytes per value).
 
 export interface SeenValue {
     row: number
@@ -20,7 +20,7 @@ export class DuplicateTable {
         this.ops = new Uint16Array(capacity)
         this.values = new Float32Array(capacity)
         this.rows = new Int32Array(capacity)
-        this.limit = Math.floor(capacity * 0.8)
+        this.limit = Math.floor(capacity * 0.6)
     }
 
     private static slot(scope: number, op: number, scopes: Int32Array, ops: Uint16Array): number {
@@ -49,12 +49,12 @@ export class DuplicateTable {
 
     private grow(): void {
         const { scopes, ops, values, rows } = this
-        const size = Math.ceil(scopes.length * 1.5)
+        const size = scopes.length * 2
         this.scopes = new Int32Array(size).fill(-1)
         this.ops = new Uint16Array(size)
         this.values = new Float32Array(size)
         this.rows = new Int32Array(size)
-        this.limit = Math.floor(size * 0.8)
+        this.limit = Math.floor(size * 0.6)
         for (let i = 0; i < scopes.length; i++) {
             const s = scopes[i] ?? -1
             if (s === -1) continue

@@ -2,6 +2,7 @@
 // (French decimal comma, thousands separated by spaces); the output is what DHIS2 accepts
 // (contract §1.6: no leading zeros, no `+`, dot decimals).
 import { z } from 'zod'
+import { valueNumber } from './duplicates.js'
 
 export interface ValueProblem {
     code: 'NOT_A_NUMBER' | 'NEGATIVE_COUNT' | 'NOT_AN_INTEGER' | 'WRONG_VALUE_TYPE'
@@ -71,7 +72,7 @@ export const valueSchemas: Record<string, z.ZodType<string, string>> = {
     LONG_TEXT: z.string().max(50_000),
 }
 
-export type ValueCheck = { ok: true; value: string } | { ok: false; code: ValueProblem['code'] }
+export type ValueCheck = { ok: true; value: string; num: number } | { ok: false; code: ValueProblem['code'] }
 
 /**
  * Checks a cell against a value type, remembering answers: in a large file the same few hundred
@@ -88,10 +89,13 @@ export class ValueChecker {
         const schema = valueSchemas[valueType] ?? valueSchemas.TEXT
         const r = schema ? schema.safeParse(cell) : { success: true as const, data: cell }
         let out: ValueCheck
-        if (r.success) out = { ok: true, value: r.data }
+        if (r.success) out = { ok: true, value: r.data, num: valueNumber(r.data) }
         else {
             const issue = r.error.issues[0]
-            const code = issue && 'params' in issue && issue.params && typeof issue.params.code === 'string' ? issue.params.code : 'WRONG_VALUE_TYPE'
+            const code =
+                issue && 'params' in issue && issue.params && typeof issue.params.code === 'string'
+                    ? issue.params.code
+                    : 'WRONG_VALUE_TYPE'
             out = { ok: false, code: code as ValueProblem['code'] }
         }
         if (m.size > 100_000) m.clear()

@@ -97,4 +97,21 @@ describe('matching the registry fixture against the demo org units', () => {
         )
         expect(trap?.best).toBeNull()
     })
+
+    it('also reads hand-written variants the fixture generator does not make', () => {
+        const cases: Array<[string, string, string]> = [
+            ['LAM Badalabougou', 'Commune V', 'FS-C5-019'],
+            ['Clinique Medico Chirurgicale Daoudabougou', 'Commune V', 'FS-C5-014'],
+            ['Cabinet médical ACI Bacodjicoroni', 'Commune V', 'FS-C5-018'],
+            ['Centre Catholique Sabalibougou', 'Commune V', 'FS-C5-021'],
+            ['Clinique Torokoro', 'Commune V', 'FS-C5-015'],
+            ['Cab. Méd. Quartier-Mali', 'Commune 5', 'FS-C5-017'],
+        ]
+        const found = matchFacilities(
+            cases.map(([name, district], i) => ({ ref: String(i), name, district, row: i + 2 })),
+            orgUnits
+        )
+        expect(found.map((m) => m.best?.orgUnitCode)).toEqual(cases.map(([, , code]) => code))
+        expect(found.every((m) => m.status === 'proposed')).toBe(true)
+    })
 })

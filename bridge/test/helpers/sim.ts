@@ -17,7 +17,12 @@ export function tempState(): string {
     return mkdtempSync(join(tmpdir(), 'bridge-test-'))
 }
 
-export function as(sim: RunningSimulator, username: string, password: string, timeoutMs = 10_000): Dhis2Config {
+export function as(
+    sim: RunningSimulator,
+    username: string,
+    password: string,
+    timeoutMs = 10_000
+): Dhis2Config {
     return { baseUrl: sim.url, auth: { kind: 'basic', username, password }, timeoutMs }
 }
 

@@ -30,7 +30,10 @@ async function uidOf(collection: string, code: string): Promise<string> {
 }
 
 async function analytics(dx: string, ou: string, pe: string): Promise<number> {
-    const body = await client.get<{ rows: string[][] }>('analytics', { dimension: `dx:${dx},pe:${pe}`, filter: `ou:${ou}` })
+    const body = await client.get<{ rows: string[][] }>('analytics', {
+        dimension: `dx:${dx},pe:${pe}`,
+        filter: `ou:${ou}`,
+    })
     return body.rows.reduce((n, r) => n + Number(r[r.length - 1] ?? 0), 0)
 }
 
@@ -76,7 +79,11 @@ describe('clinic reports into DHIS2', () => {
 
     it('pushing the same file again sends nothing and says so', async () => {
         const size = sim.db.dataValues.size
-        const report = await pushHandler({ files: [fixture('commune5-2024-01-long.csv')], dhis2: as(sim, ...ADMIN), stateDir })
+        const report = await pushHandler({
+            files: [fixture('commune5-2024-01-long.csv')],
+            dhis2: as(sim, ...ADMIN),
+            stateDir,
+        })
         expect(report.plan).toEqual({ new: 0, changed: 0, unchanged: 252, removed: 0 })
         expect(report.push).toBeUndefined()
         expect(report.note?.fr).toMatch(/Rien de nouveau à envoyer/)
@@ -94,15 +101,22 @@ describe('clinic reports into DHIS2', () => {
         expect(report.plan).toEqual({ new: 0, changed: 3, unchanged: 249, removed: 0 })
         expect(report.push?.sent).toBe(3)
         expect(report.push?.dhis2Counts).toEqual({ imported: 0, updated: 3, ignored: 0, deleted: 0 })
-        const stored = await client.get<{ dataValues: Array<{ value: string; dataElement: string }> }>('dataValueSets', {
-            dataSet: 'HasScQjKzGT',
-            period: '202401',
-            orgUnit: await uidOf('organisationUnits', 'FS-C5-011'),
-        })
+        const stored = await client.get<{ dataValues: Array<{ value: string; dataElement: string }> }>(
+            'dataValueSets',
+            {
+                dataSet: 'HasScQjKzGT',
+                period: '202401',
+                orgUnit: await uidOf('organisationUnits', 'FS-C5-011'),
+            }
+        )
         const cpn1 = stored.dataValues.find((v) => v.dataElement === ids.cpn1)
         expect(cpn1).toBeDefined()
         // the corrected file added 5 to FS-C5-011's CPN1
-        const again = await pushHandler({ files: [fixture('commune5-2024-01-long-corrige.csv')], dhis2: as(sim, ...ADMIN), stateDir })
+        const again = await pushHandler({
+            files: [fixture('commune5-2024-01-long-corrige.csv')],
+            dhis2: as(sim, ...ADMIN),
+            stateDir,
+        })
         expect(again.plan?.changed).toBe(0)
         expect(again.push).toBeUndefined()
     })

@@ -15,18 +15,34 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => sim?.close())
 
-const FILES = ['commune5-2024-02-wide-windows1252.csv', 'commune5-2024-03-wide.xlsx', 'sikasso-2024-01-long.json'].map(fixture)
+const FILES = [
+    'commune5-2024-02-wide-windows1252.csv',
+    'commune5-2024-03-wide.xlsx',
+    'sikasso-2024-01-long.json',
+].map(fixture)
 
 it('ends with every value in DHIS2 exactly once despite 5xx and dropped connections', async () => {
     const stateDir = tempState()
     // what the files say, through the same pipeline
     const out = join(stateDir, 'expected.json')
     await convertHandler({ files: FILES, dhis2: as(sim, ...ADMIN), stateDir, out })
-    const expected = (JSON.parse(readFileSync(out, 'utf8')) as { dataValues: Array<Record<string, string>> }).dataValues
-    const key = (v: { dataElement?: string; period?: string; orgUnit?: string; categoryOptionCombo?: string; attributeOptionCombo?: string }) =>
-        [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo].join('|')
+    const expected = (JSON.parse(readFileSync(out, 'utf8')) as { dataValues: Array<Record<string, string>> })
+        .dataValues
+    const key = (v: {
+        dataElement?: string
+        period?: string
+        orgUnit?: string
+        categoryOptionCombo?: string
+        attributeOptionCombo?: string
+    }) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo].join('|')
 
-    sim.setFaults({ rate: 0.35, kinds: ['500', '502', '503', 'drop'], paths: ['dataValueSets'], dropAfterProcessing: true, seed: 11 })
+    sim.setFaults({
+        rate: 0.35,
+        kinds: ['500', '502', '503', 'drop'],
+        paths: ['dataValueSets'],
+        dropAfterProcessing: true,
+        seed: 11,
+    })
     const report = await pushHandler({
         files: FILES,
         dhis2: as(sim, ...ADMIN, 5_000),
@@ -46,7 +62,9 @@ it('ends with every value in DHIS2 exactly once despite 5xx and dropped connecti
 
     const orgUnits = new Set(expected.map((v) => v.orgUnit))
     const periods = new Set(expected.map((v) => v.period))
-    const stored = [...sim.db.dataValues.all()].filter((v) => !v.deleted && orgUnits.has(v.orgUnit) && periods.has(v.period))
+    const stored = [...sim.db.dataValues.all()].filter(
+        (v) => !v.deleted && orgUnits.has(v.orgUnit) && periods.has(v.period)
+    )
     // DHIS2 does not store new zeros of elements where zero is not significant
     const nonZero = expected.filter((v) => v.value !== '0')
     expect(stored.length).toBe(nonZero.length)

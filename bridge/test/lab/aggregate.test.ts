@@ -122,13 +122,13 @@ describe('laboratory line lists → aggregates', () => {
 
         const codes = result.issues.map((i) => i.code)
         const count = (code: string): number => codes.filter((c) => c === code).length
-        expect(count('UNKNOWN_DATA_ELEMENT')).toBe(4)
+        expect(count('LAB_UNKNOWN_TEST')).toBe(4)
         expect(count('LAB_UNKNOWN_RESULT')).toBe(4)
         expect(count('LAB_RESULT_EXCLUDED')).toBe(8)
         expect(count('LAB_BAD_DATE')).toBe(4)
         expect(count('LAB_BAD_AGE')).toBe(4)
         expect(count('PATIENT_COLUMNS_DROPPED')).toBe(4)
-        const widal = result.issues.find((i) => i.code === 'UNKNOWN_DATA_ELEMENT')
+        const widal = result.issues.find((i) => i.code === 'LAB_UNKNOWN_TEST')
         expect(widal).toMatchObject({ column: 'Examen', value: 'Widal' })
         expect(widal?.row).toBeGreaterThan(1)
     })

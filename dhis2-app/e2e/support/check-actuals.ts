@@ -5,7 +5,9 @@ import catalogue from '../../src/targets/catalogue.json'
 import { analyticsValue, type DemoUser } from './harness'
 
 const routineUidByCode = new Map(
-    catalogue.indicators.flatMap((t) => ('routine' in t && t.routine ? [[t.code, t.routine.indicatorUid]] : []))
+    catalogue.indicators.flatMap((t) =>
+        'routine' in t && t.routine ? [[t.code, t.routine.indicatorUid]] : []
+    )
 )
 
 const frenchNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
@@ -44,9 +46,14 @@ export async function expectActualsMatchAnalytics(
         compared += 1
     }
     const childUid = routineUidByCode.get(drillIndicatorCode) ?? ''
-    const children = await page.locator('[data-test="child-actual"]').evaluateAll((cells) =>
-        cells.map((c) => ({ id: c.getAttribute('data-id') ?? '', value: c.getAttribute('data-value') ?? '' }))
-    )
+    const children = await page
+        .locator('[data-test="child-actual"]')
+        .evaluateAll((cells) =>
+            cells.map((c) => ({
+                id: c.getAttribute('data-id') ?? '',
+                value: c.getAttribute('data-value') ?? '',
+            }))
+        )
     for (const child of children) {
         const expected = await analyticsValue(sim, user, childUid, child.id, String(year))
         expect({ id: child.id, value: child.value === '' ? null : Number(child.value) }).toEqual({

@@ -53,7 +53,11 @@ export async function startHarness(): Promise<Harness> {
         runAnalyticsOnStart: true,
         installApps: [builtZip()],
     })
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS })
+    const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_FLAGS,
+    })
     return {
         sim,
         browser,
@@ -65,14 +69,24 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Calls the simulator's API directly with Basic auth (independent of the app). */
-export async function api<T = unknown>(sim: RunningSimulator, user: DemoUser, path: string, init?: RequestInit): Promise<T> {
+export async function api<T = unknown>(
+    sim: RunningSimulator,
+    user: DemoUser,
+    path: string,
+    init?: RequestInit
+): Promise<T> {
     const auth = Buffer.from(`${user.username}:${user.password}`).toString('base64')
     const response = await fetch(`${sim.url}/api/${path}`, {
         ...init,
-        headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json', ...(init?.headers ?? {}) },
+        headers: {
+            Authorization: `Basic ${auth}`,
+            'Content-Type': 'application/json',
+            ...(init?.headers ?? {}),
+        },
     })
     const text = await response.text()
-    if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path} → ${response.status} ${text.slice(0, 300)}`)
+    if (!response.ok)
+        throw new Error(`${init?.method ?? 'GET'} ${path} → ${response.status} ${text.slice(0, 300)}`)
     return (text === '' ? undefined : JSON.parse(text)) as T
 }
 
@@ -95,7 +109,10 @@ export async function analyticsValue(
     return Number(row[valueIndex])
 }
 
-export async function orgUnitByCode(sim: RunningSimulator, code: string): Promise<{ id: string; displayName: string }> {
+export async function orgUnitByCode(
+    sim: RunningSimulator,
+    code: string
+): Promise<{ id: string; displayName: string }> {
     const result = await api<{ organisationUnits: Array<{ id: string; displayName: string }> }>(
         sim,
         USERS.admin,
@@ -142,7 +159,10 @@ export async function openApp(
     if (await serverForm.isVisible()) {
         await serverForm.locator('input[name="username"]').fill(user.username)
         await serverForm.locator('input[name="password"]').fill(user.password)
-        await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dhis-web-login')), serverForm.locator('button[type="submit"]').click()])
+        await Promise.all([
+            page.waitForURL((url) => !url.pathname.startsWith('/dhis-web-login')),
+            serverForm.locator('button[type="submit"]').click(),
+        ])
         await page.goto(appUrl)
     } else {
         await shellModal.fill(user.username)

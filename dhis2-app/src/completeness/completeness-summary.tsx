@@ -18,7 +18,13 @@ export interface CompletenessSummaryProps {
 export const LOW_COMPLETENESS = 80
 
 /** Completeness of the private data sets, shown beside the private share so nobody is judged on missing data. */
-export const CompletenessSummary = ({ actual, expected, rate, orgUnitName, year }: CompletenessSummaryProps) => {
+export const CompletenessSummary = ({
+    actual,
+    expected,
+    rate,
+    orgUnitName,
+    year,
+}: CompletenessSummaryProps) => {
     const text =
         rate === null
             ? i18n.t('No private facility is expected to report in {{orgUnit}} for {{year}}.', {

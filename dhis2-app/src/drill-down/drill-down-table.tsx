@@ -1,5 +1,12 @@
 import i18n from '@dhis2/d2-i18n'
-import { DataTable, DataTableBody, DataTableCell, DataTableColumnHeader, DataTableHead, DataTableRow } from '@dhis2/ui'
+import {
+    DataTable,
+    DataTableBody,
+    DataTableCell,
+    DataTableColumnHeader,
+    DataTableHead,
+    DataTableRow,
+} from '@dhis2/ui'
 import React from 'react'
 import type { RankedChild } from '../scorecard/scorecard-model'
 import { StatusBadge } from '../scorecard/status-badge'
@@ -32,7 +39,9 @@ export const DrillDownTable = ({ children, hrefFor, indicatorName }: DrillDownTa
                 <DataTableColumnHeader align="right">{i18n.t('Gap to the path')}</DataTableColumnHeader>
                 <DataTableColumnHeader>{i18n.t('Status')}</DataTableColumnHeader>
                 <DataTableColumnHeader align="right">{i18n.t('Private share')}</DataTableColumnHeader>
-                <DataTableColumnHeader align="right">{i18n.t('Private reports received')}</DataTableColumnHeader>
+                <DataTableColumnHeader align="right">
+                    {i18n.t('Private reports received')}
+                </DataTableColumnHeader>
             </DataTableRow>
         </DataTableHead>
         <DataTableBody>
@@ -48,8 +57,12 @@ export const DrillDownTable = ({ children, hrefFor, indicatorName }: DrillDownTa
                             {formatNumber(child.row.actual, child.row.decimals)}
                         </span>
                     </DataTableCell>
-                    <DataTableCell align="right">{formatNumber(child.row.expected, child.row.decimals)}</DataTableCell>
-                    <DataTableCell align="right">{formatSigned(child.row.gap, child.row.decimals)}</DataTableCell>
+                    <DataTableCell align="right">
+                        {formatNumber(child.row.expected, child.row.decimals)}
+                    </DataTableCell>
+                    <DataTableCell align="right">
+                        {formatSigned(child.row.gap, child.row.decimals)}
+                    </DataTableCell>
                     <DataTableCell>
                         <StatusBadge status={child.row.status} />
                     </DataTableCell>

@@ -1,5 +1,13 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, InputField, Modal, ModalActions, ModalContent, ModalTitle, OrganisationUnitTree } from '@dhis2/ui'
+import {
+    Button,
+    InputField,
+    Modal,
+    ModalActions,
+    ModalContent,
+    ModalTitle,
+    OrganisationUnitTree,
+} from '@dhis2/ui'
 import React, { useState } from 'react'
 import classes from './org-unit-picker.module.css'
 import { useOrgUnitSearch } from './use-org-unit-search'
@@ -42,7 +50,9 @@ export const OrgUnitPicker = ({ roots, selectedPath, onSelect }: OrgUnitPickerPr
                         {matches !== null && (
                             <ul className={classes.matches} data-test="org-unit-matches">
                                 {search.loading && <li>{i18n.t('Searching…')}</li>}
-                                {!search.loading && matches.length === 0 && <li>{i18n.t('No organisation unit found')}</li>}
+                                {!search.loading && matches.length === 0 && (
+                                    <li>{i18n.t('No organisation unit found')}</li>
+                                )}
                                 {matches.map((m) => (
                                     <li key={m.id}>
                                         <Button small secondary onClick={() => choose(m.id)}>
@@ -57,8 +67,12 @@ export const OrgUnitPicker = ({ roots, selectedPath, onSelect }: OrgUnitPickerPr
                                 roots={roots}
                                 singleSelection
                                 selected={selectedPath ? [selectedPath] : []}
-                                initiallyExpanded={selectedPath ? [selectedPath.split('/').slice(0, -1).join('/')] : []}
-                                filter={matches && matches.length > 0 ? matches.map((m) => m.path) : undefined}
+                                initiallyExpanded={
+                                    selectedPath ? [selectedPath.split('/').slice(0, -1).join('/')] : []
+                                }
+                                filter={
+                                    matches && matches.length > 0 ? matches.map((m) => m.path) : undefined
+                                }
                                 onChange={({ id }) => choose(id)}
                             />
                         </div>

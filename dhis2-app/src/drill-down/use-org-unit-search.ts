@@ -32,7 +32,12 @@ export interface OrgUnitMatch {
 export function parseSearch(data: unknown): OrgUnitMatch[] {
     return searchSchema
         .parse(data)
-        .results.organisationUnits.map((u) => ({ id: u.id, name: u.displayName, path: u.path, level: u.level }))
+        .results.organisationUnits.map((u) => ({
+            id: u.id,
+            name: u.displayName,
+            path: u.path,
+            level: u.level,
+        }))
 }
 
 /** Org units within the user's hierarchy whose name or code matches (from two characters on). */

@@ -1,7 +1,11 @@
 import type { QueryParameters } from './query-parameters'
 
 /** Parameters of the scorecard's first request: indicators × years × [org unit + children]. */
-export function actualsParams(input: { indicatorIds: string[]; years: number[]; orgUnitIds: string[] }): QueryParameters {
+export function actualsParams(input: {
+    indicatorIds: string[]
+    years: number[]
+    orgUnitIds: string[]
+}): QueryParameters {
     return {
         dimension: [
             `dx:${unique(input.indicatorIds).join(';')}`,

@@ -25,7 +25,7 @@ describe('scorecard CSV', () => {
         const csv = scorecardCsv(rows, { orgUnitName: 'Ségou; "nord"', year: 2024, shares: new Map() })
         expect(csv.startsWith('\uFEFF')).toBe(true)
         const lines = csv.slice(1).split('\r\n')
-        expect(lines[0]).toContain('Unité d\'organisation;Année;Code;Indicateur')
+        expect(lines[0]).toContain("Unité d'organisation;Année;Code;Indicateur")
         const birth = lines.find((l) => l.includes(';ODD-3.1.2;'))
         expect(birth).toContain('"Ségou; ""nord"""')
         expect(birth).toContain(';61,25;2024;')

@@ -13,7 +13,13 @@ function target(code: string): IndicatorTarget {
 const OU = 'OuCommune05'
 
 function input(actuals: ValueIndex, year = 2024) {
-    return { actuals, orgUnitId: OU, year, years: [2019, 2020, 2021, 2022, 2023, 2024, 2025], decimalsByIndicator: new Map() }
+    return {
+        actuals,
+        orgUnitId: OU,
+        year,
+        years: [2019, 2020, 2021, 2022, 2023, 2024, 2025],
+        decimalsByIndicator: new Map(),
+    }
 }
 
 describe('scorecard rows', () => {

@@ -67,7 +67,8 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
         // A survey taken in the baseline year (or before) is the baseline itself: it says nothing about
         // progress, so it is shown but not judged. The routine proxy never stands in for it.
         const baselineYear = target.baseline.year
-        const measured = survey !== null && (baselineYear === null || survey.year > baselineYear) ? survey.value : null
+        const measured =
+            survey !== null && (baselineYear === null || survey.year > baselineYear) ? survey.value : null
         return {
             target,
             actual: survey?.value ?? null,
@@ -76,7 +77,9 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
             expected: expectedOrNull(trajectory, actualYear, decimals),
             status: progressStatus(trajectory, target.direction, actualYear, measured, decimals),
             gap: gapToPath(trajectory, target.direction, actualYear, measured, decimals),
-            series: target.surveyValues.filter((v) => v.year <= input.year).map(({ year, value }) => ({ year, value })),
+            series: target.surveyValues
+                .filter((v) => v.year <= input.year)
+                .map(({ year, value }) => ({ year, value })),
             proxyValue: proxyUid ? (input.actuals?.get(proxyUid, input.orgUnitId, input.year) ?? null) : null,
             decimals: round(proxyUid),
         }
@@ -98,7 +101,11 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
     }
 }
 
-function expectedOrNull(trajectory: ReturnType<typeof trajectoryOf>, year: number, decimals: number): number | null {
+function expectedOrNull(
+    trajectory: ReturnType<typeof trajectoryOf>,
+    year: number,
+    decimals: number
+): number | null {
     const value = expectedValue(trajectory, year)
     if (value === null) return null
     const scale = 10 ** decimals

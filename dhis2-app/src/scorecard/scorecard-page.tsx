@@ -52,7 +52,10 @@ export const ScorecardPage = () => {
                         canOpen={canOpen}
                     />
                     <h2 className={classes.title} data-test="scorecard-title">
-                        {i18n.t('MAP/ODD-3 scorecard — {{orgUnit}}, {{year}}', { orgUnit: unit.name, year: view.year })}
+                        {i18n.t('MAP/ODD-3 scorecard — {{orgUnit}}, {{year}}', {
+                            orgUnit: unit.name,
+                            year: view.year,
+                        })}
                     </h2>
                 </div>
                 <div className={classes.controls}>
@@ -79,7 +82,11 @@ export const ScorecardPage = () => {
                         disabled={view.actuals.data === undefined}
                         fileName={csvFileName(unit.name, view.year)}
                         content={() =>
-                            scorecardCsv(view.rows, { orgUnitName: unit.name, year: view.year, shares: view.shares })
+                            scorecardCsv(view.rows, {
+                                orgUnitName: unit.name,
+                                year: view.year,
+                                shares: view.shares,
+                            })
                         }
                     />
                 </div>
@@ -87,7 +94,7 @@ export const ScorecardPage = () => {
 
             {view.targets.error && <ErrorNotice error={view.targets.error} warning />}
             {view.metadata.error && <ErrorNotice error={view.metadata.error} warning />}
-            {view.split.error && <ErrorNotice error={view.split.error} warning />}
+            {view.split.error && !view.actuals.error && <ErrorNotice error={view.split.error} warning />}
 
             {view.actuals.error ? (
                 <ErrorNotice error={view.actuals.error} />
@@ -106,7 +113,11 @@ export const ScorecardPage = () => {
                         </div>
                     )}
                     {view.completeness && view.split.data && (
-                        <CompletenessSummary {...view.completeness} orgUnitName={unit.name} year={view.year} />
+                        <CompletenessSummary
+                            {...view.completeness}
+                            orgUnitName={unit.name}
+                            year={view.year}
+                        />
                     )}
                     <div aria-busy={view.actuals.fetching || view.split.fetching}>
                         <ScorecardTable
@@ -119,8 +130,17 @@ export const ScorecardPage = () => {
                     </div>
                     {selectedRow && (
                         <div className={classes.detail}>
-                            <TrajectoryPanel row={selectedRow} orgUnitName={unit.name} year={view.year} years={view.years} />
-                            <section className={classes.drill} aria-labelledby="drill-title" data-test="drill-down">
+                            <TrajectoryPanel
+                                row={selectedRow}
+                                orgUnitName={unit.name}
+                                year={view.year}
+                                years={view.years}
+                            />
+                            <section
+                                className={classes.drill}
+                                aria-labelledby="drill-title"
+                                data-test="drill-down"
+                            >
                                 <h3 id="drill-title" className={classes.sectionTitle}>
                                     {i18n.t('{{indicator}} by organisation unit in {{orgUnit}}', {
                                         indicator: localized(selectedRow.target.name),
@@ -128,7 +148,11 @@ export const ScorecardPage = () => {
                                     })}
                                 </h3>
                                 {selectedRow.target.actuals === 'survey' ? (
-                                    <p>{i18n.t('Survey values are national; there is no value per organisation unit.')}</p>
+                                    <p>
+                                        {i18n.t(
+                                            'Survey values are national; there is no value per organisation unit.'
+                                        )}
+                                    </p>
                                 ) : unit.children.length === 0 ? (
                                     <p>{i18n.t('This organisation unit has no children.')}</p>
                                 ) : (

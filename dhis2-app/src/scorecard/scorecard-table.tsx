@@ -1,5 +1,12 @@
 import i18n from '@dhis2/d2-i18n'
-import { DataTable, DataTableBody, DataTableCell, DataTableColumnHeader, DataTableHead, DataTableRow } from '@dhis2/ui'
+import {
+    DataTable,
+    DataTableBody,
+    DataTableCell,
+    DataTableColumnHeader,
+    DataTableHead,
+    DataTableRow,
+} from '@dhis2/ui'
 import React from 'react'
 import type { SectorShare } from '../sector-share/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
@@ -29,7 +36,9 @@ export const ScorecardTable = ({ rows, year, selectedCode, hrefFor, shares }: Sc
             <DataTableRow>
                 <DataTableColumnHeader>{i18n.t('Indicator')}</DataTableColumnHeader>
                 <DataTableColumnHeader align="right">{i18n.t('Baseline')}</DataTableColumnHeader>
-                <DataTableColumnHeader align="right">{i18n.t('Actual {{year}}', { year })}</DataTableColumnHeader>
+                <DataTableColumnHeader align="right">
+                    {i18n.t('Actual {{year}}', { year })}
+                </DataTableColumnHeader>
                 <DataTableColumnHeader align="right">{i18n.t('Expected on the path')}</DataTableColumnHeader>
                 <DataTableColumnHeader align="right">{i18n.t('Target 2023')}</DataTableColumnHeader>
                 <DataTableColumnHeader align="right">{i18n.t('Target 2030')}</DataTableColumnHeader>
@@ -91,7 +100,10 @@ const ScorecardLine = ({ row, selected, href, share }: ScorecardLineProps) => {
                 {survey && (
                     <div className={classes.meta} data-test="survey-source">
                         {row.surveySource
-                            ? i18n.t('Survey {{source}} ({{year}})', { source: row.surveySource, year: row.actualYear })
+                            ? i18n.t('Survey {{source}} ({{year}})', {
+                                  source: row.surveySource,
+                                  year: row.actualYear,
+                              })
                             : i18n.t('Survey value not available')}
                     </div>
                 )}

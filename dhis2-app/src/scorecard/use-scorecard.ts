@@ -12,7 +12,11 @@ import { useActuals } from './use-actuals'
 
 /** Codes of every DHIS2 indicator the catalogue reads (routine values and routine proxies). */
 const INDICATOR_CODES = [
-    ...new Set(DEFAULT_TARGETS.flatMap((t) => [t.routine?.indicatorCode, t.routineProxy?.indicatorCode]).filter(isString)),
+    ...new Set(
+        DEFAULT_TARGETS.flatMap((t) => [t.routine?.indicatorCode, t.routineProxy?.indicatorCode]).filter(
+            isString
+        )
+    ),
 ]
 
 function isString(value: string | undefined): value is string {
@@ -35,12 +39,13 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
     const unit = orgUnit.data
     const orgUnitIds = useMemo(() => (unit ? [unit.id, ...unit.children.map((c) => c.id)] : []), [unit])
     const indicatorIds = useMemo(
-        () =>
-            [
-                ...new Set(
-                    targets.targets.flatMap((t) => [t.routine?.indicatorUid, t.routineProxy?.indicatorUid]).filter(isString)
-                ),
-            ],
+        () => [
+            ...new Set(
+                targets.targets
+                    .flatMap((t) => [t.routine?.indicatorUid, t.routineProxy?.indicatorUid])
+                    .filter(isString)
+            ),
+        ],
         [targets.targets]
     )
     const actuals = useActuals(unit ? { indicatorIds, years, orgUnitIds } : null)
@@ -49,7 +54,9 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
     const numeratorItemsByCode = useMemo(() => {
         const byCode = new Map<string, string[]>()
         for (const t of targets.targets) {
-            const items = t.routine ? meta?.indicators.get(t.routine.indicatorCode)?.numeratorItems : undefined
+            const items = t.routine
+                ? meta?.indicators.get(t.routine.indicatorCode)?.numeratorItems
+                : undefined
             if (items) byCode.set(t.code, items)
         }
         return byCode
@@ -91,7 +98,10 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
     const sharesFor = (ouId: string): Map<string, SectorShare | null> => {
         const shares = new Map<string, SectorShare | null>()
         for (const [code, items] of numeratorItemsByCode) {
-            shares.set(code, split.data ? sectorShare(split.data.get(ouId), items, PRIVATE_SECTOR_CODES) : null)
+            shares.set(
+                code,
+                split.data ? sectorShare(split.data.get(ouId), items, PRIVATE_SECTOR_CODES) : null
+            )
         }
         return shares
     }

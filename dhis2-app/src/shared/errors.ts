@@ -41,7 +41,9 @@ function describe(error: unknown): Omit<UserFacingError, 'status'> {
         return {
             kind: 'network',
             title: i18n.t('DHIS2 cannot be reached'),
-            message: i18n.t('Check your connection, then reload the page. The figures shown may be incomplete.'),
+            message: i18n.t(
+                'Check your connection, then reload the page. The figures shown may be incomplete.'
+            ),
         }
     }
     if (e.type === 'access' && code === 'E7120') {
@@ -66,14 +68,18 @@ function describe(error: unknown): Omit<UserFacingError, 'status'> {
         return {
             kind: 'server',
             title: i18n.t('DHIS2 refused the request'),
-            message: i18n.t('DHIS2 answered — {{message}}', { message: typeof e.message === 'string' ? e.message : '' }),
+            message: i18n.t('DHIS2 answered — {{message}}', {
+                message: typeof e.message === 'string' ? e.message : '',
+            }),
         }
     }
     if (e instanceof Error && e.name === 'ZodError') {
         return {
             kind: 'invalid-response',
             title: i18n.t('Unexpected answer from DHIS2'),
-            message: i18n.t('The server sent data the app does not understand. Check the DHIS2 version (2.39 or later).'),
+            message: i18n.t(
+                'The server sent data the app does not understand. Check the DHIS2 version (2.39 or later).'
+            ),
         }
     }
     return {

@@ -36,7 +36,9 @@ export function formatSigned(value: number | null | undefined, digits = 2, local
 /** A percentage given as 0–100, with the locale's own spacing (`12,5 %` in French, `12.5%` in English). */
 export function formatPercent(value: number | null | undefined, digits = 1, locale = uiLocale()): string {
     if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(value / 100)
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(
+        value / 100
+    )
 }
 
 /** True when the UI is in English; everything else falls back to French. */

@@ -9,7 +9,11 @@ describe('selection in the URL hash', () => {
     })
 
     it('ignores what is not a UID or a year, and gives a short hash for the default view', () => {
-        expect(parseSelection('#/?ou=../../etc&year=20x4')).toEqual({ orgUnit: null, year: null, indicator: null })
+        expect(parseSelection('#/?ou=../../etc&year=20x4')).toEqual({
+            orgUnit: null,
+            year: null,
+            indicator: null,
+        })
         expect(parseSelection('')).toEqual({ orgUnit: null, year: null, indicator: null })
         expect(selectionToHash({ orgUnit: null, year: null, indicator: null })).toBe('#/')
     })

@@ -99,10 +99,14 @@ export function parseMetadata(data: unknown): Dhis2Metadata {
         sectorGroupSet: set
             ? {
                   id: set.id,
-                  groups: set.organisationUnitGroups.flatMap((g) => (g.code ? [{ id: g.id, code: g.code }] : [])),
+                  groups: set.organisationUnitGroups.flatMap((g) =>
+                      g.code ? [{ id: g.id, code: g.code }] : []
+                  ),
               }
             : null,
-        privateDataSets: parsed.dataSets.dataSets.flatMap((d) => (d.code ? [{ id: d.id, code: d.code }] : [])),
+        privateDataSets: parsed.dataSets.dataSets.flatMap((d) =>
+            d.code ? [{ id: d.id, code: d.code }] : []
+        ),
     }
 }
 

@@ -14,9 +14,15 @@ export const overrideSchema = z.object({
     code: z.string(),
     orgUnit: z.string().nullable().default(null),
     baseline: z
-        .object({ value: z.number().nullable(), year: z.number().int().nullable(), source: z.string().nullable() })
+        .object({
+            value: z.number().nullable(),
+            year: z.number().int().nullable(),
+            source: z.string().nullable(),
+        })
         .optional(),
-    targets: z.object({ '2023': z.number().nullable().optional(), '2030': z.number().nullable().optional() }).optional(),
+    targets: z
+        .object({ '2023': z.number().nullable().optional(), '2030': z.number().nullable().optional() })
+        .optional(),
     surveyValues: z.array(surveyValueSchema).optional(),
     updatedBy: z.string().nullable().default(null),
     updatedAt: z.string().nullable().default(null),
@@ -47,10 +53,16 @@ export function applyOverrides(
             ...target,
             baseline: best.baseline ?? target.baseline,
             target2023:
-                best.targets?.['2023'] !== undefined ? { year: 2023, value: best.targets['2023'] } : target.target2023,
+                best.targets?.['2023'] !== undefined
+                    ? { year: 2023, value: best.targets['2023'] }
+                    : target.target2023,
             target2030:
-                best.targets?.['2030'] !== undefined ? { year: 2030, value: best.targets['2030'] } : target.target2030,
-            surveyValues: best.surveyValues ? [...best.surveyValues].sort((a, b) => a.year - b.year) : target.surveyValues,
+                best.targets?.['2030'] !== undefined
+                    ? { year: 2030, value: best.targets['2030'] }
+                    : target.target2030,
+            surveyValues: best.surveyValues
+                ? [...best.surveyValues].sort((a, b) => a.year - b.year)
+                : target.surveyValues,
             override: { orgUnit: best.orgUnit, updatedBy: best.updatedBy, updatedAt: best.updatedAt },
         }
     })

@@ -44,13 +44,22 @@ describe('paceTo2030', () => {
     })
 
     it('has no observed pace with a single actual, and nothing required without a 2030 target', () => {
-        expect(paceTo2030([{ year: 2024, value: 20 }], 41, 'higher')).toMatchObject({ observed: null, sufficient: null })
+        expect(paceTo2030([{ year: 2024, value: 20 }], 41, 'higher')).toMatchObject({
+            observed: null,
+            sufficient: null,
+        })
         expect(paceTo2030([{ year: 2024, value: 20 }], null, 'higher')).toMatchObject({ required: null })
         expect(paceTo2030([], 41, 'higher')).toMatchObject({ required: null, observed: null })
     })
 
     it('requires nothing once the 2030 target is met, and cannot catch up after 2030', () => {
-        expect(paceTo2030([{ year: 2024, value: 230 }], 234, 'lower')).toMatchObject({ required: 0, alreadyMet: true })
-        expect(paceTo2030([{ year: 2030, value: 30 }], 41, 'higher')).toMatchObject({ required: null, sufficient: false })
+        expect(paceTo2030([{ year: 2024, value: 230 }], 234, 'lower')).toMatchObject({
+            required: 0,
+            alreadyMet: true,
+        })
+        expect(paceTo2030([{ year: 2030, value: 30 }], 41, 'higher')).toMatchObject({
+            required: null,
+            sufficient: false,
+        })
     })
 })

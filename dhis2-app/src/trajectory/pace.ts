@@ -27,7 +27,9 @@ export function paceTo2030(
     const first = series[0]
     const latest = series[series.length - 1]
     const observed =
-        first && latest && latest.year > first.year ? (latest.value - first.value) / (latest.year - first.year) : null
+        first && latest && latest.year > first.year
+            ? (latest.value - first.value) / (latest.year - first.year)
+            : null
     if (latest === undefined || target2030 === null) {
         return { required: null, observed, sufficient: null, alreadyMet: false }
     }

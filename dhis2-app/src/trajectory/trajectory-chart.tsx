@@ -20,10 +20,18 @@ export interface TrajectoryChartProps {
 const SIZE = { width: 520, height: 200, left: 48, right: 16, top: 12, bottom: 28 }
 
 /** A hand-written SVG line chart: the bundle stays small and the chart prints well. */
-export const TrajectoryChart = ({ actuals, path, selectedYear, describedBy, decimals }: TrajectoryChartProps) => {
+export const TrajectoryChart = ({
+    actuals,
+    path,
+    selectedYear,
+    describedBy,
+    decimals,
+}: TrajectoryChartProps) => {
     const scale = chartScale([...actuals, ...path.flat()], SIZE, [selectedYear])
     if (scale === null) return null
-    const yearTicks = [scale.years[0], selectedYear, scale.years[1]].filter((y, i, all) => all.indexOf(y) === i)
+    const yearTicks = [scale.years[0], selectedYear, scale.years[1]].filter(
+        (y, i, all) => all.indexOf(y) === i
+    )
     return (
         <svg
             className={classes.chart}
@@ -35,14 +43,26 @@ export const TrajectoryChart = ({ actuals, path, selectedYear, describedBy, deci
         >
             {scale.ticks.map((t) => (
                 <g key={t}>
-                    <line className={classes.grid} x1={SIZE.left} x2={SIZE.width - SIZE.right} y1={scale.y(t)} y2={scale.y(t)} />
+                    <line
+                        className={classes.grid}
+                        x1={SIZE.left}
+                        x2={SIZE.width - SIZE.right}
+                        y1={scale.y(t)}
+                        y2={scale.y(t)}
+                    />
                     <text className={classes.axis} x={SIZE.left - 6} y={scale.y(t) + 4} textAnchor="end">
                         {formatNumber(t, decimals)}
                     </text>
                 </g>
             ))}
             {yearTicks.map((year) => (
-                <text key={year} className={classes.axis} x={scale.x(year)} y={SIZE.height - 8} textAnchor="middle">
+                <text
+                    key={year}
+                    className={classes.axis}
+                    x={scale.x(year)}
+                    y={SIZE.height - 8}
+                    textAnchor="middle"
+                >
                     {year}
                 </text>
             ))}
@@ -57,11 +77,23 @@ export const TrajectoryChart = ({ actuals, path, selectedYear, describedBy, deci
                 <path key={i} className={classes.path} d={linePath(segment, scale)} />
             ))}
             {path.flat().map((p) => (
-                <circle key={`t${p.year}`} className={classes.pathPoint} cx={scale.x(p.year)} cy={scale.y(p.value)} r={3.5} />
+                <circle
+                    key={`t${p.year}`}
+                    className={classes.pathPoint}
+                    cx={scale.x(p.year)}
+                    cy={scale.y(p.value)}
+                    r={3.5}
+                />
             ))}
             {actuals.length > 1 && <path className={classes.actual} d={linePath(actuals, scale)} />}
             {actuals.map((p) => (
-                <circle key={`a${p.year}`} className={classes.actualPoint} cx={scale.x(p.year)} cy={scale.y(p.value)} r={3.5} />
+                <circle
+                    key={`a${p.year}`}
+                    className={classes.actualPoint}
+                    cx={scale.x(p.year)}
+                    cy={scale.y(p.value)}
+                    r={3.5}
+                />
             ))}
             <g className={classes.legend} transform={`translate(${SIZE.left + 8}, ${SIZE.top + 10})`}>
                 <line className={classes.actual} x1={0} x2={18} y1={0} y2={0} />

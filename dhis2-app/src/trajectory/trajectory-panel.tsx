@@ -27,7 +27,11 @@ export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPan
         (y) => y <= year && (row.series.some((p) => p.year === y) || expectedValue(trajectory, y) !== null)
     )
     return (
-        <section className={classes.panel} aria-labelledby={`${summaryId}-title`} data-test="trajectory-panel">
+        <section
+            className={classes.panel}
+            aria-labelledby={`${summaryId}-title`}
+            data-test="trajectory-panel"
+        >
             <h3 id={`${summaryId}-title`} className={classes.title}>
                 {i18n.t('Trajectory of {{indicator}}', { indicator: localized(row.target.name) })}
             </h3>

@@ -16,19 +16,25 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string): strin
                   orgUnit: orgUnitName,
                   year: row.actualYear,
               })
-            : i18n.t('In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this year.', {
-                  indicator,
-                  orgUnit: orgUnitName,
-                  year: row.actualYear,
-                  actual,
-              })
+            : i18n.t(
+                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this year.',
+                  {
+                      indicator,
+                      orgUnit: orgUnitName,
+                      year: row.actualYear,
+                      actual,
+                  }
+              )
     }
     if (row.status === 'no-data') {
-        return i18n.t('No value of {{indicator}} for {{orgUnit}} in {{year}}, so its status cannot be judged.', {
-            indicator,
-            orgUnit: orgUnitName,
-            year: row.actualYear,
-        })
+        return i18n.t(
+            'No value of {{indicator}} for {{orgUnit}} in {{year}}, so its status cannot be judged.',
+            {
+                indicator,
+                orgUnit: orgUnitName,
+                year: row.actualYear,
+            }
+        )
     }
     return i18n.t(
         'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
@@ -49,13 +55,19 @@ export function paceSummary(pace: Pace, decimals: number): string {
     if (pace.required === null) return i18n.t('The plan sets no 2030 target, so no pace can be required.')
     const required = formatSigned(pace.required, decimals)
     if (pace.observed === null) {
-        return i18n.t('Required pace to reach the 2030 target, {{required}} per year; not enough years of data to measure the observed pace.', {
-            required,
-        })
+        return i18n.t(
+            'Required pace to reach the 2030 target, {{required}} per year; not enough years of data to measure the observed pace.',
+            {
+                required,
+            }
+        )
     }
-    return i18n.t('Required pace to reach the 2030 target, {{required}} per year; observed pace, {{observed}} per year ({{verdict}}).', {
-        required,
-        observed: formatSigned(pace.observed, decimals),
-        verdict: pace.sufficient ? i18n.t('sufficient') : i18n.t('too slow'),
-    })
+    return i18n.t(
+        'Required pace to reach the 2030 target, {{required}} per year; observed pace, {{observed}} per year ({{verdict}}).',
+        {
+            required,
+            observed: formatSigned(pace.observed, decimals),
+            verdict: pace.sufficient ? i18n.t('sufficient') : i18n.t('too slow'),
+        }
+    )
 }

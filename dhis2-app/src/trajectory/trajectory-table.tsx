@@ -1,5 +1,12 @@
 import i18n from '@dhis2/d2-i18n'
-import { DataTable, DataTableBody, DataTableCell, DataTableColumnHeader, DataTableHead, DataTableRow } from '@dhis2/ui'
+import {
+    DataTable,
+    DataTableBody,
+    DataTableCell,
+    DataTableColumnHeader,
+    DataTableHead,
+    DataTableRow,
+} from '@dhis2/ui'
 import React from 'react'
 import { formatNumber } from '../shared/format'
 import type { PathPoint } from './trajectory'

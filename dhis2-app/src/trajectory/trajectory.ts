@@ -19,7 +19,9 @@ export interface Trajectory {
     target2030: Milestone
 }
 
-export function trajectoryOf(target: Pick<IndicatorTarget, 'baseline' | 'target2023' | 'target2030'>): Trajectory {
+export function trajectoryOf(
+    target: Pick<IndicatorTarget, 'baseline' | 'target2023' | 'target2030'>
+): Trajectory {
     return { baseline: target.baseline, target2023: target.target2023, target2030: target.target2030 }
 }
 

@@ -457,10 +457,20 @@ export function buildPlan(
         peIsFilter: peParam?.filter ?? !peParam,
         allPeriods,
         relativeKeywords,
-        // Without an org unit dimension DHIS2 restricts to the user's data view units.
+        // Without an org unit dimension DHIS2 restricts to the user's data view units; a user without
+        // any sees nothing unless a superuser.
         orgUnits: orgUnits.length
             ? orgUnits
-            : [{ id: '', units: userUnits.length ? userUnits : rootUnits(meta) }],
+            : [
+                  {
+                      id: '',
+                      units: userUnits.length
+                          ? userUnits
+                          : !user || user.authorities.includes('ALL')
+                            ? rootUnits(meta)
+                            : [],
+                  },
+              ],
         ouIsFilter: ouParam?.filter ?? true,
         allUnits: ouParam ? allUnits : [],
         userOrgUnitKeywords,

@@ -1,5 +1,5 @@
 // Analytics endpoints: the aggregate query and the analytics table job.
-import { conflict, forbidden } from '../core/web-message.js'
+import { accessDenied, conflict } from '../core/web-message.js'
 import type { Route, SimRequest, SimResponse } from '../core/types.js'
 import { jobConfigurationResponse, startJob } from '../tasks/registry.js'
 import { AnalyticsQueryError } from './errors.js'
@@ -26,7 +26,7 @@ function duration(ms: number): string {
 function startAnalyticsTableJob(request: SimRequest): SimResponse {
     const authorities = request.user?.authorities ?? []
     if (!authorities.includes('ALL') && !authorities.includes('F_PERFORM_MAINTENANCE')) {
-        return forbidden('Access is denied')
+        return accessDenied()
     }
     const lastYears = request.query.get('lastYears')
     const job = startJob(

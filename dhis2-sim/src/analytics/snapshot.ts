@@ -80,6 +80,7 @@ class Interner {
 }
 
 interface Collector {
+    valueType: string | undefined
     ou: number[]
     per: number[]
     coc: number[]
@@ -102,19 +103,43 @@ export function buildSnapshot(db: Database, builtAt: string): Snapshot {
     }
 
     const collectors = new Map<string, Collector>()
+    // Stored values come in runs of the same unit, period and element: remember the last lookups.
+    let lastElement = ''
+    let collector: Collector | undefined
+    let lastUnit = ''
+    let unitIndex = 0
+    let lastPeriod = ''
+    let periodIndex = -1
     for (const dv of db.dataValues.all()) {
         if (dv.deleted || dv.value === null) continue
-        const value = numericValue(dv.value, valueTypes.get(dv.dataElement))
-        if (value === null) continue
-        const per = periodOf(dv.period)
-        if (per < 0) continue
-        let collector = collectors.get(dv.dataElement)
-        if (!collector) {
-            collector = { ou: [], per: [], coc: [], aoc: [], value: [] }
-            collectors.set(dv.dataElement, collector)
+        if (dv.dataElement !== lastElement || !collector) {
+            lastElement = dv.dataElement
+            collector = collectors.get(lastElement)
+            if (!collector) {
+                collector = {
+                    ou: [],
+                    per: [],
+                    coc: [],
+                    aoc: [],
+                    value: [],
+                    valueType: valueTypes.get(lastElement),
+                }
+                collectors.set(lastElement, collector)
+            }
         }
-        collector.ou.push(orgUnits.get(dv.orgUnit))
-        collector.per.push(per)
+        const value = numericValue(dv.value, collector.valueType)
+        if (value === null) continue
+        if (dv.period !== lastPeriod) {
+            lastPeriod = dv.period
+            periodIndex = periodOf(dv.period)
+        }
+        if (periodIndex < 0) continue
+        if (dv.orgUnit !== lastUnit) {
+            lastUnit = dv.orgUnit
+            unitIndex = orgUnits.get(dv.orgUnit)
+        }
+        collector.ou.push(unitIndex)
+        collector.per.push(periodIndex)
         collector.coc.push(combos.get(dv.categoryOptionCombo))
         collector.aoc.push(combos.get(dv.attributeOptionCombo))
         collector.value.push(value)

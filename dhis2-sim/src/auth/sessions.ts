@@ -12,10 +12,19 @@ interface Session {
 
 export class SessionStore {
     private readonly sessions = new Map<string, Session>()
+    private created = 0
 
     constructor(private readonly now: () => Date) {}
 
+    /** Drops expired sessions now and then, so that anonymous browser sessions do not pile up. */
+    private sweep(): void {
+        if (++this.created % 500 !== 0) return
+        const now = this.now().getTime()
+        for (const [id, session] of this.sessions) if (session.expires < now) this.sessions.delete(id)
+    }
+
     create(username: string): string {
+        this.sweep()
         const id = randomBytes(16).toString('hex').toUpperCase()
         this.sessions.set(id, { username, expires: this.now().getTime() + SESSION_TIMEOUT_MS })
         return id
@@ -23,6 +32,7 @@ export class SessionStore {
 
     /** Like Spring Security's saved request: an anonymous session remembering the page asked for. */
     createAnonymous(savedRequest: string): string {
+        this.sweep()
         const id = randomBytes(16).toString('hex').toUpperCase()
         this.sessions.set(id, {
             username: null,

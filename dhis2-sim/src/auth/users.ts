@@ -19,7 +19,17 @@ export class UserRegistry {
     }
 
     add(seedUser: SeedUser): void {
-        const { password, ...user } = seedUser
+        const { password, ...rest } = seedUser
+        // Copies: settings change at run time and must not leak into the seed (reset() rebuilds from it).
+        const user: SimUser = {
+            ...rest,
+            organisationUnits: [...rest.organisationUnits],
+            dataViewOrganisationUnits: [...rest.dataViewOrganisationUnits],
+            authorities: [...rest.authorities],
+            userRoles: [...rest.userRoles],
+            userGroups: [...rest.userGroups],
+            settings: { ...rest.settings },
+        }
         const record: UserRecord = { user, password: hashPassword(password), disabled: false }
         this.byUsername.set(user.username, record)
         this.byId.set(user.id, record)

@@ -618,7 +618,12 @@ export function createDatabase(seed: DatabaseSeed): SimDatabase {
     for (const collection of METADATA_COLLECTIONS) {
         for (const object of defaults[collection] ?? [])
             metadata.rawUpsert(collection, structuredClone(object))
-        for (const object of seed.metadata[collection] ?? []) metadata.rawUpsert(collection, object)
+        for (const object of seed.metadata[collection] ?? []) {
+            // DHIS2 stamps every object; seeds usually omit it.
+            object.created ??= DEFAULT_CREATED
+            object.lastUpdated ??= DEFAULT_CREATED
+            metadata.rawUpsert(collection, object)
+        }
     }
     foldInverseSide(metadata)
     const dataValues = new InMemoryDataValueStore(bus)

@@ -131,6 +131,9 @@ function computed(
             return collection && typeof object.id === 'string'
                 ? `${ctx.baseUrl}/api/${collection}/${object.id}`
                 : undefined
+        case 'translations':
+        case 'attributeValues':
+            return object[name] ?? (collection ? [] : undefined)
         case 'dimensionItem':
             return collection === 'dataElements' || collection === 'indicators' ? object.id : undefined
         default:
@@ -140,9 +143,13 @@ function computed(
 
 const COMPUTED_IN_ALL = ['displayName', 'displayShortName', 'displayDescription', 'displayFormName', 'href']
 
+/** Collections every identifiable object has, rendered empty when the object holds none. */
+const ALWAYS_PRESENT_COLLECTIONS = ['translations', 'attributeValues']
+
 function allPropertyNames(object: Record<string, unknown>, collection: MetadataCollection | null): string[] {
     const names = Object.keys(object)
     if (collection) {
+        for (const name of ALWAYS_PRESENT_COLLECTIONS) if (!names.includes(name)) names.push(name)
         for (const name of COMPUTED_IN_ALL) {
             if (!names.includes(name) && computedApplies(object, collection, name)) names.push(name)
         }

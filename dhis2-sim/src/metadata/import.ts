@@ -3,7 +3,6 @@
 import { DEFAULT_CATEGORY_COMBO, simMetadata, type SimMetadataStore } from '../core/database.js'
 import { toIso8601NoTz } from '../core/dates.js'
 import type { MetadataCollection, MetadataObject, Route, SimRequest, SimResponse } from '../core/types.js'
-import { METADATA_COLLECTIONS } from '../core/types.js'
 import { generateUid, isValidUid } from '../core/uid.js'
 import { accessDenied, badRequest, noContent, webMessage } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
@@ -52,6 +51,7 @@ interface Planned {
     index: number
     object: MetadataObject
     action: 'create' | 'update' | 'delete'
+    existing: MetadataObject | undefined
     errors: ErrorReport[]
 }
 
@@ -213,7 +213,7 @@ export function importMetadata(
                 })
             }
             payload.add(collection, object)
-            planned.push({ collection, index, object, action, errors })
+            planned.push({ collection, index, object, action, existing, errors })
         })
     }
 
@@ -373,8 +373,7 @@ export function importMetadata(
             store.remove(plan.collection, plan.object.id)
             continue
         }
-        const previous = store.get(plan.collection, plan.object.id)
-        store.upsert(plan.collection, normalise(plan, previous, stamp))
+        store.upsert(plan.collection, normalise(plan, plan.existing, stamp))
     }
     const total: Stats = { created: 0, updated: 0, deleted: 0, ignored: 0, total: 0 }
     const typeReports: unknown[] = []
@@ -501,11 +500,8 @@ export function metadataImportRoutes(_ctx: ServerContext): Route[] {
                 if (!body || typeof body !== 'object' || Array.isArray(body)) {
                     return badRequest('JSON parse error: expected an object')
                 }
+                // Unknown top-level members (system, date…) are ignored, as DHIS2 does.
                 const record = body as Record<string, unknown>
-                const unknownIgnored = Object.keys(record).filter(
-                    (key) => !(METADATA_COLLECTIONS as readonly string[]).includes(key)
-                )
-                void unknownIgnored
                 const result = importMetadata(simMetadata(request.db), record, params, request.now())
                 return importResponse(request, result)
             },

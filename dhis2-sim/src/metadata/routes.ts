@@ -177,7 +177,7 @@ function organisationUnitRelatives(
     return null
 }
 
-export function metadataRoutes(ctx: ServerContext): Route[] {
+export function metadataRoutes(_ctx: ServerContext): Route[] {
     const routes: Route[] = []
     for (const collection of METADATA_COLLECTIONS) {
         const schema = SCHEMAS[collection]
@@ -250,6 +250,5 @@ export function metadataRoutes(ctx: ServerContext): Route[] {
             },
         })
     }
-    void ctx
     return routes
 }

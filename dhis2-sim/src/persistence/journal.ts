@@ -25,6 +25,7 @@ export type JournalRecord =
     | { t: 'app.install'; key: string; file: string }
     | { t: 'app.remove'; key: string }
     | { t: 'cors'; allowlist: string[] }
+    | { t: 'userSetting'; username: string; key: string; value: string | null }
 
 export const JOURNAL_FILE = 'journal.jsonl'
 

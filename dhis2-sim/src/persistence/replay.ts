@@ -90,6 +90,13 @@ function applyRecord(ctx: ServerContext, record: JournalRecord): void {
         case 'cors':
             ctx.cors.allowlist = [...record.allowlist]
             break
+        case 'userSetting': {
+            const user = ctx.users.byName(record.username)
+            if (!user) break
+            if (record.value === null) delete user.settings[record.key]
+            else user.settings[record.key] = record.value
+            break
+        }
     }
 }
 

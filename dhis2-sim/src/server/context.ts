@@ -13,6 +13,7 @@ export interface ServerContext {
     /** Replaced by reset(): always read it at request time. */
     db: SimDatabase
     seed: DatabaseSeed
+    /** Replaced by reset(). */
     users: UserRegistry
     sessions: SessionStore
     tokens: TokenStore

@@ -182,6 +182,7 @@ export function systemRoutes(ctx: ServerContext): Route[] {
                 const value = readSettingValue(request)
                 if (value === null || value === '') delete user.settings[key]
                 else user.settings[key] = value
+                ctx.journal?.append({ t: 'userSetting', username: user.username, key, value: value || null })
                 return ok('User setting saved')
             },
         },

@@ -69,6 +69,8 @@ describe('demo database: org units', () => {
                 expect(unit.path).toBe(`${parent?.path}/${unit.id}`)
             }
             expect(unit.shortName.length).toBeLessThanOrEqual(50)
+            // Every demo period (2019 on) must be reportable: DHIS2 refuses periods before the opening date.
+            expect(unit.openingDate < '2019-01-01', unit.code).toBe(true)
             codes.add(unit.code)
             const pattern = [/^ML$/, /^ML-(\d+|BKO)$/, /^ML-(\d+|BKO)-[A-Z0-9]+$/, /^FS-[A-Z0-9]+-\d{3}$/][
                 unit.level - 1

@@ -9,7 +9,10 @@ export function convertCommand(): Command {
             'Convertit les fichiers en dataValueSet JSON de DHIS2 / convert files to a DHIS2 dataValueSet JSON'
         )
     )
-        .requiredOption('-o, --out <file>', 'fichier JSON produit (- pour la sortie standard) / output JSON file (- for stdout)')
+        .requiredOption(
+            '-o, --out <file>',
+            'fichier JSON produit (- pour la sortie standard) / output JSON file (- for stdout)'
+        )
         .action(async (files: string[], o: RawCommonOptions & { out: string }) => {
             await runAndReport(o, async ({ onProgress }) => {
                 const opts = await toCommonOptions(files, o, false)

@@ -2,10 +2,26 @@
 // Command; its work lives in a handler (src/handlers/, or the feature folder) that tests call directly.
 import type { Command } from 'commander'
 import { convertCommand } from './convert.js'
+import { facilitiesCommand } from './facilities.js'
+import { labCommand } from './lab.js'
+import { mappingsCommand } from './mappings.js'
+import { metadataCommand } from './metadata.js'
+import { mutuelleCommand } from './mutuelle.js'
 import { pushCommand } from './push.js'
 import { refreshMetadataCommand } from './refresh-metadata.js'
 import { validateCommand } from './validate.js'
 
 export function allCommands(): Command[] {
-    return [validateCommand(), convertCommand(), pushCommand(), refreshMetadataCommand()]
+    return [
+        validateCommand(),
+        convertCommand(),
+        pushCommand(),
+        refreshMetadataCommand(),
+        // issue 3: metadata install, facility matching, mapping checks, labs and mutuelles
+        metadataCommand(),
+        facilitiesCommand(),
+        mappingsCommand(),
+        labCommand(),
+        mutuelleCommand(),
+    ]
 }

@@ -5,7 +5,8 @@ import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions 
 
 function positiveInt(v: string): number {
     const n = Number(v)
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('entier ≥ 1 attendu / integer ≥ 1 expected')
+    if (!Number.isInteger(n) || n < 1)
+        throw new InvalidArgumentError('entier ≥ 1 attendu / integer ≥ 1 expected')
     return n
 }
 

@@ -25,7 +25,11 @@ export async function loadFacilityReportLayouts(
         }
         const parsed = facilityReportLayoutSchema.safeParse(raw)
         if (!parsed.success) throw new MappingFileError(file, zodDetails(parsed.error))
-        const info: LayoutInfo & { layout: FacilityReportLayout } = { name: parsed.data.name, file, layout: parsed.data }
+        const info: LayoutInfo & { layout: FacilityReportLayout } = {
+            name: parsed.data.name,
+            file,
+            layout: parsed.data,
+        }
         if (parsed.data.description) info.description = parsed.data.description
         out.push(info)
     }

@@ -3,7 +3,7 @@ import { makeIssue } from '../../core/issues.js'
 import type { MappedValue, SourceColumns, SourceHeader, SourceRecord } from '../../core/types.js'
 import { normalizeLabel } from '../../metadata/index.js'
 import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/types.js'
-import { DuplicateTable, TEXT_MARK, valueNumber } from '../../validate/duplicates.js'
+import { DuplicateTable, TEXT_MARK } from '../../validate/duplicates.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
 import type { ColumnSpec, FacilityReportLayout, LongLayout, WideLayout } from './layout.js'
 import { CellResolver, isProblem, type Problem } from './resolve.js'
@@ -13,7 +13,11 @@ function specNames(spec: ColumnSpec): Set<string> {
 }
 
 /** Index of the column matching a spec: by its title, or by "group title + title" under merged headers. */
-export function findColumn(spec: ColumnSpec, names: readonly string[], groups: readonly string[] = []): number {
+export function findColumn(
+    spec: ColumnSpec,
+    names: readonly string[],
+    groups: readonly string[] = []
+): number {
     const wanted = specNames(spec)
     for (let i = 0; i < names.length; i++) if (wanted.has(normalizeLabel(names[i] ?? ''))) return i
     for (let i = 0; i < names.length; i++) {
@@ -73,7 +77,9 @@ export class FacilityReportProcessor implements RecordProcessor {
         if (isProblem(de)) r = { problem: de, column: 'element', element: undefined }
         else {
             const coc = this.resolver.coc(de, disaggCell)
-            r = isProblem(coc) ? { problem: coc, column: 'disagg', element: de } : { de, coc, op: this.opNumber(de.id, coc.id) }
+            r = isProblem(coc)
+                ? { problem: coc, column: 'disagg', element: de }
+                : { de, coc, op: this.opNumber(de.id, coc.id) }
         }
         byDisagg.set(disaggCell, r)
         return r
@@ -139,19 +145,35 @@ export class FacilityReportProcessor implements RecordProcessor {
                 used.add(i)
                 const de = this.resolver.element(f.dataElement)
                 if (isProblem(de)) {
-                    sink.issue(makeIssue(de.problem, { ...at, column: names[i], value: f.dataElement }, de.params))
+                    sink.issue(
+                        makeIssue(de.problem, { ...at, column: names[i], value: f.dataElement }, de.params)
+                    )
                     continue
                 }
                 const coc = this.resolver.coc(de, f.options.join('/'))
                 if (isProblem(coc)) {
-                    sink.issue(makeIssue('MAPPING_INVALID', { ...at, column: names[i] }, { detail: `${f.column}: ${coc.problem}` }))
+                    sink.issue(
+                        makeIssue(
+                            'MAPPING_INVALID',
+                            { ...at, column: names[i] },
+                            { detail: `${f.column}: ${coc.problem}` }
+                        )
+                    )
                     continue
                 }
-                this.wide.push({ index: i, column: names[i] ?? f.column, de, coc, op: this.opNumber(de.id, coc.id) })
+                this.wide.push({
+                    index: i,
+                    column: names[i] ?? f.column,
+                    de,
+                    coc,
+                    op: this.opNumber(de.id, coc.id),
+                })
             }
             if (ok && this.wide.length === 0) {
                 ok = false
-                sink.issue(makeIssue('MISSING_COLUMN', { ...at, column: this.layout.fields[0]?.column ?? '?' }))
+                sink.issue(
+                    makeIssue('MISSING_COLUMN', { ...at, column: this.layout.fields[0]?.column ?? '?' })
+                )
             }
         }
         const named = (i: number): string | undefined => (i >= 0 ? names[i] : undefined)
@@ -167,7 +189,8 @@ export class FacilityReportProcessor implements RecordProcessor {
         }
         if (ok)
             names.forEach((n, i) => {
-                if (n && !used.has(i)) sink.issue(makeIssue('UNKNOWN_COLUMN', { ...at, column: n }, {}, 'warning'))
+                if (n && !used.has(i))
+                    sink.issue(makeIssue('UNKNOWN_COLUMN', { ...at, column: n }, {}, 'warning'))
             })
         return ok
     }
@@ -177,7 +200,13 @@ export class FacilityReportProcessor implements RecordProcessor {
         sink.issue(
             makeIssue(
                 p.problem,
-                { file: h.file, sheet: h.sheet, row: record.row, column: h.names[colIndex], value: record.cells[colIndex] ?? '' },
+                {
+                    file: h.file,
+                    sheet: h.sheet,
+                    row: record.row,
+                    column: h.names[colIndex],
+                    value: record.cells[colIndex] ?? '',
+                },
                 p.params,
                 p.severity ?? 'error'
             )
@@ -261,11 +290,12 @@ export class FacilityReportProcessor implements RecordProcessor {
         ou: { id: string; code?: string | undefined; name?: string | undefined },
         ouNum: number,
         per: { iso: string; num: number },
-        value: string,
+        checked: { value: string; num: number },
         comment: string | undefined,
         sink: ValueSink
     ): void {
-        const vn = valueNumber(value)
+        const value = checked.value
+        const vn = checked.num
         // scope = org unit × month, below 2^31 for 500 000 org units and 4 000 years of months
         const prev = this.dup.seen(ouNum * 4096 + per.num, op, vn, record.row)
         if (prev) {
@@ -307,17 +337,23 @@ export class FacilityReportProcessor implements RecordProcessor {
     end(): void {}
 }
 
-export function headerScore(layout: FacilityReportLayout, names: readonly string[], groups: readonly string[]): number {
+export function headerScore(
+    layout: FacilityReportLayout,
+    names: readonly string[],
+    groups: readonly string[]
+): number {
     const base = [layout.columns.facility, layout.columns.period]
     let score = 0
     for (const s of base) if (findColumn(s, names, groups) >= 0) score += 10
     if (score < 20) return 0
     if (layout.layout === 'long') {
         const l: LongLayout = layout
-        for (const s of [l.columns.dataElement, l.columns.value]) if (findColumn(s, names, groups) >= 0) score += 10
+        for (const s of [l.columns.dataElement, l.columns.value])
+            if (findColumn(s, names, groups) >= 0) score += 10
         return score
     }
     const w: WideLayout = layout
-    for (const f of w.fields) if (findColumn({ name: f.column, aliases: f.aliases }, names, groups) >= 0) score += 1
+    for (const f of w.fields)
+        if (findColumn({ name: f.column, aliases: f.aliases }, names, groups) >= 0) score += 1
     return score
 }

@@ -45,7 +45,8 @@ export class CellResolver {
         elementAliases: Record<string, string> = {},
         optionAliases: Record<string, string[]> = {}
     ) {
-        for (const [label, code] of Object.entries(elementAliases)) this.elementAliases.set(normalizeLabel(label), code)
+        for (const [label, code] of Object.entries(elementAliases))
+            this.elementAliases.set(normalizeLabel(label), code)
         for (const [code, labels] of Object.entries(optionAliases)) {
             this.optionAliases.set(normalizeLabel(code), code)
             for (const l of labels) this.optionAliases.set(normalizeLabel(l), code)
@@ -62,7 +63,10 @@ export class CellResolver {
         else if (this.dataSet && !this.ctx.metadata.isAssigned(this.dataSet.id, ou.id))
             r = {
                 problem: 'ORG_UNIT_NOT_IN_DATA_SET',
-                params: { facility: `${ou.name ?? ou.id} (${ou.code ?? ou.id})`, dataSet: this.dataSet.code ?? this.dataSet.id },
+                params: {
+                    facility: `${ou.name ?? ou.id} (${ou.code ?? ou.id})`,
+                    dataSet: this.dataSet.code ?? this.dataSet.id,
+                },
             }
         else r = { ou, num: this.ctx.metadata.ouNumber.get(ou.id) ?? 0 }
         this.facilities.set(cell, r)
@@ -76,7 +80,10 @@ export class CellResolver {
         const ds = this.dataSet
         if (!p) r = { problem: 'BAD_PERIOD' }
         else if (ds && p.type !== ds.periodType)
-            r = { problem: 'WRONG_PERIOD_TYPE', params: { dataSet: ds.code ?? ds.id, periodType: ds.periodType } }
+            r = {
+                problem: 'WRONG_PERIOD_TYPE',
+                params: { dataSet: ds.code ?? ds.id, periodType: ds.periodType },
+            }
         else if (this.latestOpen && p.type === 'Monthly' && p.iso > this.latestOpen)
             r = { problem: 'FUTURE_PERIOD', params: { value: p.iso, latest: this.latestOpen } }
         else r = { iso: p.iso, num: (p.year - 1900) * 12 + p.month }
@@ -88,7 +95,8 @@ export class CellResolver {
         let r = this.elements.get(cell)
         if (r) return r
         const code = this.elementAliases.get(normalizeLabel(cell)) ?? cell.trim()
-        const de = this.ctx.metadata.dataElement(code) ?? this.ctx.metadata.dataElement(code.replace(/\s+/g, '_'))
+        const de =
+            this.ctx.metadata.dataElement(code) ?? this.ctx.metadata.dataElement(code.replace(/\s+/g, '_'))
         const ds = this.dataSet
         if (!de) r = { problem: 'UNKNOWN_DATA_ELEMENT' }
         else if (ds && !ds.dataElements.includes(de.id))
@@ -111,7 +119,9 @@ export class CellResolver {
     private findCoc(de: DataElementMeta, cell: string): Resolved<CocMeta> {
         const md = this.ctx.metadata
         const combo = md.combo(de.categoryCombo)
-        const allowed = combo ? combo.categoryOptionCombos.map((c) => c.name ?? c.code ?? c.id).join(', ') : ''
+        const allowed = combo
+            ? combo.categoryOptionCombos.map((c) => c.name ?? c.code ?? c.id).join(', ')
+            : ''
         const params = { element: de.code ?? de.id, allowed }
         const s = cell.trim()
         if (!s || /^(total|default|défaut|defaut|-)$/i.test(s)) {
@@ -129,16 +139,18 @@ export class CellResolver {
         // a COC that exists but belongs to another combo is the classic mistake
         for (const cc of md.snapshot.categoryCombos) {
             if (cc.id === de.categoryCombo) continue
-            if (md.coc(cc.id, s) ?? md.cocByOptions(cc.id, codes)) return { problem: 'COC_NOT_IN_COMBO', params }
+            if (md.coc(cc.id, s) ?? md.cocByOptions(cc.id, codes))
+                return { problem: 'COC_NOT_IN_COMBO', params }
         }
         if (de.categoryCombo && md.defaultCoc(de.categoryCombo)?.id === DEFAULT_COC)
             return { problem: 'COC_NOT_IN_COMBO', params }
         return { problem: 'UNKNOWN_DISAGGREGATION', params }
     }
 
-    value(de: DataElementMeta, cell: string): Resolved<string> {
+    /** The value as DHIS2 wants it, with its number for duplicate checks. */
+    value(de: DataElementMeta, cell: string): Resolved<{ value: string; num: number }> {
         const r = this.values.check(de.valueType, cell)
-        if (r.ok) return r.value
+        if (r.ok) return r
         return { problem: r.code, params: { valueType: de.valueType, element: de.code ?? de.id } }
     }
 }

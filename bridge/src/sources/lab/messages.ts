@@ -13,6 +13,16 @@ export const LAB_MESSAGES = {
         message: { fr: 'Date du test illisible : « {{value}} ».', en: 'Unreadable test date: "{{value}}".' },
         hint: { fr: 'Écrivez la date sous la forme 15/03/2024.', en: 'Write the date as 15/03/2024.' },
     },
+    LAB_UNKNOWN_TEST: {
+        message: {
+            fr: 'Examen non suivi par DHIS2 : « {{value}} » (ligne ignorée).',
+            en: 'Test not tracked in DHIS2: "{{value}}" (row ignored).',
+        },
+        hint: {
+            fr: 'Examens transmis : TDR, goutte épaisse (GE), GeneXpert, test VIH ; corrigez l’orthographe si c’en est un.',
+            en: 'Tests sent: malaria RDT (TDR), microscopy (GE), GeneXpert, HIV test; fix the spelling if it is one.',
+        },
+    },
     LAB_UNKNOWN_RESULT: {
         message: { fr: 'Résultat inconnu : « {{value}} ».', en: 'Unknown result: "{{value}}".' },
         hint: {
@@ -59,6 +69,16 @@ export const LAB_MESSAGES = {
         hint: {
             fr: 'Ces colonnes ne sont pas nécessaires : vous pouvez les retirer de l’export.',
             en: 'These columns are not needed: you may remove them from the export.',
+        },
+    },
+    DATA_SET_MISSING: {
+        message: {
+            fr: 'Le rapport {{value}} n’existe pas dans ce DHIS2 : aucune valeur de ce fichier ne peut être envoyée.',
+            en: 'Report {{value}} does not exist in this DHIS2: no value of this file can be sent.',
+        },
+        hint: {
+            fr: 'Installez les métadonnées du projet (bridge metadata install), puis relancez.',
+            en: 'Install the project’s metadata (bridge metadata install), then run again.',
         },
     },
     UNKNOWN_MUTUELLE: {

@@ -103,7 +103,7 @@ export class LabProcessor implements RecordProcessor {
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.rules.dataSet)
         if (this.dataSet === undefined) {
-            sink.issue(makeIssue('NO_DATA_SET', { file, value: this.layout.rules.dataSet }))
+            sink.issue(labIssue('DATA_SET_MISSING', { file, value: this.layout.rules.dataSet }))
             return false
         }
         this.latest = latestOpenMonth(this.ctx.today, this.dataSet.openFuturePeriods)
@@ -155,7 +155,7 @@ export class LabProcessor implements RecordProcessor {
         const testText = required('test')
         const deCode = testText === undefined ? undefined : this.classifier.test(testText)
         if (testText !== undefined && deCode === undefined) {
-            issues.push(makeIssue('UNKNOWN_DATA_ELEMENT', at('test', testText)))
+            issues.push(labIssue('LAB_UNKNOWN_TEST', at('test', testText)))
         }
         const testRule = deCode === undefined ? undefined : this.layout.rules.tests[deCode]
         const dataElement = deCode === undefined ? undefined : this.ctx.metadata.dataElement(deCode)

@@ -100,7 +100,9 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.mapping.dataSet)
         if (this.dataSet === undefined) {
-            sink.issue(makeIssue('NO_DATA_SET', { file: header.file, value: this.layout.mapping.dataSet }))
+            sink.issue(
+                labIssue('DATA_SET_MISSING', { file: header.file, value: this.layout.mapping.dataSet })
+            )
             return false
         }
         this.latest = latestOpenMonth(this.ctx.today, this.dataSet.openFuturePeriods)

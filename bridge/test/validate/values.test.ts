@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { DuplicateTable, valueNumber } from '../../src/validate/duplicates.js'
+import { ValueChecker } from '../../src/validate/values.js'
+
+const checker = new ValueChecker()
+const check = (t: string, v: string) => checker.check(t, v)
+
+describe('value checks (zod, per DHIS2 value type)', () => {
+    it.each([
+        ['12', '12'],
+        [' 12 ', '12'],
+        ['007', '7'],
+        ['1 234', '1234'],
+        ['1\u202f234', '1234'],
+        ['12,0', '12'],
+        ['0', '0'],
+    ])('count %j → %j', (cell, out) => {
+        expect(check('INTEGER_ZERO_OR_POSITIVE', cell)).toMatchObject({ ok: true, value: out })
+    })
+    it.each([
+        ['douze', 'NOT_A_NUMBER'],
+        ['12 cas', 'NOT_A_NUMBER'],
+        ['-3', 'NEGATIVE_COUNT'],
+        ['12,5', 'NOT_AN_INTEGER'],
+    ])('count %j is refused with %s', (cell, code) => {
+        expect(check('INTEGER_ZERO_OR_POSITIVE', cell)).toEqual({ ok: false, code })
+    })
+    it('numbers take a decimal comma and come out as DHIS2 writes them', () => {
+        expect(check('NUMBER', '12,5')).toMatchObject({ ok: true, value: '12.5' })
+        expect(check('NUMBER', '-0,25')).toMatchObject({ ok: true, value: '-0.25' })
+        expect(check('PERCENTAGE', '101')).toEqual({ ok: false, code: 'WRONG_VALUE_TYPE' })
+        expect(check('BOOLEAN', 'Oui')).toMatchObject({ ok: true, value: 'true' })
+        expect(check('INTEGER_POSITIVE', '0')).toEqual({ ok: false, code: 'WRONG_VALUE_TYPE' })
+    })
+})
+
+describe('DuplicateTable', () => {
+    it('remembers the first occurrence of each (scope, op) across growth', () => {
+        const t = new DuplicateTable(16)
+        for (let i = 0; i < 50_000; i++) expect(t.seen(i >> 5, i & 31, i % 7, i + 2)).toBeUndefined()
+        expect(t.size).toBe(50_000)
+        expect(t.seen(3, 4, 0, 999)).toEqual({ row: 3 * 32 + 4 + 2, value: (3 * 32 + 4) % 7 })
+    })
+    it('compares values as float32 and hashes text', () => {
+        expect(valueNumber('12')).toBe(12)
+        expect(valueNumber('abc')).toBe(valueNumber('abc'))
+        expect(valueNumber('abc')).not.toBe(valueNumber('abd'))
+    })
+})

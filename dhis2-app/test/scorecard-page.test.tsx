@@ -1,0 +1,134 @@
+import { FetchError } from '@dhis2/app-runtime'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import React from 'react'
+import { describe, expect, it } from 'vitest'
+import { ScorecardPage } from '../src/scorecard/scorecard-page'
+import { KADIOLO, sikassoAnswers } from './fixtures'
+import { useLanguage } from './i18n'
+import { render } from './render'
+
+async function openScorecard(answers = sikassoAnswers(), hash = '#/?year=2024') {
+    window.history.replaceState(null, '', `/${hash}`)
+    const view = render(<ScorecardPage />, answers.data)
+    await screen.findByRole('heading', { name: /Sikasso, 2024/ })
+    await screen.findByTestId('scorecard-table')
+    return { ...view, answers }
+}
+
+function rowOf(code: string): HTMLElement {
+    const link = screen.getAllByTestId('indicator-link').find((a) => a.getAttribute('data-code') === code)
+    const row = link?.closest('tr')
+    if (!row) throw new Error(`no row ${code}`)
+    return row
+}
+
+describe('the scorecard page', () => {
+    it('shows each indicator in French with its actual, path, targets and status', async () => {
+        await openScorecard()
+        const table = screen.getByTestId('scorecard-table')
+        expect(within(table).getByRole('columnheader', { name: 'Indicateur' })).toBeInTheDocument()
+        expect(within(table).getByRole('columnheader', { name: 'Cible 2030' })).toBeInTheDocument()
+        const births = rowOf('ODD-3.1.2')
+        expect(
+            within(births).getByText("Proportion d'accouchements assistés par du personnel qualifié")
+        ).toBeInTheDocument()
+        expect(within(births).getByTestId('actual')).toHaveTextContent('74,2')
+        // 2024 on the path 73.4 → 85: 75.06, shown with the indicator's one decimal.
+        expect(births).toHaveTextContent('75,1')
+        expect(within(births).getByTestId('status')).toHaveTextContent('En retard')
+    })
+
+    it('shows survey indicators with source and year, and placeholders as "XX" without colour', async () => {
+        await openScorecard()
+        const mortality = rowOf('ODD-3.1.1')
+        expect(within(mortality).getByTestId('survey-source')).toHaveTextContent('Enquête EDSM VI 2018')
+        expect(within(mortality).getByTestId('status')).toHaveAttribute('data-status', 'no-data')
+        const malaria = rowOf('ODD-3.3.3')
+        expect(within(malaria).getByTestId('placeholder-target')).toHaveTextContent('XX (non fixée)')
+        expect(within(malaria).getByTestId('status')).toHaveTextContent('Pas de cible')
+    })
+
+    it('makes exactly two analytics requests for the view and shows the private share and completeness', async () => {
+        const { answers } = await openScorecard()
+        await waitFor(() => expect(screen.getByTestId('private-completeness')).toBeInTheDocument())
+        expect(answers.analyticsCalls).toHaveLength(2)
+        expect(within(rowOf('ODD-3.1.2')).getByTestId('private-share')).toHaveAttribute('data-value', '10')
+        expect(within(rowOf('ODD-3.1.2')).getByTestId('private-share').textContent).toMatch(/^10\s%$/)
+        expect(screen.getByTestId('private-completeness')).toHaveTextContent(
+            '18 rapports mensuels sur 24 attendus'
+        )
+    })
+
+    it('ranks the children and goes down one level with a link', async () => {
+        await openScorecard()
+        const drill = await screen.findByTestId('drill-down-table')
+        const links = within(drill).getAllByTestId('child-link')
+        // Koutiala (60.3) is behind the path, Kadiolo (80.5) on track: the one behind comes first.
+        expect(links.map((a) => a.textContent)).toEqual(['Koutiala', 'Kadiolo'])
+        await userEvent.click(links[1] as HTMLElement)
+        await screen.findByRole('heading', { name: /Kadiolo, 2024/ })
+        expect(window.location.hash).toContain(`ou=${KADIOLO.id}`)
+    })
+
+    it('keeps the opened indicator in the URL', async () => {
+        await openScorecard()
+        const link = screen
+            .getAllByTestId('indicator-link')
+            .find((a) => a.getAttribute('data-code') === 'ODD-3.3.1')
+        await userEvent.click(link as HTMLElement)
+        await waitFor(() => expect(window.location.hash).toContain('indicator=ODD-3.3.1'))
+        await waitFor(() =>
+            expect(screen.getByTestId('trajectory-summary').textContent).toMatch(/^En 2024, Incidence du VIH/)
+        )
+    })
+
+    it('says clearly when DHIS2 refuses the organisation unit', async () => {
+        const answers = sikassoAnswers({
+            analytics: async () => {
+                throw new FetchError({
+                    type: 'access',
+                    message: 'User is not allowed to view org unit',
+                    details: { httpStatusCode: 409, errorCode: 'E7120' },
+                })
+            },
+        })
+        window.history.replaceState(null, '', '/#/?year=2024')
+        render(<ScorecardPage />, answers.data)
+        expect(await screen.findByText("Pas d'accès à cette unité d'organisation")).toBeInTheDocument()
+    })
+
+    it('says clearly when DHIS2 refuses access, and when there is no data', async () => {
+        const refused = sikassoAnswers({
+            analytics: async () => {
+                throw new FetchError({
+                    type: 'access',
+                    message: 'Forbidden',
+                    details: { httpStatusCode: 403 },
+                })
+            },
+        })
+        window.history.replaceState(null, '', '/#/?year=2024')
+        const first = render(<ScorecardPage />, refused.data)
+        expect(await screen.findByText('Accès refusé par DHIS2')).toBeInTheDocument()
+        first.unmount()
+
+        const empty = sikassoAnswers({
+            analytics: async () => ({ headers: [{ name: 'dx' }, { name: 'value' }], rows: [] }),
+        })
+        render(<ScorecardPage />, empty.data)
+        expect(await screen.findByTestId('no-data')).toHaveTextContent('Pas de données')
+    })
+
+    it('switches every label to English', async () => {
+        await useLanguage('en')
+        await openScorecard()
+        const table = screen.getByTestId('scorecard-table')
+        expect(within(table).getByRole('columnheader', { name: 'Indicator' })).toBeInTheDocument()
+        expect(within(rowOf('ODD-3.1.2')).getByTestId('status')).toHaveTextContent('Behind')
+        expect(
+            within(rowOf('ODD-3.1.2')).getByText('Proportion of births attended by skilled health personnel')
+        ).toBeInTheDocument()
+        expect(within(rowOf('ODD-3.1.2')).getByTestId('actual')).toHaveTextContent('74.2')
+    })
+})

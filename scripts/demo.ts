@@ -3,7 +3,7 @@
 // then the analytics job, so the scorecard shows the private sector's contribution.
 //
 //   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -22,9 +22,17 @@ function step(message: string): void {
     console.log(`\n▶ ${message}`)
 }
 
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): number {
-    const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env })
+function run(command: string, commandArgs: string[]): number {
+    const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' })
     return result.status ?? 1
+}
+
+/** Asynchronous, because the simulator runs in this process and must keep answering meanwhile. */
+function runAlongside(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+    return new Promise((resolve) => {
+        const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env })
+        child.on('close', (code) => resolve(code ?? 1))
+    })
 }
 
 function appBundle(): string | undefined {
@@ -95,7 +103,7 @@ for (const source of sources) {
     if (source.files.length === 0) continue
     step(`Le pont envoie les ${source.label}`)
     // Exit code 2 (partial success) is expected: some sample files carry the mistakes clinics make.
-    run(
+    await runAlongside(
         'node',
         [
             ...bridgeCli,

@@ -58,6 +58,9 @@ describe('drill-down from a region to its districts', () => {
             }))
         )
         expect(rows.length).toBeGreaterThan(3)
+        await app.page
+            .locator('[data-test="drill-down"]')
+            .screenshot({ path: join(SCREENSHOTS, 'drill-down-region-fr.png') })
         const ranks = rows.map((r) => (isStatus(r.status) ? STATUS_RANK[r.status] : 99))
         expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
     })

@@ -17,6 +17,7 @@ import { dataValueRoutes } from './data-values/routes.js'
 import { dataStoreRoutes } from './datastore/routes.js'
 import { buildDemoSeed } from './demo/index.js'
 import { FaultInjector } from './faults/faults.js'
+import { metadataCrudRoutes } from './metadata/crud.js'
 import { metadataExportRoutes } from './metadata/export.js'
 import { metadataImportRoutes } from './metadata/import.js'
 import { metadataRoutes } from './metadata/routes.js'
@@ -174,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
                 ...metadataRoutes(ctx),
                 ...metadataImportRoutes(ctx),
                 ...metadataExportRoutes(ctx),
+                ...metadataCrudRoutes(ctx),
                 ...dataStoreRoutes(ctx),
                 ...appRoutes(ctx),
                 ...dataValueRoutes,

@@ -154,6 +154,10 @@ export const MESSAGES: Record<string, Entry> = {
             fr: 'La valeur « {{value}} » ne convient pas au type {{valueType}} de {{element}}.',
             en: 'Value "{{value}}" does not fit type {{valueType}} of {{element}}.',
         },
+        hint: {
+            fr: 'Corrigez la valeur selon le type attendu (nombre entier, pourcentage 0-100, oui/non…).',
+            en: 'Fix the value to the expected type (whole number, percentage 0-100, yes/no…).',
+        },
     },
     DUPLICATE_CONFLICT: {
         message: {
@@ -170,6 +174,10 @@ export const MESSAGES: Record<string, Entry> = {
             fr: 'Ligne en double (même valeur qu’à la ligne {{otherRow}}) : envoyée une seule fois.',
             en: 'Duplicated row (same value as row {{otherRow}}): sent once.',
         },
+        hint: {
+            fr: 'Rien à faire ; supprimez la ligne en double pour un fichier plus clair.',
+            en: 'Nothing to do; delete the duplicated row for a cleaner file.',
+        },
     },
     ORG_UNIT_NOT_IN_DATA_SET: {
         message: {
@@ -185,6 +193,10 @@ export const MESSAGES: Record<string, Entry> = {
         message: {
             fr: 'La structure {{facility}} est fermée depuis le {{closed}}.',
             en: 'Facility {{facility}} has been closed since {{closed}}.',
+        },
+        hint: {
+            fr: 'Vérifiez le code de la structure ; une structure fermée ne peut plus déclarer.',
+            en: 'Check the facility code; a closed facility can no longer report.',
         },
     },
     NO_DATA_SET: {
@@ -222,11 +234,19 @@ export const MESSAGES: Record<string, Entry> = {
             fr: 'DHIS2 a refusé la valeur ({{errorCode}}) : {{explanation}}',
             en: 'DHIS2 refused the value ({{errorCode}}): {{explanation}}',
         },
+        hint: {
+            fr: 'Corrigez la ligne indiquée puis renvoyez le fichier : seules les valeurs manquantes partiront.',
+            en: 'Fix the row named, then send the file again: only the missing values will go.',
+        },
     },
     DHIS2_REJECTED: {
         message: {
             fr: 'DHIS2 a ignoré la valeur sans donner de raison.',
             en: 'DHIS2 ignored the value without giving a reason.',
+        },
+        hint: {
+            fr: 'Renvoyez le fichier ; si cela se répète, transmettez le journal (.bridge/audit.jsonl) à l’opérateur.',
+            en: 'Send the file again; if it happens again, pass the log (.bridge/audit.jsonl) to the operator.',
         },
     },
     CHUNK_FAILED: {

@@ -46,14 +46,12 @@ export async function expectActualsMatchAnalytics(
         compared += 1
     }
     const childUid = routineUidByCode.get(drillIndicatorCode) ?? ''
-    const children = await page
-        .locator('[data-test="child-actual"]')
-        .evaluateAll((cells) =>
-            cells.map((c) => ({
-                id: c.getAttribute('data-id') ?? '',
-                value: c.getAttribute('data-value') ?? '',
-            }))
-        )
+    const children = await page.locator('[data-test="child-actual"]').evaluateAll((cells) =>
+        cells.map((c) => ({
+            id: c.getAttribute('data-id') ?? '',
+            value: c.getAttribute('data-value') ?? '',
+        }))
+    )
     for (const child of children) {
         const expected = await analyticsValue(sim, user, childUid, child.id, String(year))
         expect({ id: child.id, value: child.value === '' ? null : Number(child.value) }).toEqual({

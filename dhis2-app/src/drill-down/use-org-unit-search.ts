@@ -30,14 +30,12 @@ export interface OrgUnitMatch {
 }
 
 export function parseSearch(data: unknown): OrgUnitMatch[] {
-    return searchSchema
-        .parse(data)
-        .results.organisationUnits.map((u) => ({
-            id: u.id,
-            name: u.displayName,
-            path: u.path,
-            level: u.level,
-        }))
+    return searchSchema.parse(data).results.organisationUnits.map((u) => ({
+        id: u.id,
+        name: u.displayName,
+        path: u.path,
+        level: u.level,
+    }))
 }
 
 /** Org units within the user's hierarchy whose name or code matches (from two characters on). */

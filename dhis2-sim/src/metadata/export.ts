@@ -12,7 +12,9 @@ import { FilterError, matchesFilter, parseFilter, parseOrder, sortObjects } from
 const DEFAULT_OBJECTS = new Set(['xYerKDKCefk', 'GLevLNI9wkl', 'bjDvmb4bfuf', 'HllvX50cXC0'])
 
 function selectedCollections(query: URLSearchParams): MetadataCollection[] {
-    const explicit = METADATA_COLLECTIONS.filter((collection) => query.get(collection)?.toLowerCase() === 'true')
+    const explicit = METADATA_COLLECTIONS.filter(
+        (collection) => query.get(collection)?.toLowerCase() === 'true'
+    )
     if (explicit.length > 0) return explicit
     // With no collection named, DHIS2 exports all of them (minus those set to false).
     return METADATA_COLLECTIONS.filter((collection) => query.get(collection)?.toLowerCase() !== 'false')
@@ -32,7 +34,10 @@ function exportMetadata(ctx: ServerContext, request: SimRequest): SimResponse {
     }
     for (const collection of selectedCollections(query)) {
         const fieldParams = [...query.getAll(`${collection}:fields`)]
-        const fields = parseFieldParams(fieldParams.length > 0 ? fieldParams : query.getAll('fields'), ':owner')
+        const fields = parseFieldParams(
+            fieldParams.length > 0 ? fieldParams : query.getAll('fields'),
+            ':owner'
+        )
         let filters
         try {
             filters = [...query.getAll('filter'), ...query.getAll(`${collection}:filter`)].map(parseFilter)
@@ -44,7 +49,7 @@ function exportMetadata(ctx: ServerContext, request: SimRequest): SimResponse {
             .filter((object) => !(excludeDefaults && DEFAULT_OBJECTS.has(object.id)))
             .filter((object) => filters.every((filter) => matchesFilter(object, filter, store)))
         const order = parseOrder(query.getAll(`${collection}:order`))
-        objects = sortObjects(objects, order.length > 0 ? order : parseOrder(['name:iasc,id:asc']), store) as typeof objects
+        objects = sortObjects(objects, order.length > 0 ? order : parseOrder(['name:iasc,id:asc']), store)
         if (objects.length === 0 && query.get(collection) !== 'true') continue
         const renderCtx = { store, baseUrl: request.baseUrl }
         out[collection] = objects.map((object) => renderObject(object, collection, fields, renderCtx))

@@ -219,11 +219,11 @@ export function parseOrder(values: string[]): OrderSpec[] {
     return specs
 }
 
-export function sortObjects(
-    objects: Record<string, unknown>[],
+export function sortObjects<T extends Record<string, unknown>>(
+    objects: readonly T[],
     orders: OrderSpec[],
     store: SimMetadataStore
-): Record<string, unknown>[] {
+): T[] {
     const keyOf = (object: Record<string, unknown>, property: string): unknown => {
         if (property === 'displayName') return object.name ?? object.displayName
         if (property === 'displayShortName') return object.shortName

@@ -12,7 +12,7 @@ import { EMBEDDED_REFERENCES, IMPORT_ORDER, SCHEMAS } from './schema.js'
 type Identifier = 'UID' | 'CODE' | 'AUTO'
 type Strategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE'
 
-interface Params {
+export interface Params {
     importMode: 'COMMIT' | 'VALIDATE'
     identifier: Identifier
     importStrategy: Strategy
@@ -20,7 +20,7 @@ interface Params {
     importReportMode: 'ERRORS' | 'FULL' | 'DEBUG'
 }
 
-interface Stats {
+export interface Stats {
     created: number
     updated: number
     deleted: number
@@ -28,7 +28,7 @@ interface Stats {
     total: number
 }
 
-interface ErrorReport {
+export interface ErrorReport {
     message: string
     mainKlass: string
     errorKlass?: string
@@ -38,12 +38,18 @@ interface ErrorReport {
     args: string[]
 }
 
-interface ObjectReport {
+export interface ObjectReport {
     klass: string
     index: number
     uid: string
     displayName?: string
     errorReports: ErrorReport[]
+}
+
+export interface TypeReport {
+    klass: string
+    stats: Stats
+    objectReports: ObjectReport[]
 }
 
 interface Planned {
@@ -160,7 +166,7 @@ export function importMetadata(
     body: Record<string, unknown>,
     params: Params,
     now: Date
-): { status: 'OK' | 'WARNING' | 'ERROR'; stats: Stats; typeReports: unknown[] } {
+): { status: 'OK' | 'WARNING' | 'ERROR'; stats: Stats; typeReports: TypeReport[] } {
     const payload = new PayloadIndex()
     const lists = new Map<MetadataCollection, Record<string, unknown>[]>()
     for (const collection of IMPORT_ORDER) {
@@ -376,7 +382,7 @@ export function importMetadata(
         store.upsert(plan.collection, normalise(plan, plan.existing, stamp))
     }
     const total: Stats = { created: 0, updated: 0, deleted: 0, ignored: 0, total: 0 }
-    const typeReports: unknown[] = []
+    const typeReports: TypeReport[] = []
     for (const [collection, stats] of typeStats) {
         for (const key of Object.keys(total) as Array<keyof Stats>) total[key] += stats[key]
         if (stats.total === 0 && params.importReportMode === 'ERRORS') continue

@@ -167,6 +167,18 @@ describe('session login as the app shell does it (contract §9.3)', () => {
         try {
             const response = await fetch(old.url + '/api/loginConfig', { headers: XHR })
             expect(response.status).toBe(404)
+            // 2.40 still issues V1 tokens.
+            const token = await fetch(old.url + '/api/apiToken', {
+                method: 'POST',
+                headers: { ...ADMIN, 'Content-Type': 'application/json' },
+                body: '{}',
+            })
+            const key = ((await token.json()) as { response: { key: string } }).response.key
+            expect(key).toMatch(/^d2pat_[A-Za-z0-9]{32}\d{10}$/)
+            const me = await fetch(old.url + '/api/me?fields=username', {
+                headers: { Authorization: `ApiToken ${key}` },
+            })
+            expect(me.status).toBe(200)
         } finally {
             await old.close()
         }

@@ -454,6 +454,62 @@ describe('POST /api/metadata (contract §6.4)', () => {
         )
     })
 
+    it('exports collections with GET /api/metadata', async () => {
+        const { status, body } = await get(
+            '/api/metadata?dataSets=true&indicatorTypes=true&fields=id,code&defaults=EXCLUDE&indicatorTypes:filter=code:eq:IT_PCT'
+        )
+        expect(status).toBe(200)
+        expect(Object.keys(body)).toEqual(['system', 'dataSets', 'indicatorTypes'])
+        expect(body.dataSets).toEqual([{ id: IDS.dataSet, code: 'DS_PRIVE_MENSUEL' }])
+        expect(body.indicatorTypes).toEqual([{ id: IDS.indicatorType, code: 'IT_PCT' }])
+    })
+
+    it('creates, updates and deletes single objects with ObjectReports', async () => {
+        const send = async (method: string, path: string, body?: unknown) => {
+            const response = await fetch(sim.url + path, {
+                method,
+                headers: { ...ADMIN, 'Content-Type': 'application/json' },
+                body: body === undefined ? undefined : JSON.stringify(body),
+            })
+            return {
+                status: response.status,
+                location: response.headers.get('location'),
+                body: (await response.json()) as Record<string, unknown>,
+            }
+        }
+        const created = await send('POST', '/api/categoryCombos', {
+            name: 'Âge (bis)',
+            dataDimensionType: 'DISAGGREGATION',
+            categories: [{ id: 'CatAgeU5000' }],
+        })
+        expect(created.status).toBe(201)
+        const report = created.body.response as { responseType: string; uid: string; klass: string }
+        expect(report.responseType).toBe('ObjectReport')
+        expect(report.klass).toBe('org.hisp.dhis.category.CategoryCombo')
+        expect(created.location).toBe(`${sim.url}/api/categoryCombos/${report.uid}`)
+        // The single-object controller generates the option combos, unlike /api/metadata.
+        expect(
+            (await get(`/api/categoryCombos/${report.uid}?fields=categoryOptionCombos~size`)).body
+        ).toEqual({
+            categoryOptionCombos: 2,
+        })
+        const invalid = await send('POST', '/api/indicatorTypes', { name: 'Sans facteur' })
+        expect(invalid.status).toBe(409)
+        expect(invalid.body.status).toBe('ERROR')
+        const updated = await send('PUT', `/api/indicatorTypes/${IDS.indicatorType}`, {
+            name: 'Pourcentage (%)',
+            factor: 100,
+        })
+        expect(updated.status).toBe(200)
+        expect((await get(`/api/indicatorTypes/${IDS.indicatorType}?fields=name`)).body).toEqual({
+            name: 'Pourcentage (%)',
+        })
+        expect((await send('DELETE', '/api/indicatorTypes/ItMissing02')).status).toBe(404)
+        const deleted = await send('DELETE', `/api/categoryCombos/${report.uid}`)
+        expect(deleted.status).toBe(200)
+        expect((await get(`/api/categoryCombos/${report.uid}`)).status).toBe(404)
+    })
+
     it('refuses users without the import authority', async () => {
         const response = await fetch(sim.url + '/api/metadata', {
             method: 'POST',

@@ -328,9 +328,10 @@ export class FacilityReportProcessor implements RecordProcessor {
             row: record.row,
             column: h.names[colIndex] ?? '',
             sourceColumns: this.sourceColumns,
+            // always present (possibly undefined): one object shape keeps the hot loops monomorphic
+            comment,
+            sheet: h.sheet,
         }
-        if (comment) v.comment = comment
-        if (h.sheet !== undefined) v.sheet = h.sheet
         sink.value(v)
     }
 

@@ -15,7 +15,7 @@ const root = join(import.meta.dirname, '..', '..')
 const outDir = join(root, 'bench-output')
 mkdirSync(outDir, { recursive: true })
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const SIZES = [4, 40] // years of national data: ten times apart
+const SIZES = [10, 100] // years of national data: ten times apart
 
 interface OrgUnitsFile {
     regions: Array<{

@@ -1,70 +1,71 @@
-// Duplicate detection that stays small on national-scale files: a value's identity is two small
-// integers (scope = org unit × period, op = data element × COC), kept in typed arrays
-// (14 bytes per slot, at most 60 % full so linear probing stays short) rather than a Map of strings (~130 bytes per value).
+// Duplicate detection that stays small and fast on national-scale files. A value's identity is two
+// small integers: scope (org unit × month) and op (data element × COC, numbered from 0 in the order
+// first seen). Each scope gets a block of 32 op slots (value as float32, row as int32) in one growing
+// slab: ~10 bytes per value for a 28-value monthly report, no hashing per value (rows of one scope
+// come together, so the scope's block is remembered), and growth is a plain copy, never a rehash.
+// Ops beyond 32 (rare wide mappings) go to a Map.
 
 export interface SeenValue {
     row: number
     value: number
 }
 
+const BLOCK = 32
+
 export class DuplicateTable {
-    private scopes: Int32Array
-    private ops: Uint16Array
-    private values: Float32Array
+    private blocks = new Map<number, number>()
     private rows: Int32Array
+    private values: Float32Array
+    private used = 0
+    private lastScope = -1
+    private lastBase = 0
+    private readonly overflow = new Map<string, SeenValue>()
     private count = 0
-    private limit: number
 
-    constructor(capacity = 1 << 14) {
-        this.scopes = new Int32Array(capacity).fill(-1)
-        this.ops = new Uint16Array(capacity)
-        this.values = new Float32Array(capacity)
-        this.rows = new Int32Array(capacity)
-        this.limit = Math.floor(capacity * 0.6)
+    constructor(initialScopes = 1024) {
+        this.rows = new Int32Array(initialScopes * BLOCK)
+        this.values = new Float32Array(initialScopes * BLOCK)
     }
 
-    private static slot(scope: number, op: number, scopes: Int32Array, ops: Uint16Array): number {
-        const cap = scopes.length
-        const h = (Math.imul(scope, 0x9e3779b1) ^ Math.imul(op + 1, 0x85ebca6b)) >>> 0
-        // multiply-shift range reduction: uses the hash's high bits, works for any capacity
-        let i = Math.floor((h * cap) / 4294967296)
-        for (;;) {
-            const s = scopes[i]
-            if (s === -1 || (s === scope && ops[i] === op)) return i
-            i = i + 1 === cap ? 0 : i + 1
+    private base(scope: number): number {
+        if (scope === this.lastScope) return this.lastBase
+        let b = this.blocks.get(scope)
+        if (b === undefined) {
+            b = this.used
+            this.used += BLOCK
+            if (this.used > this.rows.length) {
+                // rows are 0 in an unused slot: a plain copy keeps every block where it was
+                const rows = new Int32Array(this.rows.length * 2)
+                rows.set(this.rows)
+                const values = new Float32Array(this.values.length * 2)
+                values.set(this.values)
+                this.rows = rows
+                this.values = values
+            }
+            this.blocks.set(scope, b)
         }
+        this.lastScope = scope
+        this.lastBase = b
+        return b
     }
 
-    /** Returns the earlier occurrence, or records this one and returns undefined. */
+    /** Returns the earlier occurrence, or records this one (row ≥ 1) and returns undefined. */
     seen(scope: number, op: number, value: number, row: number): SeenValue | undefined {
-        const i = DuplicateTable.slot(scope, op, this.scopes, this.ops)
-        if (this.scopes[i] !== -1) return { row: this.rows[i] ?? 0, value: this.values[i] ?? 0 }
-        this.scopes[i] = scope
-        this.ops[i] = op
-        this.values[i] = value
-        this.rows[i] = row
-        if (++this.count > this.limit) this.grow()
-        return undefined
-    }
-
-    private grow(): void {
-        const { scopes, ops, values, rows } = this
-        const size = scopes.length * 2
-        this.scopes = new Int32Array(size).fill(-1)
-        this.ops = new Uint16Array(size)
-        this.values = new Float32Array(size)
-        this.rows = new Int32Array(size)
-        this.limit = Math.floor(size * 0.6)
-        for (let i = 0; i < scopes.length; i++) {
-            const s = scopes[i] ?? -1
-            if (s === -1) continue
-            const op = ops[i] ?? 0
-            const j = DuplicateTable.slot(s, op, this.scopes, this.ops)
-            this.scopes[j] = s
-            this.ops[j] = op
-            this.values[j] = values[i] ?? 0
-            this.rows[j] = rows[i] ?? 0
+        if (op >= BLOCK) {
+            const k = `${scope}|${op}`
+            const prev = this.overflow.get(k)
+            if (prev) return prev
+            this.overflow.set(k, { row, value })
+            this.count++
+            return undefined
         }
+        const i = this.base(scope) + op
+        const prevRow = this.rows[i] ?? 0
+        if (prevRow !== 0) return { row: prevRow, value: this.values[i] ?? 0 }
+        this.rows[i] = row
+        this.values[i] = value
+        this.count++
+        return undefined
     }
 
     get size(): number {

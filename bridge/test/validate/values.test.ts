@@ -36,10 +36,15 @@ describe('value checks (zod, per DHIS2 value type)', () => {
 
 describe('DuplicateTable', () => {
     it('remembers the first occurrence of each (scope, op) across growth', () => {
-        const t = new DuplicateTable(16)
-        for (let i = 0; i < 50_000; i++) expect(t.seen(i >> 5, i & 31, i % 7, i + 2)).toBeUndefined()
+        const t = new DuplicateTable(4)
+        // 40 ops per scope: the last 8 go beyond a block, scopes out of order
+        const scopeOf = (i: number) => (Math.floor(i / 40) * 7919) % 1250
+        for (let i = 0; i < 50_000; i++) expect(t.seen(scopeOf(i), i % 40, i % 7, i + 2)).toBeUndefined()
         expect(t.size).toBe(50_000)
-        expect(t.seen(3, 4, 0, 999)).toEqual({ row: 3 * 32 + 4 + 2, value: (3 * 32 + 4) % 7 })
+        const i = 1234
+        expect(t.seen(scopeOf(i), i % 40, 0, 999_999)).toEqual({ row: i + 2, value: i % 7 })
+        const j = 38
+        expect(t.seen(scopeOf(j), j % 40, 0, 999_999)).toEqual({ row: j + 2, value: j % 7 })
     })
     it('compares values as float32 and hashes text', () => {
         expect(valueNumber('12')).toBe(12)

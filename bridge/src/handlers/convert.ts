@@ -10,7 +10,8 @@ export interface ConvertOptions extends CommonOptions {
     out: string
 }
 
-const FLUSH_AT = 64 * 1024
+// small batches die young: a 64 KiB string would outlive scavenges and be promoted
+const FLUSH_AT = 16 * 1024
 
 /** JSON text of one value, written by hand: this is the hot loop of a national-scale convert. */
 function valueJson(v: MappedValue): string {

@@ -1,8 +1,8 @@
 // Duplicate detection that stays small and fast on national-scale files. A value's identity is two
 // small integers: scope (org unit × month) and op (data element × COC, numbered from 0 in the order
-// first seen). Each scope gets a block of 32 op slots (value as float32, row as int32) in one growing
-// slab: ~10 bytes per value for a 28-value monthly report, no hashing per value (rows of one scope
-// come together, so the scope's block is remembered), and growth is a plain copy, never a rehash.
+// first seen). Each scope gets a block of 32 op slots (value as float32, row as int32) in fixed-size
+// pages: ~10 bytes per value for a 28-value monthly report, no hashing per value (rows of one scope
+// come together, so its block is remembered), and no copy or rehash as the file grows.
 // Ops beyond 32 (rare wide mappings) go to a Map.
 
 export interface SeenValue {
@@ -11,42 +11,38 @@ export interface SeenValue {
 }
 
 const BLOCK = 32
+const PAGE_SCOPES = 2048
+const PAGE = BLOCK * PAGE_SCOPES
 
 export class DuplicateTable {
-    private blocks = new Map<number, number>()
-    private rows: Int32Array
-    private values: Float32Array
+    private readonly blocks = new Map<number, number>()
+    private readonly rowPages: Int32Array[] = []
+    private readonly valuePages: Float32Array[] = []
     private used = 0
     private lastScope = -1
-    private lastBase = 0
+    private lastRows: Int32Array = new Int32Array(0)
+    private lastValues: Float32Array = new Float32Array(0)
+    private lastOffset = 0
     private readonly overflow = new Map<string, SeenValue>()
     private count = 0
 
-    constructor(initialScopes = 1024) {
-        this.rows = new Int32Array(initialScopes * BLOCK)
-        this.values = new Float32Array(initialScopes * BLOCK)
-    }
-
-    private base(scope: number): number {
-        if (scope === this.lastScope) return this.lastBase
+    private select(scope: number): void {
         let b = this.blocks.get(scope)
         if (b === undefined) {
             b = this.used
             this.used += BLOCK
-            if (this.used > this.rows.length) {
-                // rows are 0 in an unused slot: a plain copy keeps every block where it was
-                const rows = new Int32Array(this.rows.length * 2)
-                rows.set(this.rows)
-                const values = new Float32Array(this.values.length * 2)
-                values.set(this.values)
-                this.rows = rows
-                this.values = values
+            if (b % PAGE === 0) {
+                // a zero row means "not seen": fresh pages are all zeros
+                this.rowPages.push(new Int32Array(PAGE))
+                this.valuePages.push(new Float32Array(PAGE))
             }
             this.blocks.set(scope, b)
         }
+        const page = Math.floor(b / PAGE)
         this.lastScope = scope
-        this.lastBase = b
-        return b
+        this.lastRows = this.rowPages[page] ?? this.lastRows
+        this.lastValues = this.valuePages[page] ?? this.lastValues
+        this.lastOffset = b % PAGE
     }
 
     /** Returns the earlier occurrence, or records this one (row ≥ 1) and returns undefined. */
@@ -59,11 +55,12 @@ export class DuplicateTable {
             this.count++
             return undefined
         }
-        const i = this.base(scope) + op
-        const prevRow = this.rows[i] ?? 0
-        if (prevRow !== 0) return { row: prevRow, value: this.values[i] ?? 0 }
-        this.rows[i] = row
-        this.values[i] = value
+        if (scope !== this.lastScope) this.select(scope)
+        const i = this.lastOffset + op
+        const prevRow = this.lastRows[i] ?? 0
+        if (prevRow !== 0) return { row: prevRow, value: this.lastValues[i] ?? 0 }
+        this.lastRows[i] = row
+        this.lastValues[i] = value
         this.count++
         return undefined
     }

@@ -52,6 +52,19 @@ afterAll(async () => sim?.close())
 describe('clinic reports into DHIS2', () => {
     const stateDir = tempState()
 
+    it('a dry run lets DHIS2 check and count without writing anything, and records nothing', async () => {
+        const size = sim.db.dataValues.size
+        const report = await pushHandler({
+            files: [fixture('sikasso-2024-01-long.json')],
+            dhis2: as(sim, ...ADMIN),
+            stateDir,
+            dryRun: true,
+        })
+        expect(report.push).toMatchObject({ dryRun: true, sent: 168, saved: 168, rejected: 0 })
+        expect(report.push?.dhis2Counts.imported).toBeGreaterThan(0)
+        expect(sim.db.dataValues.size).toBe(size)
+    })
+
     it('lands every valid value and the district analytics count the private facilities', async () => {
         await sim.runAnalytics()
         const before = await analytics(ids.consult, ids.commune5, '202401')

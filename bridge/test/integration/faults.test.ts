@@ -77,3 +77,30 @@ it('ends with every value in DHIS2 exactly once despite 5xx and dropped connecti
     expect(again.plan?.new).toBe(0)
     expect(again.plan?.changed).toBe(0)
 })
+
+it('rides out timeouts and 429 Too Many Requests (honouring Retry-After), and DHIS2’s async import', async () => {
+    const stateDir = tempState()
+    const file = [fixture('sikasso-2024-01-long.json')]
+    sim.setFaults({ rate: 0.4, kinds: ['timeout', '429'], paths: ['dataValueSets'], seed: 5 })
+    const report = await pushHandler({
+        files: file,
+        dhis2: as(sim, ...ADMIN, 1_000),
+        stateDir,
+        backoffMs: 5,
+        maxAttempts: 10,
+    })
+    sim.setFaults(null)
+    expect(report.push?.retries).toBeGreaterThan(0)
+    expect(report.push).toMatchObject({ saved: 168, failed: 0, rejected: 0 })
+
+    // the same values again through ?async=true: DHIS2 answers with a job, the bridge polls its summary
+    const again = await pushHandler({
+        files: file,
+        dhis2: as(sim, ...ADMIN),
+        stateDir: tempState(),
+        async: true,
+    })
+    expect(again.push).toMatchObject({ saved: 168, failed: 0 })
+    // already there: DHIS2 counts them as ignored (identical), none imported twice
+    expect(again.push?.dhis2Counts.imported).toBe(0)
+})

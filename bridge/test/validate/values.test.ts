@@ -36,7 +36,7 @@ describe('value checks (zod, per DHIS2 value type)', () => {
 
 describe('DuplicateTable', () => {
     it('remembers the first occurrence of each (scope, op) across growth', () => {
-        const t = new DuplicateTable(4)
+        const t = new DuplicateTable()
         // 40 ops per scope: the last 8 go beyond a block, scopes out of order
         const scopeOf = (i: number) => (Math.floor(i / 40) * 7919) % 1250
         for (let i = 0; i < 50_000; i++) expect(t.seen(scopeOf(i), i % 40, i % 7, i + 2)).toBeUndefined()

@@ -6,7 +6,7 @@ import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/
 import { DuplicateTable, TEXT_MARK } from '../../validate/duplicates.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
 import type { ColumnSpec, FacilityReportLayout, LongLayout, WideLayout } from './layout.js'
-import { CellResolver, isProblem, type Problem } from './resolve.js'
+import { CellResolver, isProblem, ProblemResult, type Problem } from './resolve.js'
 
 function specNames(spec: ColumnSpec): Set<string> {
     return new Set([spec.name, ...spec.aliases].map(normalizeLabel))
@@ -29,7 +29,7 @@ export function findColumn(
 
 type Operand =
     | { de: DataElementMeta; coc: CocMeta; op: number }
-    | { problem: Problem; column: 'element' | 'disagg'; element: DataElementMeta | undefined }
+    | { problem: ProblemResult; column: 'element' | 'disagg'; element: DataElementMeta | undefined }
 
 interface WideColumn {
     index: number

@@ -14,10 +14,18 @@ export interface Problem {
     severity?: 'error' | 'warning'
 }
 
-export type Resolved<T> = T | Problem
+/** A resolution failure. A class, so telling it from a hit is one `instanceof` in the hot loop. */
+export class ProblemResult implements Problem {
+    constructor(
+        readonly problem: string,
+        readonly params?: Record<string, string | number | undefined>
+    ) {}
+}
 
-export function isProblem<T>(r: Resolved<T>): r is Problem {
-    return typeof r === 'object' && r !== null && 'problem' in r
+export type Resolved<T> = T | ProblemResult
+
+export function isProblem<T>(r: Resolved<T>): r is ProblemResult {
+    return r instanceof ProblemResult
 }
 
 export interface FacilityHit {
@@ -59,15 +67,12 @@ export class CellResolver {
         if (r) return r
         const target = this.ctx.facilities.resolve(cell)
         const ou = this.ctx.metadata.orgUnit(target)
-        if (!ou) r = { problem: 'UNKNOWN_FACILITY' }
+        if (!ou) r = new ProblemResult('UNKNOWN_FACILITY')
         else if (this.dataSet && !this.ctx.metadata.isAssigned(this.dataSet.id, ou.id))
-            r = {
-                problem: 'ORG_UNIT_NOT_IN_DATA_SET',
-                params: {
-                    facility: `${ou.name ?? ou.id} (${ou.code ?? ou.id})`,
-                    dataSet: this.dataSet.code ?? this.dataSet.id,
-                },
-            }
+            r = new ProblemResult('ORG_UNIT_NOT_IN_DATA_SET', {
+                facility: `${ou.name ?? ou.id} (${ou.code ?? ou.id})`,
+                dataSet: this.dataSet.code ?? this.dataSet.id,
+            })
         else r = { ou, num: this.ctx.metadata.ouNumber.get(ou.id) ?? 0 }
         this.facilities.set(cell, r)
         return r
@@ -78,14 +83,14 @@ export class CellResolver {
         if (r) return r
         const p = parsePeriod(cell)
         const ds = this.dataSet
-        if (!p) r = { problem: 'BAD_PERIOD' }
+        if (!p) r = new ProblemResult('BAD_PERIOD')
         else if (ds && p.type !== ds.periodType)
-            r = {
-                problem: 'WRONG_PERIOD_TYPE',
-                params: { dataSet: ds.code ?? ds.id, periodType: ds.periodType },
-            }
+            r = new ProblemResult('WRONG_PERIOD_TYPE', {
+                dataSet: ds.code ?? ds.id,
+                periodType: ds.periodType,
+            })
         else if (this.latestOpen && p.type === 'Monthly' && p.iso > this.latestOpen)
-            r = { problem: 'FUTURE_PERIOD', params: { value: p.iso, latest: this.latestOpen } }
+            r = new ProblemResult('FUTURE_PERIOD', { value: p.iso, latest: this.latestOpen })
         else r = { iso: p.iso, num: (p.year - 1900) * 12 + p.month }
         this.periods.set(cell, r)
         return r
@@ -98,9 +103,9 @@ export class CellResolver {
         const de =
             this.ctx.metadata.dataElement(code) ?? this.ctx.metadata.dataElement(code.replace(/\s+/g, '_'))
         const ds = this.dataSet
-        if (!de) r = { problem: 'UNKNOWN_DATA_ELEMENT' }
+        if (!de) r = new ProblemResult('UNKNOWN_DATA_ELEMENT')
         else if (ds && !ds.dataElements.includes(de.id))
-            r = { problem: 'NO_DATA_SET', params: { element: de.code ?? de.id, dataSet: ds.code ?? ds.id } }
+            r = new ProblemResult('NO_DATA_SET', { element: de.code ?? de.id, dataSet: ds.code ?? ds.id })
         else r = de
         this.elements.set(cell, r)
         return r
@@ -127,7 +132,7 @@ export class CellResolver {
         if (!s || /^(total|default|défaut|defaut|-)$/i.test(s)) {
             const d = md.defaultCoc(de.categoryCombo)
             if (d) return d
-            return { problem: 'UNKNOWN_DISAGGREGATION', params: { ...params, value: s || '(vide)' } }
+            return new ProblemResult('UNKNOWN_DISAGGREGATION', { ...params, value: s || '(vide)' })
         }
         const direct = md.coc(de.categoryCombo, s)
         if (direct) return direct
@@ -140,17 +145,17 @@ export class CellResolver {
         for (const cc of md.snapshot.categoryCombos) {
             if (cc.id === de.categoryCombo) continue
             if (md.coc(cc.id, s) ?? md.cocByOptions(cc.id, codes))
-                return { problem: 'COC_NOT_IN_COMBO', params }
+                return new ProblemResult('COC_NOT_IN_COMBO', params)
         }
         if (de.categoryCombo && md.defaultCoc(de.categoryCombo)?.id === DEFAULT_COC)
-            return { problem: 'COC_NOT_IN_COMBO', params }
-        return { problem: 'UNKNOWN_DISAGGREGATION', params }
+            return new ProblemResult('COC_NOT_IN_COMBO', params)
+        return new ProblemResult('UNKNOWN_DISAGGREGATION', params)
     }
 
     /** The value as DHIS2 wants it, with its number for duplicate checks. */
     value(de: DataElementMeta, cell: string): Resolved<{ value: string; num: number }> {
         const r = this.values.check(de.valueType, cell)
         if (r.ok) return r
-        return { problem: r.code, params: { valueType: de.valueType, element: de.code ?? de.id } }
+        return new ProblemResult(r.code, { valueType: de.valueType, element: de.code ?? de.id })
     }
 }

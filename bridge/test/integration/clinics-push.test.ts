@@ -99,6 +99,8 @@ describe('clinic reports into DHIS2', () => {
         })
         expect(report.plan).toEqual({ new: 0, changed: 0, unchanged: 252, removed: 0 })
         expect(report.push).toBeUndefined()
+        // metadata came from the on-disk cache (same server, user and DHIS2 version, less than an hour old)
+        expect(report.metadata?.source).toBe('cache')
         expect(report.note?.fr).toMatch(/Rien de nouveau à envoyer/)
         expect(report.note?.en).toMatch(/Nothing new to send/)
         expect(report.exitCode).toBe(0)

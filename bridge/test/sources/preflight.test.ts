@@ -88,7 +88,7 @@ const snapshot: MetadataSnapshot = {
             expiryDays: 0,
             categoryCombo: 'bjDvmb4bfuf',
             dataElements: ['DeConsult01', 'DeCpn100001', 'DeVih000001'],
-            organisationUnits: ['OuClin00011'],
+            organisationUnits: ['OuClin00011', 'OuClosed001'],
         },
     ],
     organisationUnits: [
@@ -100,6 +100,14 @@ const snapshot: MetadataSnapshot = {
             level: 4,
         },
         { id: 'OuCscom0001', code: 'FS-C5-001', name: 'CSCom', path: '/a/b/c/OuCscom0001', level: 4 },
+        {
+            id: 'OuClosed001',
+            code: 'FS-C5-019',
+            name: 'Clinique fermée',
+            path: '/a/b/c/OuClosed001',
+            level: 4,
+            closedDate: '2024-02-15T00:00:00.000',
+        },
     ],
 }
 const metadataFile = join(dir, 'metadata.json')
@@ -117,6 +125,7 @@ const rows = [
     'FS-C5-011;2024-03;VIH_TESTES;Féminin;12,5',
     'FS-C5-011;2024-03;VIH_TESTES;F;7',
     'FS-C5-011;2024-03;VIH_TESTES;F;7',
+    'FS-C5-019;2024-03;CPN1;;2',
 ]
 const file = join(dir, 'preflight.csv')
 writeFileSync(file, '\ufeff' + rows.join('\r\n') + '\r\n')
@@ -139,11 +148,12 @@ describe('pre-flight check', () => {
             '8:UNKNOWN_DISAGGREGATION:error',
             '9:NOT_AN_INTEGER:error',
             '11:DUPLICATE_SAME:warning',
+            '12:ORG_UNIT_CLOSED:warning',
         ])
         const future = report.issues.find((i) => i.code === 'FUTURE_PERIOD')
         expect(future?.message.fr).toContain('202610')
         expect(report.issues.find((i) => i.code === 'COC_NOT_IN_COMBO')?.hint?.fr).toContain('Moins de 5 ans')
-        expect(report.values).toBe(2)
+        expect(report.values).toBe(3)
         expect(report.exitCode).toBe(2)
     })
 

@@ -1,6 +1,7 @@
 // Indexes over the current metadata that analytics needs (org unit tree, groups, category model,
 // data set assignments). Rebuilt lazily when the metadata store's version changes.
 import type { MetadataObject, MetadataStore } from '../core/types.js'
+import { PERIOD_TYPE_FREQUENCY } from '../periods/period.js'
 
 export interface OrgUnitIndex {
     ids: string[]
@@ -70,30 +71,9 @@ export function numberProp(object: MetadataObject | undefined, key: string): num
     return undefined
 }
 
-const FREQUENCY: Record<string, number> = {
-    Daily: 1,
-    Weekly: 7,
-    WeeklyWednesday: 7,
-    WeeklyThursday: 7,
-    WeeklySaturday: 7,
-    WeeklySunday: 7,
-    BiWeekly: 14,
-    Monthly: 30,
-    BiMonthly: 61,
-    Quarterly: 91,
-    QuarterlyNov: 91,
-    SixMonthly: 182,
-    SixMonthlyApril: 182,
-    SixMonthlyNov: 182,
-    Yearly: 365,
-    FinancialApril: 365,
-    FinancialJuly: 365,
-    FinancialOct: 365,
-    FinancialNov: 365,
-}
-
 export function periodTypeFrequency(type: string): number {
-    return FREQUENCY[type] ?? 30
+    // Unknown types rank as monthly, the commonest aggregate period type.
+    return (PERIOD_TYPE_FREQUENCY as Readonly<Record<string, number>>)[type] ?? 30
 }
 
 function buildOrgUnits(metadata: MetadataStore): OrgUnitIndex {

@@ -93,7 +93,8 @@ interface Resolved {
 
 function resolver(index: MetadataIndex): Resolved {
     const des = new Map<string, string>()
-    const cocs = new Map<string, string>()
+    // Keyed by combo then options, so that the 700k lookups of a seed build no key string.
+    const cocs = new Map<string, Map<string, string>>()
     return {
         de(code) {
             let uid = des.get(code)
@@ -104,11 +105,13 @@ function resolver(index: MetadataIndex): Resolved {
             return uid
         },
         coc(combo, options) {
-            const key = `${combo}|${options.join('|')}`
-            let uid = cocs.get(key)
+            let byOptions = cocs.get(combo)
+            if (!byOptions) cocs.set(combo, (byOptions = new Map()))
+            const key = options.length === 1 ? (options[0] ?? '') : options.join('|')
+            let uid = byOptions.get(key)
             if (!uid) {
                 uid = combo === 'default' ? DEFAULT_UIDS.categoryOptionCombo : index.cocUid(combo, options)
-                cocs.set(key, uid)
+                byOptions.set(key, uid)
             }
             return uid
         },

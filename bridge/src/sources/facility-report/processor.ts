@@ -237,6 +237,24 @@ export class FacilityReportProcessor implements RecordProcessor {
             bad = true
             this.problem(per, record, c.period, sink)
         }
+        if (fac && per && !isProblem(fac) && !isProblem(per) && fac.ou.closedDate) {
+            // DHIS2's dataValueSets import does not check closed facilities: say it, do not block
+            const closed = fac.ou.closedDate.slice(0, 7).replace('-', '')
+            if (per.iso >= closed)
+                this.problem(
+                    {
+                        problem: 'ORG_UNIT_CLOSED',
+                        params: {
+                            facility: fac.ou.code ?? fac.ou.id,
+                            closed: fac.ou.closedDate.slice(0, 10),
+                        },
+                        severity: 'warning',
+                    },
+                    record,
+                    c.facility,
+                    sink
+                )
+        }
         const comment = c.comment >= 0 ? cells[c.comment] || undefined : undefined
         if (this.layout.layout === 'long') {
             const elementCell = cells[c.element] ?? ''

@@ -23,6 +23,13 @@ const T = {
         failed: 'non envoyées (échec réseau)',
         retries: 'nouvelles tentatives',
         dryRun: 'simulation (dryRun) : rien n’a été écrit',
+        completeCol: 'Rapports marqués complets',
+        completed: 'rapport(s) marqué(s) complet(s) dans DHIS2',
+        completedPartly: 'dont partiellement acceptés',
+        alreadyComplete: 'déjà marqués complets',
+        completeRefused: 'marquage refusé',
+        completeFailed: 'marquage non envoyé (échec réseau)',
+        completeSkipped: 'rapports non marqués complets (--no-complete)',
         more: (n: number) => `… et ${n} autre(s) problème(s) (voir --json)`,
         output: 'Fichier produit',
         exit: ['Succès', 'Échec', 'Succès partiel'],
@@ -51,6 +58,13 @@ const T = {
         failed: 'not sent (network failure)',
         retries: 'retries',
         dryRun: 'dry run: nothing was written',
+        completeCol: 'Reports marked complete',
+        completed: 'report(s) marked complete in DHIS2',
+        completedPartly: 'of which partly accepted',
+        alreadyComplete: 'already marked complete',
+        completeRefused: 'registration refused',
+        completeFailed: 'registration not sent (network failure)',
+        completeSkipped: 'reports not marked complete (--no-complete)',
         more: (n: number) => `… and ${n} more problem(s) (see --json)`,
         output: 'Output file',
         exit: ['Success', 'Failure', 'Partial success'],
@@ -97,17 +111,27 @@ export function renderReport(report: RunReport, lang: Lang, maxIssues = 200): st
     const hidden = sorted.length - Math.min(sorted.length, maxIssues) + report.droppedIssues
     if (hidden > 0) out.push(t.more(hidden))
     if (out.length) out.push('')
+    const complete = report.complete && !report.complete.skipped ? report.complete : undefined
     const table = new Table({
-        head: [t.file, t.rows, t.values, t.errors, t.warnings],
+        head: [t.file, t.rows, t.values, t.errors, t.warnings, ...(complete ? [t.completeCol] : [])],
         style: { head: [], border: [] },
     })
-    for (const f of report.files) table.push([f.file, f.rows, f.values, f.errors, f.warnings])
+    for (const f of report.files)
+        table.push([
+            f.file,
+            f.rows,
+            f.values,
+            f.errors,
+            f.warnings,
+            ...(complete ? [complete.byFile[f.file] ?? 0] : []),
+        ])
     table.push([
         t.total,
         report.files.reduce((n, f) => n + f.rows, 0),
         report.values,
         report.errors,
         report.warnings,
+        ...(complete ? [complete.registered] : []),
     ])
     out.push(table.toString())
     if (report.plan) {
@@ -122,6 +146,15 @@ export function renderReport(report: RunReport, lang: Lang, maxIssues = 200): st
             `${p.saved} ${t.saved} · ${p.rejected} ${t.rejected} · ${p.failed} ${t.failed} · ${p.retries} ${t.retries}`
         )
         if (p.dryRun) out.push(t.dryRun)
+    }
+    if (report.complete?.skipped) out.push(t.completeSkipped)
+    else if (complete) {
+        const c = complete
+        const partly = c.partly > 0 ? ` (${t.completedPartly}${lang === 'fr' ? ' :' : ':'} ${c.partly})` : ''
+        out.push(
+            `${c.registered} ${t.completed}${partly} · ${c.alreadyComplete} ${t.alreadyComplete} · ${c.refused} ${t.completeRefused} · ${c.failed} ${t.completeFailed}`
+        )
+        if (c.dryRun && !report.push) out.push(t.dryRun)
     }
     if (report.output && report.output !== '-') out.push(`${t.output} : ${report.output}`)
     if (report.metadata)

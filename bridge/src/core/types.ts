@@ -73,6 +73,8 @@ export type IssueCode =
     | 'DHIS2_REJECTED'
     | 'REMOVED_VALUE'
     | 'CHUNK_FAILED'
+    | 'COMPLETE_REFUSED'
+    | 'COMPLETE_FAILED'
     | (string & {})
 
 /** One problem found in the input, with enough to find the cell and fix it. */

@@ -70,10 +70,30 @@ export interface RunReport {
         dryRun: boolean
         dhis2Counts: { imported: number; updated: number; ignored: number; deleted: number }
     }
+    /** Monthly reports registered as complete in DHIS2 (completeDataSetRegistrations). */
+    complete?: CompletionReport
     output?: string
     /** One sentence for people: "nothing new to send", "strict mode: nothing sent"… */
     note?: { fr: string; en: string }
     exitCode: ExitCode
+}
+
+export interface CompletionReport {
+    /** `--no-complete`: nothing was registered. */
+    skipped: boolean
+    /** Reports newly marked complete by this run. */
+    registered: number
+    /** Of those, reports DHIS2 accepted only some values of (completed all the same). */
+    partly: number
+    /** Already marked complete by an earlier run (ledger): not sent again. */
+    alreadyComplete: number
+    refused: number
+    failed: number
+    dryRun: boolean
+    /** Newly completed reports per file (the file of each report's first row). */
+    byFile: Record<string, number>
+    dhis2Counts: { imported: number; updated: number; ignored: number }
+    retries: number
 }
 
 export interface Prepared {

@@ -1,12 +1,23 @@
-// `bridge push`: read → validate → map → plan (ledger) → push → record.
+// `bridge push`: read → validate → map → plan (ledger) → push → complete → record.
+import PQueue from 'p-queue'
+import { registerCompletions } from '../complete/register.js'
+import { selectReportsToComplete } from '../complete/select.js'
 import { makeIssue } from '../core/issues.js'
 import type { MappedValue } from '../core/types.js'
 import { processFiles } from '../pipeline/process.js'
 import { JsonlLedger, ledgerFileFor, MemoryLedger, type Ledger } from '../plan/ledger.js'
-import { buildPlan } from '../plan/plan.js'
-import { pushPlan, type PushOptions } from '../push/push.js'
-import { appendAudit, newRunId, recordOutcomes, sha256File } from '../record/record.js'
-import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport } from './common.js'
+import { buildPlan, type PlannedValue } from '../plan/plan.js'
+import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../push/push.js'
+import type { StopSignal } from '../push/send.js'
+import { appendAudit, newRunId, recordCompletions, recordOutcomes, sha256File } from '../record/record.js'
+import {
+    EXIT,
+    exitCodeFor,
+    prepare,
+    type CommonOptions,
+    type CompletionReport,
+    type RunReport,
+} from './common.js'
 
 export interface PushHandlerOptions extends CommonOptions {
     dryRun?: boolean
@@ -18,6 +29,8 @@ export interface PushHandlerOptions extends CommonOptions {
     async?: boolean
     /** Keep no ledger (tests, one-off sends). */
     noLedger?: boolean
+    /** Do not register the reports as complete (the clinic completes the form in DHIS2 itself). */
+    noComplete?: boolean
     random?: PushOptions['random']
 }
 
@@ -60,6 +73,14 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         exitCode: EXIT.success,
     }
     const toSend = [...plan.chunks.values()].reduce((n, c) => n + c.length, 0)
+    // one queue for values and completeness, so --concurrency bounds both
+    const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
+    const retry = {
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+        ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+        ...(options.random ? { random: options.random } : {}),
+    }
+    let outcomes: ReadonlyMap<PlannedValue, ValueOutcome> = new Map()
     if (options.strict && result.errorCount > 0) {
         report.exitCode = EXIT.failure
         report.note = {
@@ -78,14 +99,13 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
                 : { fr: 'Aucune valeur valide à envoyer.', en: 'No valid value to send.' }
     } else {
         const pushed = await pushPlan(client, plan.chunks, {
-            concurrency: options.concurrency ?? 2,
-            ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-            ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
-            ...(options.random ? { random: options.random } : {}),
+            queue,
+            ...retry,
             dryRun: options.dryRun ?? false,
             async: options.async ?? false,
             onChunkDone: (done, total) => options.onProgress?.({ stage: 'push', done, total }),
         })
+        outcomes = pushed.outcomes
         let saved = 0
         let rejected = 0
         let failed = 0
@@ -116,6 +136,39 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
                 en: `${plan.counts.unchanged} value(s) already in DHIS2 unchanged were not sent again.`,
             }
     }
+    if (!(options.strict && result.errorCount > 0) && plan.values.length > 0) {
+        if (options.noComplete) report.complete = emptyCompletion(true, options.dryRun ?? false)
+        else {
+            const selection = selectReportsToComplete(plan.values, outcomes, ledger, {
+                force: options.force ?? false,
+            })
+            const stop: StopSignal = { error: null }
+            const done = await registerCompletions(client, selection.reports, {
+                queue,
+                rules: retryRules(retry),
+                stop,
+                dryRun: options.dryRun ?? false,
+            })
+            if (stop.error) throw new PushAbortedError(stop.error.message)
+            const complete = emptyCompletion(false, options.dryRun ?? false)
+            complete.registered = done.registered.length
+            complete.partly = done.registered.filter((r) => r.partly).length
+            complete.alreadyComplete = selection.alreadyComplete
+            complete.refused = done.refused.length
+            complete.failed = done.failed.length
+            complete.dhis2Counts = done.dhis2Counts
+            complete.retries = done.retries
+            for (const r of done.registered) complete.byFile[r.file] = (complete.byFile[r.file] ?? 0) + 1
+            report.complete = complete
+            report.issues.push(...done.issues)
+            report.errors += done.issues.length
+            if (!options.dryRun) await recordCompletions(ledger, done.registered, runId)
+            if (done.issues.length > 0) {
+                const good = (report.push?.saved ?? 0) + plan.counts.unchanged
+                report.exitCode = exitCodeFor(good, report.errors)
+            }
+        }
+    }
     for (const e of plan.removed.slice(0, 1000))
         report.issues.push(
             makeIssue('REMOVED_VALUE', { file: e.file, row: e.row }, { value: e.value }, 'warning')
@@ -140,6 +193,13 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             files,
             counts: {
                 ...plan.counts,
+                ...(report.complete && !report.complete.skipped
+                    ? {
+                          completed: report.complete.registered,
+                          completeRefused: report.complete.refused,
+                          completeFailed: report.complete.failed,
+                      }
+                    : {}),
                 ...(report.push
                     ? { saved: report.push.saved, rejected: report.push.rejected, failed: report.push.failed }
                     : {}),
@@ -156,4 +216,19 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         })
     }
     return report
+}
+
+function emptyCompletion(skipped: boolean, dryRun: boolean): CompletionReport {
+    return {
+        skipped,
+        registered: 0,
+        partly: 0,
+        alreadyComplete: 0,
+        refused: 0,
+        failed: 0,
+        dryRun,
+        byFile: {},
+        dhis2Counts: { imported: 0, updated: 0, ignored: 0 },
+        retries: 0,
+    }
 }

@@ -259,6 +259,26 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Run the same command again later: only the missing values will be sent.',
         },
     },
+    COMPLETE_REFUSED: {
+        message: {
+            fr: 'DHIS2 n’a pas marqué complet le rapport de {{facility}} pour {{period}} : {{explanation}}.',
+            en: 'DHIS2 did not mark the report of {{facility}} for {{period}} complete: {{explanation}}.',
+        },
+        hint: {
+            fr: 'Les valeurs acceptées sont bien dans DHIS2 ; seule la complétude manque. Corrigez la cause puis renvoyez le fichier : seul le marquage partira.',
+            en: 'The accepted values are in DHIS2; only the completeness is missing. Fix the cause, then send the file again: only the registration will go.',
+        },
+    },
+    COMPLETE_FAILED: {
+        message: {
+            fr: 'Impossible de marquer complet le rapport de {{facility}} pour {{period}} après {{attempts}} tentatives : {{detail}}.',
+            en: 'Could not mark the report of {{facility}} for {{period}} complete after {{attempts}} attempts: {{detail}}.',
+        },
+        hint: {
+            fr: 'Relancez la même commande plus tard : seuls les rapports non encore marqués complets partiront.',
+            en: 'Run the same command again later: only the reports not yet marked complete will go.',
+        },
+    },
 }
 
 export function interpolate(template: string, params: Params): string {

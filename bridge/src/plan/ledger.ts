@@ -18,6 +18,17 @@ export interface LedgerEntry {
     at: string
 }
 
+/** A monthly report DHIS2 registered as complete (`kind: 'complete'` lines of the same file). */
+export interface CompletionEntry {
+    kind: 'complete'
+    /** `reportKey()`: dataSet|orgUnit|period|aoc (UIDs). */
+    key: string
+    file: string
+    row: number
+    runId: string
+    at: string
+}
+
 export interface Ledger {
     readonly path: string
     get(key: string): LedgerEntry | undefined
@@ -25,6 +36,13 @@ export interface Ledger {
     keysInScope(scope: string): string[]
     record(entries: readonly LedgerEntry[]): Promise<void>
     readonly size: number
+    /** The registration of a report as complete, if the bridge made one. */
+    completion(key: string): CompletionEntry | undefined
+    recordCompletions(entries: readonly CompletionEntry[]): Promise<void>
+}
+
+function isCompletion(e: LedgerEntry | CompletionEntry): e is CompletionEntry {
+    return 'kind' in e && e.kind === 'complete'
 }
 
 /** One ledger per DHIS2 instance: the file name is derived from its address. */
@@ -40,6 +58,7 @@ export function ledgerFileFor(stateDir: string, baseUrl: string): string {
 export class JsonlLedger implements Ledger {
     private readonly byKey = new Map<string, LedgerEntry>()
     private readonly byScope = new Map<string, Set<string>>()
+    private readonly completions = new Map<string, CompletionEntry>()
 
     private constructor(readonly path: string) {}
 
@@ -54,7 +73,9 @@ export class JsonlLedger implements Ledger {
         for (const line of text.split('\n')) {
             if (!line) continue
             try {
-                l.remember(JSON.parse(line) as LedgerEntry)
+                const entry = JSON.parse(line) as LedgerEntry | CompletionEntry
+                if (isCompletion(entry)) l.completions.set(entry.key, entry)
+                else l.remember(entry)
             } catch {
                 // a torn line from an interrupted write: the next push re-sends that value
             }
@@ -87,6 +108,17 @@ export class JsonlLedger implements Ledger {
         await appendFile(this.path, entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8')
         for (const e of entries) this.remember(e)
     }
+
+    completion(key: string): CompletionEntry | undefined {
+        return this.completions.get(key)
+    }
+
+    async recordCompletions(entries: readonly CompletionEntry[]): Promise<void> {
+        if (entries.length === 0) return
+        await mkdir(join(this.path, '..'), { recursive: true })
+        await appendFile(this.path, entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8')
+        for (const e of entries) this.completions.set(e.key, e)
+    }
 }
 
 /** For dry runs and tests: the same interface, nothing on disk. */
@@ -104,5 +136,12 @@ export class MemoryLedger implements Ledger {
     }
     async record(entries: readonly LedgerEntry[]): Promise<void> {
         for (const e of entries) this.byKey.set(e.key, e)
+    }
+    private readonly completions = new Map<string, CompletionEntry>()
+    completion(key: string): CompletionEntry | undefined {
+        return this.completions.get(key)
+    }
+    async recordCompletions(entries: readonly CompletionEntry[]): Promise<void> {
+        for (const e of entries) this.completions.set(e.key, e)
     }
 }

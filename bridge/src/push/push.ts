@@ -14,6 +14,9 @@ import {
     type ImportConflict,
     type ImportSummary,
 } from './import-summary.js'
+import { postImport, type RetryRules, type StopSignal } from './send.js'
+
+export { backoffDelay } from './send.js'
 
 export interface PushOptions {
     concurrency?: number
@@ -28,6 +31,17 @@ export interface PushOptions {
     onChunkDone?: (done: number, total: number) => void
     /** Injectable for tests. */
     random?: () => number
+    /** Shared with the completeness registrations, so both respect one concurrency limit. */
+    queue?: PQueue
+}
+
+export function retryRules(options: PushOptions): RetryRules {
+    return {
+        maxAttempts: options.maxAttempts ?? 6,
+        backoffMs: options.backoffMs ?? 500,
+        maxBackoffMs: options.maxBackoffMs ?? 30_000,
+        random: options.random ?? Math.random,
+    }
 }
 
 export type ValueOutcome = 'saved' | 'rejected' | 'failed'
@@ -51,19 +65,6 @@ export interface PushResult {
 }
 
 export class PushAbortedError extends Error {}
-
-export function backoffDelay(
-    attempt: number,
-    base: number,
-    cap: number,
-    random: () => number,
-    retryAfterS?: number
-): number {
-    // "full jitter": spreads retries of many chunks so they do not hit a recovering server together
-    const exp = Math.min(cap, base * 2 ** (attempt - 1))
-    const jittered = exp / 2 + random() * (exp / 2)
-    return Math.max(jittered, retryAfterS !== undefined ? retryAfterS * 1000 : 0)
-}
 
 function payload(values: readonly PlannedValue[]) {
     const first = values[0]?.value
@@ -200,11 +201,8 @@ export async function pushPlan(
     chunks: ReadonlyMap<string, PlannedValue[]>,
     options: PushOptions = {}
 ): Promise<PushResult> {
-    const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
-    const maxAttempts = options.maxAttempts ?? 6
-    const base = options.backoffMs ?? 500
-    const cap = options.maxBackoffMs ?? 30_000
-    const random = options.random ?? Math.random
+    const queue = options.queue ?? new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
+    const rules = retryRules(options)
     const result: PushResult = {
         chunks: [],
         outcomes: new Map(),
@@ -213,68 +211,36 @@ export async function pushPlan(
         retries: 0,
     }
     let done = 0
-    // set when DHIS2 refuses the credentials: no point sending the other chunks
-    const stop: { error: Error | null } = { error: null }
+    const stop: StopSignal = { error: null }
     const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
     if (options.dryRun) params.dryRun = 'true'
     if (options.async) params.async = 'true'
 
     const sendChunk = async (scope: string, values: PlannedValue[]): Promise<void> => {
-        const body = payload(values)
-        const chunk: ChunkResult = { scope, attempts: 0, status: 'FAILED' }
-        let lastError = ''
-        while (chunk.attempts < maxAttempts && !stop.error) {
-            chunk.attempts++
-            let retryAfter: number | undefined
-            try {
-                const res = await client.request({ method: 'POST', url: 'dataValueSets', params, data: body })
-                chunk.httpStatus = res.status
-                const reading = readImportAnswer(res.status, res.data)
-                let summary: ImportSummary | undefined
-                if (reading.kind === 'summary') summary = reading.summary
-                else if (reading.kind === 'async') summary = await pollTask(client, reading.taskId)
-                else if (res.status >= 500 || res.status === 429) {
-                    const ra = res.headers['retry-after']
-                    throw client.httpError(res.status, res.data, 'dataValueSets', ra)
-                } else {
-                    // 4xx without a summary (bad request, payload too large…): retrying would not help
-                    lastError = `HTTP ${res.status}${reading.message ? ` ${reading.message}` : ''}`
-                    break
-                }
-                // 200 OK, 200 WARNING (2.43), 409 WARNING (2.38-2.42) and 409 ERROR all carry a summary: never retried
-                const { issues, rejected } = traceConflicts(summary, values)
-                result.issues.push(...issues)
-                values.forEach((pv, i) => result.outcomes.set(pv, rejected.has(i) ? 'rejected' : 'saved'))
-                chunk.status = summary.status === 'OK' ? 'SUCCESS' : summary.status
-                chunk.importCount = summary.importCount
-                for (const k of ['imported', 'updated', 'ignored', 'deleted'] as const)
-                    result.dhis2Counts[k] += summary.importCount[k] ?? 0
-                lastError = ''
-                break
-            } catch (e) {
-                if (e instanceof Dhis2Error && (e.kind === 'unauthorized' || e.kind === 'forbidden')) {
-                    stop.error = e
-                    lastError = e.message
-                    break
-                }
-                lastError = e instanceof Error ? e.message : String(e)
-                if (e instanceof Dhis2Error && !e.retryable) break
-                retryAfter = e instanceof Dhis2Error ? e.retryAfter : undefined
-                if (chunk.attempts < maxAttempts) {
-                    result.retries++
-                    await sleep(backoffDelay(chunk.attempts, base, cap, random, retryAfter))
-                }
-            }
-        }
-        if (chunk.status === 'FAILED') {
-            chunk.error = lastError
+        const sent = await postImport(client, 'dataValueSets', params, payload(values), rules, stop, (id) =>
+            pollTask(client, id)
+        )
+        result.retries += sent.retries
+        const chunk: ChunkResult = { scope, attempts: sent.attempts, status: 'FAILED' }
+        if (sent.httpStatus !== undefined) chunk.httpStatus = sent.httpStatus
+        const summary = sent.summary
+        if (summary) {
+            const { issues, rejected } = traceConflicts(summary, values)
+            result.issues.push(...issues)
+            values.forEach((pv, i) => result.outcomes.set(pv, rejected.has(i) ? 'rejected' : 'saved'))
+            chunk.status = summary.status === 'OK' ? 'SUCCESS' : summary.status
+            chunk.importCount = summary.importCount
+            for (const k of ['imported', 'updated', 'ignored', 'deleted'] as const)
+                result.dhis2Counts[k] += summary.importCount[k] ?? 0
+        } else {
+            chunk.error = sent.error ?? ''
             for (const pv of values) result.outcomes.set(pv, 'failed')
             const first = values[0]?.value
             result.issues.push(
                 makeIssue(
                     'CHUNK_FAILED',
                     { file: first?.file ?? '', row: first?.row, sheet: first?.sheet },
-                    { attempts: chunk.attempts, detail: lastError }
+                    { attempts: sent.attempts, detail: chunk.error }
                 )
             )
         }
@@ -283,8 +249,7 @@ export async function pushPlan(
         options.onChunkDone?.(done, chunks.size)
     }
 
-    for (const [scope, values] of chunks) void queue.add(() => sendChunk(scope, values))
-    await queue.onIdle()
+    await Promise.all([...chunks].map(([scope, values]) => queue.add(() => sendChunk(scope, values))))
     if (stop.error) throw new PushAbortedError(stop.error.message)
     return result
 }

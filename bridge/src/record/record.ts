@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs'
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ValidationIssue } from '../core/types.js'
-import type { Ledger, LedgerEntry } from '../plan/ledger.js'
+import type { ReportToComplete } from '../complete/select.js'
+import type { CompletionEntry, Ledger, LedgerEntry } from '../plan/ledger.js'
 import type { PlannedValue } from '../plan/plan.js'
 import type { ValueOutcome } from '../push/push.js'
 
@@ -44,6 +45,26 @@ export async function recordOutcomes(
     }
     await ledger.record(entries)
     return entries.length
+}
+
+/** Reports DHIS2 registered as complete, so the same push later does not register them again. */
+export async function recordCompletions(
+    ledger: Ledger,
+    registered: readonly ReportToComplete[],
+    runId: string
+): Promise<number> {
+    const at = new Date().toISOString()
+    await ledger.recordCompletions(
+        registered.map((r): CompletionEntry => ({
+            kind: 'complete',
+            key: r.key,
+            file: r.file,
+            row: r.row,
+            runId,
+            at,
+        }))
+    )
+    return registered.length
 }
 
 export interface AuditRecord {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
+import { uidFromCode } from '../../../mappings/src/uid.js'
 import { fixture, startDemo, tempState } from '../helpers/sim.js'
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'bridge.js')
@@ -41,12 +42,15 @@ describe('bridge CLI', () => {
         expect(first.code).toBe(0)
         expect(first.stdout).toMatch(/kadiolo-2024-01-long\.xlsx/)
         expect(first.stdout).toMatch(/84 enregistrées dans DHIS2/)
+        expect(first.stdout).toMatch(/Rapports marqués complets/)
+        expect(first.stdout).toMatch(/3 rapport\(s\) marqué\(s\) complet\(s\) dans DHIS2/)
         const second = await run(
             ['push', fixture('kadiolo-2024-01-long.xlsx'), '--state-dir', state, '--lang', 'en'],
             env()
         )
         expect(second.code).toBe(0)
         expect(second.stdout).toMatch(/Nothing new to send/)
+        expect(second.stdout).toMatch(/0 report\(s\) marked complete in DHIS2 · 3 already marked complete/)
         for (const out of [
             first.stdout,
             first.stderr,
@@ -55,6 +59,42 @@ describe('bridge CLI', () => {
         ])
             expect(out).not.toContain('Bridge@2024')
         expect(readFileSync(join(state, 'audit.jsonl'), 'utf8')).toContain('basic:bridge')
+    })
+
+    it('push --json reports the completed reports; --no-complete registers none', async () => {
+        const own = tempState()
+        const skipped = await run(
+            ['push', fixture('sikasso-2024-01-long.json'), '--state-dir', own, '--no-complete', '--json'],
+            env()
+        )
+        expect(skipped.code).toBe(0)
+        const a = JSON.parse(skipped.stdout) as { complete: { skipped: boolean; registered: number } }
+        expect(a.complete).toMatchObject({ skipped: true, registered: 0 })
+        const sikasso = sim.db.metadata
+            .list('organisationUnits')
+            .filter((o) => typeof o.code === 'string' && o.code.startsWith('FS-SIK-'))
+            .map((o) => o.id)
+        const privateReport = uidFromCode('dataSet', 'DS_PRIVE_MENSUEL')
+        const completedInSikasso = () =>
+            [...sim.db.completeRegistrations.all()].filter(
+                (r) => r.dataSet === privateReport && sikasso.includes(r.organisationUnit)
+            ).length
+        expect(completedInSikasso()).toBe(0)
+        const later = await run(
+            ['push', fixture('sikasso-2024-01-long.json'), '--state-dir', own, '--json'],
+            env()
+        )
+        expect(later.code).toBe(0)
+        const b = JSON.parse(later.stdout) as {
+            push?: unknown
+            complete: { skipped: boolean; registered: number; byFile: Record<string, number> }
+        }
+        // the values were already there: only the completeness goes
+        expect(b.push).toBeUndefined()
+        expect(b.complete.skipped).toBe(false)
+        expect(b.complete.registered).toBeGreaterThan(0)
+        expect(b.complete.byFile).toEqual({ 'sikasso-2024-01-long.json': b.complete.registered })
+        expect(completedInSikasso()).toBe(b.complete.registered)
     })
 
     it('validate --json on bad input: exit 2 and one issue per problem with its row', async () => {

@@ -1,6 +1,7 @@
 // Analytics through the Web API, as an operator would: start the analytics job, wait for it, query.
 import axios from 'axios'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
+import { uidFromCode } from '../../../mappings/src/uid.js'
 
 const AUTH = { username: 'admin', password: 'district' }
 
@@ -51,4 +52,36 @@ export async function indicatorByOrgUnit(
         })
     }
     return out
+}
+
+/** Registrations of a data set as complete, anywhere in Mali, over a date range: `ou|pe|aoc` keys. */
+export async function completedReports(
+    sim: RunningSimulator,
+    dataSet: string,
+    startDate: string,
+    endDate: string
+): Promise<Set<string>> {
+    const response = await axios.get(`${sim.url}/api/completeDataSetRegistrations`, {
+        auth: AUTH,
+        params: {
+            dataSet,
+            orgUnit: uidFromCode('organisationUnit', 'ML'),
+            children: true,
+            startDate,
+            endDate,
+        },
+    })
+    const body = response.data as {
+        completeDataSetRegistrations: Array<{
+            organisationUnit: string
+            period: string
+            attributeOptionCombo: string
+            completed: boolean
+        }>
+    }
+    return new Set(
+        body.completeDataSetRegistrations
+            .filter((r) => r.completed)
+            .map((r) => `${r.organisationUnit}|${r.period}|${r.attributeOptionCombo}`)
+    )
 }

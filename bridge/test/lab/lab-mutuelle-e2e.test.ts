@@ -11,7 +11,7 @@ import { renderReport } from '../../src/cli/render.js'
 import { convertHandler } from '../../src/handlers/convert.js'
 import { pushHandler } from '../../src/handlers/push.js'
 import { uidFromCode } from '../../../mappings/src/uid.js'
-import { indicatorByOrgUnit, runAnalyticsJob } from './analytics-helpers.js'
+import { completedReports, indicatorByOrgUnit, runAnalyticsJob } from './analytics-helpers.js'
 
 const FIXTURES = new URL('../../../fixtures/labs/', import.meta.url).pathname
 const MAPPINGS = new URL('../../../mappings/', import.meta.url).pathname
@@ -96,10 +96,20 @@ describe('laboratory and mutuelle files into DHIS2', () => {
             dataValues: Array<{
                 dataElement: string
                 categoryOptionCombo: string
+                attributeOptionCombo: string
                 orgUnit: string
+                period: string
                 value: string
             }>
         }
+        // each lab's monthly report with data is registered complete (the line lists aggregate to it)
+        const labReports = new Set(
+            dvs.dataValues.map((v) => `${v.orgUnit}|${v.period}|${v.attributeOptionCombo}`)
+        )
+        expect(pushed.complete?.registered).toBe(labReports.size)
+        expect(
+            await completedReports(sim, uidFromCode('dataSet', 'DS_LABO_MENSUEL'), '2025-01-01', '2025-12-31')
+        ).toEqual(labReports)
         const positive = new Set(
             ['CC_RESULTAT_AGE_RES_POS_AGE_LT5', 'CC_RESULTAT_AGE_RES_POS_AGE_5PLUS'].map((c) =>
                 uidFromCode('categoryOptionCombo', c)
@@ -146,16 +156,39 @@ describe('laboratory and mutuelle files into DHIS2', () => {
     it('lands membership and claims, and the AMU coverage of each district reflects them', async () => {
         const expected = await juneBeneficiaries()
         expect(expected.size).toBe(5)
-        const report = await pushHandler({
+        const common = {
             files: [join(MUT_FIXTURES, 'adhesions-2025S1.csv'), join(MUT_FIXTURES, 'prestations-2025S1.csv')],
             source: 'mutuelle',
             mappingsRoot: MAPPINGS,
             stateDir: join(runDir, 'mutuelle-state'),
-            dhis2: { baseUrl: sim.url, auth: { kind: 'basic', username: 'bridge', password: 'Bridge@2024' } },
-        })
+            dhis2: {
+                baseUrl: sim.url,
+                auth: { kind: 'basic' as const, username: 'bridge', password: 'Bridge@2024' },
+            },
+        }
+        await convertHandler({ ...common, out: join(runDir, 'mutuelles.json') })
+        const report = await pushHandler(common)
         expect(report.errors).toBe(4)
         expect(report.push?.rejected).toBe(0)
         expect(report.push?.saved).toBe(report.values)
+
+        // membership is the district's report with the mutuelle as attribute option combo: completed as such
+        const converted = JSON.parse(await readFile(join(runDir, 'mutuelles.json'), 'utf8')) as {
+            dataValues: Array<{ orgUnit: string; period: string; attributeOptionCombo: string }>
+        }
+        const reports = new Set(
+            converted.dataValues.map((v) => `${v.orgUnit}|${v.period}|${v.attributeOptionCombo}`)
+        )
+        expect([...reports].some((r) => !r.endsWith('|HllvX50cXC0'))).toBe(true)
+        expect(report.complete?.registered).toBe(reports.size)
+        expect(
+            await completedReports(
+                sim,
+                uidFromCode('dataSet', 'DS_MUTUELLE_MENSUEL'),
+                '2025-01-01',
+                '2025-12-31'
+            )
+        ).toEqual(reports)
 
         await runAnalyticsJob(sim)
         const indicator = uidFromCode('indicator', 'IND_AMU_COUVERTURE')

@@ -61,6 +61,8 @@ describe('plan against the ledger', () => {
             get: () => undefined,
             keysInScope: () => [],
             record: async () => undefined,
+            completion: () => undefined,
+            recordCompletions: async () => undefined,
         })
         expect([...plan.chunks.keys()]).toEqual(['Ds|Ou1|202401', 'Ds|Ou2|202401'])
     })

@@ -445,7 +445,7 @@ type Interned = Map<string, number>
 /**
  * Data values in insertion order (what `all()` yields, as a Map would), located through small integers
  * instead of a composite string key per value: the seed loads 700k values, and building, hashing and
- * keeping a 60-character key for each cost most of the start-up time and a third of the heap. Each
+ * keeping a 60-character key for each cost most of the start-up time and half of the heap. Each
  * (org unit, period) pair has an array of positions in `rows`, indexed by a column number interned per
  * (data element, option combo, attribute option combo) triple.
  */

@@ -16,6 +16,8 @@ interface RawPushOptions extends RawCommonOptions {
     concurrency: number
     retries: number
     async?: boolean
+    /** commander's negated flag: false with --no-complete. */
+    complete: boolean
 }
 
 export function pushCommand(): Command {
@@ -29,6 +31,10 @@ export function pushCommand(): Command {
         .option('--concurrency <n>', 'requêtes simultanées / parallel requests', positiveInt, 2)
         .option('--retries <n>', 'tentatives par lot / attempts per chunk', positiveInt, 6)
         .option('--async', 'import asynchrone de DHIS2 (gros lots) / DHIS2 async import (large chunks)')
+        .option(
+            '--no-complete',
+            'ne pas marquer les rapports complets (la structure le fait dans DHIS2) / do not mark the reports complete (the facility does it in DHIS2)'
+        )
         .action(async (files: string[], o: RawPushOptions) => {
             await runAndReport(o, async ({ onProgress }) => {
                 const opts = await toCommonOptions(files, o, true)
@@ -40,6 +46,7 @@ export function pushCommand(): Command {
                     concurrency: o.concurrency,
                     maxAttempts: o.retries,
                     async: o.async ?? false,
+                    noComplete: !o.complete,
                 })
             })
         })

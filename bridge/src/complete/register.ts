@@ -127,7 +127,8 @@ export async function registerCompletions(
     }
     const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
     if (options.dryRun) params.dryRun = 'true'
-    const date = (options.now ?? new Date()).toISOString()
+    // `yyyy-MM-dd`, the form DHIS2 documents for registration dates (contract §8.3).
+    const date = (options.now ?? new Date()).toISOString().slice(0, 10)
     const size = Math.max(1, options.batchSize ?? 100)
 
     const count = (summary: ImportSummary) => {

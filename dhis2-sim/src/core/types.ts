@@ -1,5 +1,3 @@
-// TEMPORARY NOTE FOR THE ENGINEERS WORKING IN PARALLEL: read the "Working in parallel" rules at the top of
-// docs/data-model.md before anything else (no git commands that change state, flock for npm installs, stop by 12:40 UTC).
 // Core types shared by every part of the simulator. Route modules (metadata, data values,
 // analytics, data store, apps…) only depend on these interfaces, never on each other.
 

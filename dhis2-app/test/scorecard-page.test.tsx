@@ -42,7 +42,11 @@ describe('the scorecard page', () => {
     it('shows survey indicators with source and year, and placeholders as "XX" without colour', async () => {
         await openScorecard()
         const mortality = rowOf('ODD-3.1.1')
-        expect(within(mortality).getByTestId('survey-source')).toHaveTextContent('Enquête EDSM VI 2018')
+        // A national survey figure under "Réalisation 2024" of Sikasso: labelled as Mali's, with its survey.
+        expect(within(mortality).getByTestId('survey-source')).toHaveTextContent(
+            'Mali (national) · EDSM VI 2018, cité dans le MAP'
+        )
+        expect(within(mortality).getByTestId('actual')).toHaveTextContent('325')
         expect(within(mortality).getByTestId('status')).toHaveAttribute('data-status', 'no-data')
         const malaria = rowOf('ODD-3.3.3')
         expect(within(malaria).getByTestId('placeholder-target')).toHaveTextContent('XX (non fixée)')
@@ -80,6 +84,29 @@ describe('the scorecard page', () => {
         await waitFor(() => expect(window.location.hash).toContain('indicator=ODD-3.3.1'))
         await waitFor(() =>
             expect(screen.getByTestId('trajectory-summary').textContent).toMatch(/^En 2024, Incidence du VIH/)
+        )
+    })
+
+    it("labels a survey indicator's trajectory and drill-down as national, with no value per district", async () => {
+        await openScorecard(sikassoAnswers(), '#/?year=2024&indicator=ODD-3.1.1')
+        const panel = await screen.findByTestId('trajectory-panel')
+        const summary = within(panel).getByTestId('trajectory-summary')
+        expect(summary).toHaveTextContent(
+            /^En 2018, Taux de mortalité maternelle au niveau national \(Mali, enquête EDSM VI 2018, cité dans le MAP\)/
+        )
+        expect(summary).not.toHaveTextContent('Sikasso')
+        const table = within(panel).getByTestId('trajectory-table')
+        expect(
+            within(table).getByRole('columnheader', { name: 'Réalisation, Mali (national)' })
+        ).toBeInTheDocument()
+        expect(within(table).getByRole('columnheader', { name: 'Enquête' })).toBeInTheDocument()
+        expect(within(table).getByText('EDSM VI 2018, cité dans le MAP')).toBeInTheDocument()
+        expect(within(panel).getByTestId('chart-actual-legend')).toHaveTextContent('Mali (national)')
+        const drill = screen.getByTestId('drill-down')
+        expect(within(drill).queryByTestId('drill-down-table')).not.toBeInTheDocument()
+        expect(within(drill).queryByTestId('child-actual')).not.toBeInTheDocument()
+        expect(within(drill).getByTestId('drill-down-national')).toHaveTextContent(
+            "Les valeurs d'enquête sont nationales (Mali) ; il n'y a pas de valeur par unité d'organisation."
         )
     })
 
@@ -130,5 +157,8 @@ describe('the scorecard page', () => {
             within(rowOf('ODD-3.1.2')).getByText('Proportion of births attended by skilled health personnel')
         ).toBeInTheDocument()
         expect(within(rowOf('ODD-3.1.2')).getByTestId('actual')).toHaveTextContent('74.2')
+        expect(within(rowOf('ODD-3.1.1')).getByTestId('survey-source')).toHaveTextContent(
+            'Mali (national) · EDSM VI 2018, cité dans le MAP'
+        )
     })
 })

@@ -21,7 +21,10 @@ export interface DrillDownChild extends RankedChild {
 }
 
 export interface DrillDownTableProps {
-    /** Already ranked, most worrying first. */
+    /**
+     * Already ranked, most worrying first. Routine indicators only: a survey value is national, so the page
+     * says so instead of repeating it on every child as if it were theirs.
+     */
     children: DrillDownChild[]
     /** Link (URL hash) that opens a child. */
     hrefFor: (id: string) => string

@@ -45,6 +45,18 @@ export function parseOrgUnit(data: unknown): OrgUnitWithFamily {
     return { ...ref(orgUnit), path: orgUnit.path, ancestors, children }
 }
 
+/** Used only if DHIS2 leaves the ancestors out: the app is built for Mali's hierarchy. */
+const DEFAULT_COUNTRY = 'Mali'
+
+/**
+ * The country's name (the root org unit's display name), to label survey values, which are national
+ * whatever org unit is selected.
+ */
+export function countryName(unit: Pick<OrgUnitWithFamily, 'name' | 'level' | 'ancestors'>): string {
+    if (unit.level === 1) return unit.name
+    return unit.ancestors.find((a) => a.level === 1)?.name ?? DEFAULT_COUNTRY
+}
+
 /** The selected org unit with its ancestors (breadcrumbs) and children (drill-down rows). */
 export function useOrgUnit(id: string | null) {
     return useParsedQuery(ORG_UNIT_QUERY, id === null ? null : { id }, parseOrgUnit)

@@ -22,7 +22,12 @@ describe('scorecard CSV', () => {
             years: [2023, 2024],
             decimalsByIndicator: new Map(),
         })
-        const csv = scorecardCsv(rows, { orgUnitName: 'Ségou; "nord"', year: 2024, shares: new Map() })
+        const csv = scorecardCsv(rows, {
+            orgUnitName: 'Ségou; "nord"',
+            country: 'Mali',
+            year: 2024,
+            shares: new Map(),
+        })
         expect(csv.startsWith('\uFEFF')).toBe(true)
         const lines = csv.slice(1).split('\r\n')
         expect(lines[0]).toContain("Unité d'organisation;Année;Code;Indicateur")
@@ -32,6 +37,40 @@ describe('scorecard CSV', () => {
         expect(birth).toContain('accouchements assistés')
         const malaria = lines.find((l) => l.includes(';ODD-3.3.3;'))
         expect(malaria).toContain('XX (non fixée)')
+    })
+
+    it("says a survey value is the country's, from which survey, and a routine value the org unit's", () => {
+        const rows = buildScorecard({
+            targets: DEFAULT_TARGETS,
+            actuals: new ValueIndex(),
+            orgUnitId: 'OuRegSik001',
+            year: 2024,
+            years: [2023, 2024],
+            decimalsByIndicator: new Map(),
+        })
+        const csv = scorecardCsv(rows, {
+            orgUnitName: 'Sikasso',
+            country: 'Mali',
+            year: 2024,
+            shares: new Map(),
+        })
+        const [header = '', ...lines] = csv.slice(1).split('\r\n')
+        const columns = header.split(';')
+        const cell = (code: string, column: string) => {
+            const line = lines.find((l) => l.includes(`;${code};`)) ?? ''
+            return line.split(';')[columns.indexOf(column)]
+        }
+        expect(columns).toContain('Réalisation mesurée pour')
+        // Maternal mortality: the EDSM VI 2018 figure is Mali's, not Sikasso's.
+        expect(cell('ODD-3.1.1', 'Réalisation')).toBe('325')
+        expect(cell('ODD-3.1.1', 'Réalisation mesurée pour')).toBe('Mali (national)')
+        expect(cell('ODD-3.1.1', 'Source')).toBe('Enquête nationale EDSM VI 2018, cité dans le MAP')
+        expect(cell('ODD-3.1.1', 'Année de la réalisation')).toBe('2018')
+        // A survey indicator without any survey value is still national.
+        expect(cell('ODD-3.8.1', 'Réalisation mesurée pour')).toBe('Mali (national)')
+        expect(cell('ODD-3.8.1', 'Source')).toBe('Enquête nationale, aucune valeur')
+        expect(cell('ODD-3.1.2', 'Réalisation mesurée pour')).toBe('Sikasso')
+        expect(cell('ODD-3.1.2', 'Source')).toBe('Données de routine DHIS2')
     })
 
     it('names the file without accents or spaces', () => {

@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import type { SectorShare } from '../sector-share/sector-split'
-import { localized, statusLabel } from '../shared/labels'
+import { localized, nationalLabel, statusLabel } from '../shared/labels'
 import type { ScorecardRow } from './scorecard-model'
 
 /** A number as French spreadsheets read it: decimal comma, no thousands separator. */
@@ -17,11 +17,12 @@ function csvField(text: string): string {
 
 /**
  * The scorecard as CSV for French Excel: `;` separators, decimal commas, CRLF line ends and a UTF-8 byte
- * order mark so accents survive double-clicking the file.
+ * order mark so accents survive double-clicking the file. The "Actual measured for" column says whose the
+ * actual is: the org unit's for routine data, the country's for a survey value (named in "Source").
  */
 export function scorecardCsv(
     rows: ScorecardRow[],
-    context: { orgUnitName: string; year: number; shares: Map<string, SectorShare | null> }
+    context: { orgUnitName: string; country: string; year: number; shares: Map<string, SectorShare | null> }
 ): string {
     const header = [
         i18n.t('Organisation unit'),
@@ -33,6 +34,7 @@ export function scorecardCsv(
         i18n.t('Baseline year'),
         i18n.t('Actual'),
         i18n.t('Actual year'),
+        i18n.t('Actual measured for'),
         i18n.t('Source'),
         i18n.t('Expected on the path'),
         i18n.t('Target 2023'),
@@ -55,16 +57,23 @@ export function scorecardCsv(
             t.baseline.year === null ? '' : String(t.baseline.year),
             csvNumber(row.actual, row.decimals),
             String(row.actualYear),
-            t.actuals === 'survey' ? (row.surveySource ?? '') : i18n.t('DHIS2 routine data'),
+            row.national ? nationalLabel(context.country) : context.orgUnitName,
+            row.national ? surveySource(row.surveySource) : i18n.t('DHIS2 routine data'),
             csvNumber(row.expected, row.decimals),
             t.target2023.value === null ? placeholder : csvNumber(t.target2023.value),
             t.target2030.value === null ? placeholder : csvNumber(t.target2030.value),
             statusLabel(row.status),
             csvNumber(row.gap, row.decimals),
-            t.actuals === 'survey' ? '' : csvNumber(share, 1),
+            row.national ? '' : csvNumber(share, 1),
         ]
     })
     return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+}
+
+function surveySource(source: string | null): string {
+    return source === null
+        ? i18n.t('National survey, no value')
+        : i18n.t('National survey {{source}}', { source })
 }
 
 /** A file name without characters Windows refuses, e.g. `odd3-commune-v-2024.csv`. */

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TARGETS } from '../targets/catalogue'
 import type { IndicatorTarget } from '../targets/target'
 import { ValueIndex } from './actuals'
-import { buildScorecard, latestSurvey, rankChildren, scorecardRow, type RankedChild } from './scorecard-model'
+import {
+    buildScorecard,
+    isNationalSurvey,
+    latestSurvey,
+    rankChildren,
+    scorecardRow,
+    type RankedChild,
+} from './scorecard-model'
 
 function target(code: string): IndicatorTarget {
     const found = DEFAULT_TARGETS.find((t) => t.code === code)
@@ -30,6 +37,7 @@ describe('scorecard rows', () => {
         actuals.add(t.routine?.indicatorUid ?? '', OU, 2024, 80)
         const row = scorecardRow(t, input(actuals))
         expect(row.actual).toBe(80)
+        expect(row.national).toBe(false)
         expect(row.expected).toBe(75.06)
         expect(row.status).toBe('on-track')
         expect(row.series).toEqual([
@@ -53,6 +61,19 @@ describe('scorecard rows', () => {
         expect(row.status).toBe('no-data')
     })
 
+    it('marks survey values as national: the same figure whatever the org unit', () => {
+        const t = target('ODD-3.1.1')
+        expect(isNationalSurvey(t)).toBe(true)
+        expect(isNationalSurvey(target('ODD-3.1.2'))).toBe(false)
+        // A target without a routine link can only be measured by survey.
+        expect(isNationalSurvey({ actuals: 'routine', routine: null })).toBe(true)
+        const region = scorecardRow(t, input(new ValueIndex()))
+        const district = scorecardRow(t, { ...input(new ValueIndex()), orgUnitId: 'OuDistrict1' })
+        expect(region.national).toBe(true)
+        expect(district.national).toBe(true)
+        expect(district.actual).toBe(region.actual)
+    })
+
     it('judges a survey taken after the baseline at the survey year', () => {
         const t: IndicatorTarget = {
             ...target('ODD-3.2.1'),
@@ -67,6 +88,19 @@ describe('scorecard rows', () => {
         // 2023 path = 2023 target = 87: 90 is worse than the path, better than the baseline 101.
         expect(row.status).toBe('behind')
         expect(latestSurvey(t.surveyValues, 2020)?.year).toBe(2018)
+    })
+
+    it('judges a later survey exactly at the baseline value behind, not off track', () => {
+        const t: IndicatorTarget = {
+            ...target('ODD-3.2.1'),
+            surveyValues: [
+                { year: 2018, value: 101, source: 'EDSM VI 2018' },
+                { year: 2023, value: 101, source: 'EDSM VII 2023' },
+            ],
+        }
+        expect(scorecardRow(t, input(new ValueIndex(), 2025)).status).toBe('behind')
+        const worse = { ...t, surveyValues: [{ year: 2023, value: 101.5, source: 'EDSM VII 2023' }] }
+        expect(scorecardRow(worse, input(new ValueIndex(), 2025)).status).toBe('off-track')
     })
 
     it('says "no target" for a year governed by a placeholder, and "no data" without analytics rows', () => {
@@ -96,6 +130,26 @@ describe('rankChildren', () => {
             'B:behind',
             'C:on-track',
             'E:no-data',
+        ])
+    })
+
+    it('ranks a child exactly at the baseline as behind, after the ones that went back', () => {
+        // HIV incidence, lower is better: baseline 0.78 (2018), 2024 on the path 0.6.
+        const t = target('ODD-3.3.1')
+        const uid = t.routine?.indicatorUid ?? ''
+        const actuals = new ValueIndex()
+        const values: Record<string, number> = { AtBaseline: 0.78, WentBack: 0.79, Improving: 0.7 }
+        for (const [ou, v] of Object.entries(values)) actuals.add(uid, ou, 2024, v)
+        const child = (id: string): RankedChild => ({
+            id,
+            name: id,
+            row: scorecardRow(t, { ...input(actuals), orgUnitId: id }),
+        })
+        const ranked = rankChildren(['Improving', 'AtBaseline', 'WentBack'].map(child))
+        expect(ranked.map((c) => `${c.id}:${c.row.status}`)).toEqual([
+            'WentBack:off-track',
+            'AtBaseline:behind',
+            'Improving:behind',
         ])
     })
 })

@@ -10,6 +10,11 @@ export interface ScorecardRow {
     actual: number | null
     /** The year the actual is for: the selected year, or the survey's year. */
     actualYear: number
+    /**
+     * True when the actual is a survey value: a national figure, the same whatever org unit is selected,
+     * so it must be labelled as the country's and never shown as the org unit's own.
+     */
+    national: boolean
     /** Survey source (`EDSM VI 2018…`) when the actual is a survey value. */
     surveySource: string | null
     /** Value expected on the path in `actualYear`, rounded like analytics. */
@@ -41,6 +46,14 @@ export function latestSurvey(values: readonly SurveyValue[], year: number): Surv
     return best
 }
 
+/**
+ * Whether the indicator's actuals are national survey values (EDSM, EMOP, health accounts) rather than
+ * routine values per org unit; an indicator without a routine link can only be measured by survey.
+ */
+export function isNationalSurvey(target: Pick<IndicatorTarget, 'actuals' | 'routine'>): boolean {
+    return target.actuals === 'survey' || target.routine === null
+}
+
 export function routineSeries(
     actuals: ValueIndex | undefined,
     indicatorUid: string,
@@ -59,7 +72,8 @@ export function routineSeries(
 export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput, 'targets'>): ScorecardRow {
     const trajectory = trajectoryOf(target)
     const round = (uid: string | undefined) => (uid ? (input.decimalsByIndicator.get(uid) ?? 2) : 2)
-    if (target.actuals === 'survey' || target.routine === null) {
+    const routine = isNationalSurvey(target) ? null : target.routine
+    if (routine === null) {
         const survey = latestSurvey(target.surveyValues, input.year)
         const actualYear = survey?.year ?? input.year
         const proxyUid = target.routineProxy?.indicatorUid
@@ -73,6 +87,7 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
             target,
             actual: survey?.value ?? null,
             actualYear,
+            national: true,
             surveySource: survey?.source ?? null,
             expected: expectedOrNull(trajectory, actualYear, decimals),
             status: progressStatus(trajectory, target.direction, actualYear, measured, decimals),
@@ -84,13 +99,14 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
             decimals: round(proxyUid),
         }
     }
-    const uid = target.routine.indicatorUid
+    const uid = routine.indicatorUid
     const decimals = round(uid)
     const actual = input.actuals?.get(uid, input.orgUnitId, input.year) ?? null
     return {
         target,
         actual,
         actualYear: input.year,
+        national: false,
         surveySource: null,
         expected: expectedOrNull(trajectory, input.year, decimals),
         status: progressStatus(trajectory, target.direction, input.year, actual, decimals),

@@ -5,6 +5,7 @@ import { CompletenessSummary } from '../completeness/completeness-summary'
 import { Breadcrumbs } from '../drill-down/breadcrumbs'
 import { DrillDownTable } from '../drill-down/drill-down-table'
 import { OrgUnitPicker } from '../drill-down/org-unit-picker'
+import { countryName } from '../drill-down/use-org-unit'
 import { ErrorNotice } from '../shared/error-notice'
 import { localized } from '../shared/labels'
 import { LoadingState } from '../shared/loading-state'
@@ -30,14 +31,14 @@ export const ScorecardPage = () => {
         return <LoadingState label={i18n.t('Loading the organisation unit…')} />
     }
     const unit = view.orgUnit.data
+    const country = countryName(unit)
     const userRoots = view.me.data?.orgUnits.map((u) => u.id) ?? []
     const firstOpenable = unit.ancestors.findIndex((a) => userRoots.includes(a.id))
     const canOpen = (id: string) => {
         const index = unit.ancestors.findIndex((a) => a.id === id)
         return firstOpenable >= 0 && index >= firstOpenable
     }
-    const selectedCode =
-        selection.indicator ?? view.rows.find((r) => r.target.actuals === 'routine')?.target.code ?? null
+    const selectedCode = selection.indicator ?? view.rows.find((r) => !r.national)?.target.code ?? null
     const selectedRow = view.rows.find((r) => r.target.code === selectedCode) ?? null
     const noData = view.actuals.data !== undefined && view.actuals.data.size === 0
 
@@ -84,6 +85,7 @@ export const ScorecardPage = () => {
                         content={() =>
                             scorecardCsv(view.rows, {
                                 orgUnitName: unit.name,
+                                country,
                                 year: view.year,
                                 shares: view.shares,
                             })
@@ -123,6 +125,7 @@ export const ScorecardPage = () => {
                         <ScorecardTable
                             rows={view.rows}
                             year={view.year}
+                            country={country}
                             selectedCode={selectedCode}
                             hrefFor={(code) => hrefWith({ indicator: code })}
                             shares={view.shares}
@@ -133,6 +136,7 @@ export const ScorecardPage = () => {
                             <TrajectoryPanel
                                 row={selectedRow}
                                 orgUnitName={unit.name}
+                                country={country}
                                 year={view.year}
                                 years={view.years}
                             />
@@ -147,10 +151,11 @@ export const ScorecardPage = () => {
                                         orgUnit: unit.name,
                                     })}
                                 </h3>
-                                {selectedRow.target.actuals === 'survey' ? (
-                                    <p>
+                                {selectedRow.national ? (
+                                    <p data-test="drill-down-national">
                                         {i18n.t(
-                                            'Survey values are national; there is no value per organisation unit.'
+                                            'Survey values are national ({{country}}); there is no value per organisation unit.',
+                                            { country }
                                         )}
                                     </p>
                                 ) : unit.children.length === 0 ? (

@@ -11,7 +11,7 @@ import React from 'react'
 import type { SectorShare } from '../sector-share/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
 import { formatNumber } from '../shared/format'
-import { localized } from '../shared/labels'
+import { localized, nationalSurveyLabel } from '../shared/labels'
 import type { ScorecardRow } from './scorecard-model'
 import classes from './scorecard-table.module.css'
 import { Sparkline } from './sparkline'
@@ -21,6 +21,8 @@ import { TargetValue } from './target-value'
 export interface ScorecardTableProps {
     rows: ScorecardRow[]
     year: number
+    /** The country's name: survey values are national and are labelled as the country's. */
+    country: string
     /** Plan code of the indicator opened in detail. */
     selectedCode: string | null
     /** Link (URL hash) that opens an indicator in detail. */
@@ -30,7 +32,14 @@ export interface ScorecardTableProps {
 }
 
 /** Every MAP/ODD-3 indicator for the selected org unit and year. */
-export const ScorecardTable = ({ rows, year, selectedCode, hrefFor, shares }: ScorecardTableProps) => (
+export const ScorecardTable = ({
+    rows,
+    year,
+    country,
+    selectedCode,
+    hrefFor,
+    shares,
+}: ScorecardTableProps) => (
     <DataTable layout="auto" dataTest="scorecard-table">
         <DataTableHead>
             <DataTableRow>
@@ -52,6 +61,7 @@ export const ScorecardTable = ({ rows, year, selectedCode, hrefFor, shares }: Sc
                 <ScorecardLine
                     key={row.target.code}
                     row={row}
+                    country={country}
                     selected={row.target.code === selectedCode}
                     href={hrefFor(row.target.code)}
                     share={shares.get(row.target.code) ?? null}
@@ -63,14 +73,15 @@ export const ScorecardTable = ({ rows, year, selectedCode, hrefFor, shares }: Sc
 
 interface ScorecardLineProps {
     row: ScorecardRow
+    country: string
     selected: boolean
     href: string
     share: SectorShare | null
 }
 
-const ScorecardLine = ({ row, selected, href, share }: ScorecardLineProps) => {
+const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLineProps) => {
     const { target } = row
-    const survey = target.actuals === 'survey'
+    const survey = row.national
     return (
         <DataTableRow selected={selected} dataTest="scorecard-row">
             <DataTableCell>
@@ -98,13 +109,9 @@ const ScorecardLine = ({ row, selected, href, share }: ScorecardLineProps) => {
                     {formatNumber(row.actual, row.decimals)}
                 </span>
                 {survey && (
-                    <div className={classes.meta} data-test="survey-source">
-                        {row.surveySource
-                            ? i18n.t('Survey {{source}} ({{year}})', {
-                                  source: row.surveySource,
-                                  year: row.actualYear,
-                              })
-                            : i18n.t('Survey value not available')}
+                    // Under "Actual <year>" of a region or district, a survey value must not read as its own.
+                    <div className={classes.meta} data-test="survey-source" data-scope="national">
+                        {nationalSurveyLabel(country, row.surveySource, row.actualYear)}
                     </div>
                 )}
                 {survey && row.proxyValue !== null && (

@@ -26,10 +26,19 @@ describe('progressStatus, higher is better', () => {
         expect(progressStatus(coverage, 'higher', 2020, 49.99)).toBe('behind')
     })
 
-    it('is off track at or below the baseline, behind just above it', () => {
-        expect(progressStatus(coverage, 'higher', 2020, 40)).toBe('off-track')
-        expect(progressStatus(coverage, 'higher', 2020, 39.99)).toBe('off-track')
+    it('is behind exactly at the baseline and just above it, off track only strictly below it', () => {
+        expect(progressStatus(coverage, 'higher', 2020, 40)).toBe('behind')
         expect(progressStatus(coverage, 'higher', 2020, 40.01)).toBe('behind')
+        expect(progressStatus(coverage, 'higher', 2020, 39.99)).toBe('off-track')
+        expect(progressStatus(coverage, 'higher', 2020, 30)).toBe('off-track')
+        // After 2023 too: the baseline stays the bar for "off track" on the second segment.
+        expect(progressStatus(coverage, 'higher', 2025, 40)).toBe('behind')
+        expect(progressStatus(coverage, 'higher', 2025, 39.99)).toBe('off-track')
+    })
+
+    it('is on track, not behind, exactly at the baseline in the baseline year (the path starts there)', () => {
+        expect(progressStatus(coverage, 'higher', 2018, 40)).toBe('on-track')
+        expect(progressStatus(coverage, 'higher', 2018, 39.99)).toBe('off-track')
     })
 
     it('is met exactly at the milestone of the year and above it', () => {
@@ -50,10 +59,18 @@ describe('progressStatus, lower is better', () => {
         expect(progressStatus(mortality, 'lower', 2020, 314.61)).toBe('behind')
     })
 
-    it('is off track at or above the baseline', () => {
-        expect(progressStatus(mortality, 'lower', 2020, 325)).toBe('off-track')
-        expect(progressStatus(mortality, 'lower', 2020, 330)).toBe('off-track')
+    it('is behind exactly at the baseline and just below it, off track only strictly above it', () => {
+        expect(progressStatus(mortality, 'lower', 2020, 325)).toBe('behind')
         expect(progressStatus(mortality, 'lower', 2020, 324.99)).toBe('behind')
+        expect(progressStatus(mortality, 'lower', 2020, 325.01)).toBe('off-track')
+        expect(progressStatus(mortality, 'lower', 2020, 330)).toBe('off-track')
+        expect(progressStatus(mortality, 'lower', 2025, 325)).toBe('behind')
+        expect(progressStatus(mortality, 'lower', 2025, 325.01)).toBe('off-track')
+    })
+
+    it('is on track, not behind, exactly at the baseline in the baseline year (the path starts there)', () => {
+        expect(progressStatus(mortality, 'lower', 2018, 325)).toBe('on-track')
+        expect(progressStatus(mortality, 'lower', 2018, 325.01)).toBe('off-track')
     })
 
     it('is met at or below the milestone', () => {
@@ -96,6 +113,7 @@ describe('progressStatus, rounding and missing pieces', () => {
         const yearless: Trajectory = { ...contraception, baseline: { value: 16, year: null } }
         expect(progressStatus(yearless, 'higher', 2022, 20)).toBe('no-target')
         expect(progressStatus(yearless, 'higher', 2025, 15)).toBe('off-track')
+        expect(progressStatus(yearless, 'higher', 2025, 16)).toBe('behind')
         expect(progressStatus(yearless, 'higher', 2025, 17)).toBe('behind')
     })
 

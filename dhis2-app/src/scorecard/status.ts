@@ -33,9 +33,11 @@ export function advantage(direction: Direction, value: number, reference: number
  * - no data: no actual;
  * - target met: at or better than the milestone of that year (2023 target up to 2023, then 2030 target);
  * - on track: at or better than the value expected on the path;
- * - behind: worse than the path but strictly better than the baseline (or worse than the path when the
- *   plan gives no baseline value to compare with);
- * - off track: worse than the path and at or worse than the baseline.
+ * - behind: worse than the path but at or better than the baseline (or worse than the path when the plan
+ *   gives no baseline value to compare with);
+ * - off track: worse than the path and strictly worse than the baseline: the indicator has gone back.
+ * Exactly at the baseline is "behind", not "off track": the plan design reads "off track" as worse than the
+ * baseline, and an unchanged value has not gone back.
  * The expected value is rounded to the indicator's decimals, as analytics rounds the actual.
  */
 export function progressStatus(
@@ -53,7 +55,7 @@ export function progressStatus(
     if (milestone !== null && advantage(direction, actual, milestone) >= 0) return 'met'
     if (advantage(direction, actual, expected) >= 0) return 'on-track'
     const baseline = trajectory.baseline?.value ?? null
-    if (baseline === null || advantage(direction, actual, baseline) > 0) return 'behind'
+    if (baseline === null || advantage(direction, actual, baseline) >= 0) return 'behind'
     return 'off-track'
 }
 

@@ -7,7 +7,13 @@ import { useMe } from '../shared/use-me'
 import { availableYears, defaultYear } from '../shared/years'
 import { DEFAULT_TARGETS } from '../targets/catalogue'
 import { useTargets } from '../targets/use-targets'
-import { buildScorecard, rankChildren, scorecardRow, type RankedChild } from './scorecard-model'
+import {
+    buildScorecard,
+    isNationalSurvey,
+    rankChildren,
+    scorecardRow,
+    type RankedChild,
+} from './scorecard-model'
 import { useActuals } from './use-actuals'
 
 /** Codes of every DHIS2 indicator the catalogue reads (routine values and routine proxies). */
@@ -106,10 +112,13 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
         return shares
     }
 
-    /** Children of the org unit judged on one indicator, ranked from the most worrying. */
+    /**
+     * Children of the org unit judged on one indicator, ranked from the most worrying. None for a survey
+     * indicator: its value is national, and repeating it on every child would pass it off as theirs.
+     */
     const childrenFor = (code: string) => {
         const target = targets.targets.find((t) => t.code === code)
-        if (!unit || !target) return []
+        if (!unit || !target || isNationalSurvey(target)) return []
         const ranked: RankedChild[] = unit.children.map((child) => ({
             id: child.id,
             name: child.name,

@@ -41,3 +41,26 @@ export function sectorLabel(code: string): string {
 export function localized(text: Bilingual): string {
     return isEnglish() ? text.en : text.fr
 }
+
+/** The country as the place a national figure is for, e.g. « Mali (national) ». */
+export function nationalLabel(country: string): string {
+    return i18n.t('{{country}} (national)', { country })
+}
+
+/**
+ * Where a survey value comes from, e.g. « Mali (national) · EDSM VI 2018 »: survey values are the country's,
+ * never the selected org unit's. The year is added only when the source does not already give it.
+ */
+export function nationalSurveyLabel(country: string, source: string | null, year: number): string {
+    if (source === null) {
+        return i18n.t('{{country}} (national) · no survey value', { country })
+    }
+    if (source.includes(String(year))) {
+        return i18n.t('{{country}} (national) · {{source}}', { country, source })
+    }
+    return i18n.t('{{country}} (national) · {{source}} ({{year}})', {
+        country,
+        source,
+        year,
+    })
+}

@@ -15,9 +15,13 @@ export interface TrajectoryChartProps {
     /** Id of the element holding the one-sentence summary (the chart's accessible description). */
     describedBy: string
     decimals: number
+    /** Legend of the observed line: "Actual", or the country for national survey values. */
+    actualLabel: string
 }
 
 const SIZE = { width: 520, height: 200, left: 48, right: 16, top: 12, bottom: 28 }
+/** Rough width of a legend character at the chart's 11px font, to place the second legend item after the first. */
+const LEGEND_CHAR_WIDTH = 6.5
 
 /** A hand-written SVG line chart: the bundle stays small and the chart prints well. */
 export const TrajectoryChart = ({
@@ -26,9 +30,11 @@ export const TrajectoryChart = ({
     selectedYear,
     describedBy,
     decimals,
+    actualLabel,
 }: TrajectoryChartProps) => {
     const scale = chartScale([...actuals, ...path.flat()], SIZE, [selectedYear])
     if (scale === null) return null
+    const pathLegendX = Math.max(90, Math.ceil(24 + actualLabel.length * LEGEND_CHAR_WIDTH + 12))
     const yearTicks = [scale.years[0], selectedYear, scale.years[1]].filter(
         (y, i, all) => all.indexOf(y) === i
     )
@@ -97,11 +103,11 @@ export const TrajectoryChart = ({
             ))}
             <g className={classes.legend} transform={`translate(${SIZE.left + 8}, ${SIZE.top + 10})`}>
                 <line className={classes.actual} x1={0} x2={18} y1={0} y2={0} />
-                <text x={24} y={4}>
-                    {i18n.t('Actual')}
+                <text x={24} y={4} data-test="chart-actual-legend">
+                    {actualLabel}
                 </text>
-                <line className={classes.path} x1={90} x2={108} y1={0} y2={0} />
-                <text x={114} y={4}>
+                <line className={classes.path} x1={pathLegendX} x2={pathLegendX + 18} y1={0} y2={0} />
+                <text x={pathLegendX + 24} y={4}>
                     {i18n.t('Target path')}
                 </text>
             </g>

@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import React, { useId } from 'react'
 import type { ScorecardRow } from '../scorecard/scorecard-model'
-import { localized } from '../shared/labels'
+import { localized, nationalLabel } from '../shared/labels'
 import { paceTo2030 } from './pace'
 import { expectedValue, pathPoints, trajectoryOf } from './trajectory'
 import { TrajectoryChart } from './trajectory-chart'
@@ -12,6 +12,8 @@ import { TrajectoryTable } from './trajectory-table'
 export interface TrajectoryPanelProps {
     row: ScorecardRow
     orgUnitName: string
+    /** The country's name: survey values are national and are labelled as the country's. */
+    country: string
     /** Selected year. */
     year: number
     /** Years that can be shown (the table lists those with an actual or a path value). */
@@ -19,7 +21,7 @@ export interface TrajectoryPanelProps {
 }
 
 /** Chart of the actuals against the target path, its table twin, a summary sentence and the pace to 2030. */
-export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPanelProps) => {
+export const TrajectoryPanel = ({ row, orgUnitName, country, year, years }: TrajectoryPanelProps) => {
     const summaryId = useId()
     const trajectory = trajectoryOf(row.target)
     const pace = paceTo2030(row.series, row.target.target2030.value, row.target.direction)
@@ -36,7 +38,7 @@ export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPan
                 {i18n.t('Trajectory of {{indicator}}', { indicator: localized(row.target.name) })}
             </h3>
             <p id={summaryId} className={classes.summary} data-test="trajectory-summary">
-                {trajectorySummary(row, orgUnitName)}
+                {trajectorySummary(row, orgUnitName, country)}
             </p>
             <p className={classes.pace} data-test="pace-summary">
                 {paceSummary(pace, row.decimals)}
@@ -48,12 +50,14 @@ export const TrajectoryPanel = ({ row, orgUnitName, year, years }: TrajectoryPan
                     selectedYear={row.actualYear}
                     describedBy={summaryId}
                     decimals={row.decimals}
+                    actualLabel={row.national ? nationalLabel(country) : i18n.t('Actual')}
                 />
                 <TrajectoryTable
                     years={tableYears}
                     actuals={row.series}
                     expected={(y) => expectedValue(trajectory, y)}
                     decimals={row.decimals}
+                    survey={row.national ? { country, values: row.target.surveyValues } : undefined}
                 />
             </div>
         </section>

@@ -4,11 +4,15 @@ import { formatNumber, formatSigned } from '../shared/format'
 import { localized, statusLabel } from '../shared/labels'
 import type { Pace } from './pace'
 
-/** The one-sentence summary that goes with every chart (also read by screen readers). */
-export function trajectorySummary(row: ScorecardRow, orgUnitName: string): string {
+/**
+ * The one-sentence summary that goes with every chart (also read by screen readers). A survey value is
+ * the country's, so its sentence names the country and the survey, never the selected org unit.
+ */
+export function trajectorySummary(row: ScorecardRow, orgUnitName: string, country: string): string {
     const indicator = localized(row.target.name)
     const unit = localized(row.target.unit)
     const actual = `${formatNumber(row.actual, row.decimals)} ${unit}`
+    if (row.national) return nationalSummary(row, country, indicator, actual, unit)
     if (row.status === 'no-target') {
         return row.actual === null
             ? i18n.t('The plan sets no target for {{indicator}} in {{year}}, and {{orgUnit}} has no value.', {
@@ -46,6 +50,47 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string): strin
             expected: `${formatNumber(row.expected, row.decimals)} ${unit}`,
             status: statusLabel(row.status).toLowerCase(),
         }
+    )
+}
+
+function nationalSummary(
+    row: ScorecardRow,
+    country: string,
+    indicator: string,
+    actual: string,
+    unit: string
+): string {
+    if (row.actual === null) {
+        return i18n.t(
+            'No survey value of {{indicator}} at national level ({{country}}) up to {{year}}, so its status cannot be judged.',
+            { indicator, country, year: row.actualYear }
+        )
+    }
+    const values = {
+        indicator,
+        country,
+        source: row.surveySource ?? '',
+        year: row.actualYear,
+        actual,
+        expected: `${formatNumber(row.expected, row.decimals)} ${unit}`,
+        status: statusLabel(row.status).toLowerCase(),
+    }
+    if (row.status === 'no-target') {
+        return i18n.t(
+            'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}; the plan sets no target for this year.',
+            values
+        )
+    }
+    if (row.status === 'no-data') {
+        // The latest survey is the baseline survey: there is nothing since to measure progress with.
+        return i18n.t(
+            'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}, the baseline itself; without a later survey its progress cannot be judged.',
+            values
+        )
+    }
+    return i18n.t(
+        'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
+        values
     )
 }
 

@@ -3,11 +3,14 @@
 // then the analytics job, so the scorecard shows the private sector's contribution.
 //
 //   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
+//   npm run demo -- --check   (CI: a free port and a fresh temporary database; checks what the README promises, then exits)
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../dhis2-sim/src/index.js'
+import { checkDemo } from './demo-check.js'
 
 const root = join(import.meta.dirname, '..')
 const { values: args } = parseArgs({
@@ -15,6 +18,7 @@ const { values: args } = parseArgs({
         port: { type: 'string', default: process.env.PORT ?? '8080' },
         reset: { type: 'boolean', default: false },
         rebuild: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
     },
 })
 
@@ -62,9 +66,9 @@ if (!bundle) {
 }
 
 step('Démarrage du simulateur DHIS2 / starting the DHIS2 simulator')
-const dataDir = join(root, '.sim-data')
+const dataDir = args.check ? mkdtempSync(join(tmpdir(), 'odd3-demo-check-')) : join(root, '.sim-data')
 const sim = await startSimulator({
-    port: Number(args.port),
+    port: args.check ? 0 : Number(args.port),
     dataDir,
     seed: 'demo',
     installApps: [bundle],
@@ -81,7 +85,7 @@ const bridgeEnv: NodeJS.ProcessEnv = {
     DHIS2_USERNAME: 'bridge',
     DHIS2_PASSWORD: 'Bridge@2024',
 }
-const bridgeCli = ['--import', 'tsx', join(root, 'bridge', 'src', 'cli', 'main.ts')]
+const bridgeCli = [join(root, 'bridge', 'bin', 'bridge.js')]
 const sources: Array<{ label: string; kind: string; files: string[] }> = [
     {
         label: 'rapports mensuels des cliniques privées / private clinic reports',
@@ -99,11 +103,12 @@ const sources: Array<{ label: string; kind: string; files: string[] }> = [
         files: filesIn('fixtures/mutuelles', ['.csv']),
     },
 ]
+const bridgeFailures: string[] = []
 for (const source of sources) {
     if (source.files.length === 0) continue
     step(`Le pont envoie les ${source.label}`)
     // Exit code 2 (partial success) is expected: some sample files carry the mistakes clinics make.
-    await runAlongside(
+    const exitCode = await runAlongside(
         'node',
         [
             ...bridgeCli,
@@ -116,10 +121,25 @@ for (const source of sources) {
         ],
         bridgeEnv
     )
+    if (exitCode !== 0 && exitCode !== 2)
+        bridgeFailures.push(`bridge push --source ${source.kind}: exit ${exitCode}`)
 }
 
 step("Tables d'analyse / analytics tables")
 await sim.runAnalytics()
+
+if (args.check) {
+    step('Vérification de la démo / checking the demo')
+    const failures = [...bridgeFailures, ...(await checkDemo(sim.url))]
+    await sim.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    if (failures.length > 0) {
+        console.error(`\nLa démo est incomplète / the demo is incomplete:\n  ${failures.join('\n  ')}`)
+        process.exit(1)
+    }
+    console.log('\nDémo vérifiée / demo checked')
+    process.exit(0)
+}
 
 console.log(`
 Démo prête / demo ready: ${sim.url}

@@ -25,6 +25,9 @@ const steps: Step[] = [
         args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
     },
     { name: 'build', command: 'npm', args: ['run', 'build'] },
+    { name: 'app bundle size', command: 'node', args: ['--import', 'tsx', 'scripts/check-bundle-size.ts'] },
+    // The README's demo command, on a free port and a temporary database, checked through the HTTP API.
+    { name: 'demo', command: 'node', args: ['--import', 'tsx', 'scripts/demo.ts', '--check'] },
     {
         name: 'browser tests',
         command: 'npm',

@@ -21,7 +21,9 @@ export function as(
     sim: RunningSimulator,
     username: string,
     password: string,
-    timeoutMs = 10_000
+    // The bridge's own default: the test machine runs many simulators at once, and a short timeout would
+    // make results depend on its load.
+    timeoutMs = 60_000
 ): Dhis2Config {
     return { baseUrl: sim.url, auth: { kind: 'basic', username, password }, timeoutMs }
 }

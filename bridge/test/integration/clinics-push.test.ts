@@ -107,26 +107,106 @@ describe('clinic reports into DHIS2', () => {
         expect(sim.db.dataValues.size).toBe(size)
     })
 
-    it('a corrected file updates only the changed values', async () => {
+    it('a corrected file updates only the changed values, and DHIS2 then holds the corrected ones', async () => {
+        // What the correction changes, read independently from the two files: (facility, element, disaggregation)
+        // -> [old value, corrected value].
+        const rows = (name: string) =>
+            new Map(
+                readFileSync(fixture(name), 'utf8')
+                    .split('\n')
+                    .slice(1)
+                    .filter((l) => l.trim() !== '')
+                    .map((l) => l.split(';'))
+                    .map((c) => [`${c[0]}|${c[2]}|${c[3]}`, c[4] ?? ''] as const)
+            )
+        const original = rows('commune5-2024-01-long.csv')
+        const corrected = rows('commune5-2024-01-long-corrige.csv')
+        const changes = [...corrected].filter(([key, value]) => original.get(key) !== value)
+        expect(changes.length).toBeGreaterThan(0)
+
+        const facilities = [...new Set(changes.map(([key]) => key.split('|')[0]!))]
+        const dataSet = await uidOf('dataSets', 'DS_PRIVE_MENSUEL')
+        const facilityIds = new Map(
+            await Promise.all(
+                facilities.map(async (code) => [code, await uidOf('organisationUnits', code)] as const)
+            )
+        )
+        const elementIds = new Map(
+            await Promise.all(
+                [...new Set(changes.map(([key]) => key.split('|')[1]!))].map(
+                    async (code) => [code, await uidOf('dataElements', code)] as const
+                )
+            )
+        )
+        type Stored = { dataElement: string; orgUnit: string; categoryOptionCombo: string; value: string }
+        const snapshot = async () => {
+            const stored: Stored[] = []
+            for (const orgUnit of facilityIds.values()) {
+                const body = await client.get<{ dataValues?: Stored[] }>('dataValueSets', {
+                    dataSet,
+                    period: '202401',
+                    orgUnit,
+                })
+                stored.push(...(body.dataValues ?? []))
+            }
+            return new Map(stored.map((v) => [`${v.orgUnit}|${v.dataElement}|${v.categoryOptionCombo}`, v]))
+        }
+        const before = await snapshot()
+        await sim.runAnalytics()
+        const cpn1Before = await analytics(ids.cpn1, ids.commune5, '202401')
+
         const report = await pushHandler({
             files: [fixture('commune5-2024-01-long-corrige.csv')],
             dhis2: as(sim, ...ADMIN),
             stateDir,
         })
-        expect(report.plan).toEqual({ new: 0, changed: 3, unchanged: 249, removed: 0 })
-        expect(report.push?.sent).toBe(3)
-        expect(report.push?.dhis2Counts).toEqual({ imported: 0, updated: 3, ignored: 0, deleted: 0 })
-        const stored = await client.get<{ dataValues: Array<{ value: string; dataElement: string }> }>(
-            'dataValueSets',
-            {
-                dataSet: 'HasScQjKzGT',
-                period: '202401',
-                orgUnit: await uidOf('organisationUnits', 'FS-C5-011'),
-            }
+        expect(report.plan).toEqual({
+            new: 0,
+            changed: changes.length,
+            unchanged: 252 - changes.length,
+            removed: 0,
+        })
+        expect(report.push?.sent).toBe(changes.length)
+        expect(report.push?.dhis2Counts).toEqual({
+            imported: 0,
+            updated: changes.length,
+            ignored: 0,
+            deleted: 0,
+        })
+
+        // Exactly the changed cells differ in DHIS2, each now holding the corrected value and no longer the old one.
+        const after = await snapshot()
+        expect(after.size).toBe(before.size)
+        const differing = [...after.values()].filter(
+            (v) => before.get(`${v.orgUnit}|${v.dataElement}|${v.categoryOptionCombo}`)?.value !== v.value
         )
-        const cpn1 = stored.dataValues.find((v) => v.dataElement === ids.cpn1)
-        expect(cpn1).toBeDefined()
-        // the corrected file added 5 to FS-C5-011's CPN1
+        expect(differing).toHaveLength(changes.length)
+        for (const [key, value] of changes) {
+            const [facility, element] = key.split('|') as [string, string]
+            const oldValue = original.get(key)
+            const match = differing.filter(
+                (v) => v.orgUnit === facilityIds.get(facility) && v.dataElement === elementIds.get(element)
+            )
+            expect(match, key).toHaveLength(1)
+            expect(Number(match[0]!.value), key).toBe(Number(value))
+            expect(
+                Number(
+                    before.get(
+                        `${match[0]!.orgUnit}|${match[0]!.dataElement}|${match[0]!.categoryOptionCombo}`
+                    )?.value
+                ),
+                key
+            ).toBe(Number(oldValue))
+        }
+
+        // The district's CPN1 moves by the corrected difference once analytics run.
+        const cpn1Delta = changes
+            .filter(([key]) => key.split('|')[1] === 'CPN1')
+            .reduce((n, [key, value]) => n + Number(value) - Number(original.get(key)), 0)
+        expect(cpn1Delta).not.toBe(0)
+        await sim.runAnalytics()
+        expect(await analytics(ids.cpn1, ids.commune5, '202401')).toBe(cpn1Before + cpn1Delta)
+
         const again = await pushHandler({
             files: [fixture('commune5-2024-01-long-corrige.csv')],
             dhis2: as(sim, ...ADMIN),

@@ -103,6 +103,8 @@ describe('reports marked complete in DHIS2', () => {
             dhis2: as(sim, 'bridge', 'Bridge@2024'),
             stateDir,
         })
+        // the issues themselves, so a failure says what went wrong
+        expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
         expect(report.errors).toBe(0)
         expect(report.exitCode).toBe(0)
         const withData = await reportsWithData(COMMUNE5)

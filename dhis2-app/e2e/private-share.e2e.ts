@@ -109,7 +109,7 @@ describe('private sector share for a district', () => {
         const text = bytes.toString('utf8').slice(1)
         const [header, ...lines] = text.split('\r\n')
         expect(header).toBe(
-            "Unité d'organisation;Année;Code;Indicateur;Unité;Référence;Année de référence;Réalisation;Année de la réalisation;Source;Attendu sur la trajectoire;Cible 2023;Cible 2030;Statut;Écart à la trajectoire;Part du privé (%)"
+            "Unité d'organisation;Année;Code;Indicateur;Unité;Référence;Année de référence;Réalisation;Année de la réalisation;Réalisation mesurée pour;Source;Attendu sur la trajectoire;Cible 2023;Cible 2030;Statut;Écart à la trajectoire;Part du privé (%)"
         )
         const birth = lines.find((l) => l.includes(`;${INDICATOR};`)) ?? ''
         expect(birth).toContain("Proportion d'accouchements assistés par du personnel qualifié")
@@ -117,7 +117,11 @@ describe('private sector share for a district', () => {
         const shown = await app.page
             .locator(`[data-test="actual"][data-code="${INDICATOR}"]`)
             .getAttribute('data-value')
-        expect(birth).toContain(`;${(shown ?? '').replace('.', ',')};2024;`)
+        expect(birth).toContain(`;${(shown ?? '').replace('.', ',')};2024;Commune V;`)
+        // survey figures are the country's, not the district's, and the file says so
+        const surveyRows = lines.filter((l) => l.includes(';Mali (national);'))
+        expect(surveyRows.length).toBeGreaterThan(0)
+        expect(surveyRows.some((l) => /;Enquête nationale EDSM VI 2018/.test(l))).toBe(true)
     })
 
     it('refuses a region outside the officer area with a clear French message', async () => {

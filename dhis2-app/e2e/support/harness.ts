@@ -90,25 +90,6 @@ export async function api<T = unknown>(
     return (text === '' ? undefined : JSON.parse(text)) as T
 }
 
-/** One analytics value as the simulator computes it, asked in a different request form than the app's. */
-export async function analyticsValue(
-    sim: RunningSimulator,
-    user: DemoUser,
-    dx: string,
-    ou: string,
-    pe: string
-): Promise<number | null> {
-    const grid = await api<{ headers: Array<{ name: string }>; rows: string[][] }>(
-        sim,
-        user,
-        `analytics?dimension=dx:${dx}&dimension=ou:${ou}&dimension=pe:${pe}&displayProperty=NAME`
-    )
-    const valueIndex = grid.headers.findIndex((h) => h.name === 'value')
-    const row = grid.rows[0]
-    if (!row) return null
-    return Number(row[valueIndex])
-}
-
 export async function orgUnitByCode(
     sim: RunningSimulator,
     code: string

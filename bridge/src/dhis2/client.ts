@@ -2,6 +2,8 @@
 // headers; errors and logs carry the URL path and status, never the Authorization header.
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { packageRoot } from '../core/package-root.js'
 
 export type Dhis2Auth =
     { kind: 'basic'; username: string; password: string } | { kind: 'token'; token: string }
@@ -41,7 +43,7 @@ export class Dhis2Error extends Error {
 
 function packageVersion(): string {
     try {
-        const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+        const pkg: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'))
         if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string')
             return pkg.version
     } catch {

@@ -1,8 +1,8 @@
 // What every command shares: where mappings and state live, metadata from DHIS2 (cached) or a
 // file, the facility mappings, and the run report with its exit code.
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { packageRoot } from '../core/package-root.js'
 import type { Lang, ValidationIssue } from '../core/types.js'
 import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'
 import { FacilityResolver, loadFacilityMappings } from '../mapping/facility-mapping.js'
@@ -15,10 +15,9 @@ import type { KindContext } from '../sources/types.js'
 export const EXIT = { success: 0, failure: 1, partial: 2 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 
-/** The repository's `mappings/` folder (bridge/src/handlers → ../../../mappings). */
+/** The repository's `mappings/` folder, beside the bridge package. */
 export function defaultMappingsRoot(): string {
-    const here = dirname(fileURLToPath(import.meta.url))
-    const candidates = [join(here, '..', '..', '..', 'mappings'), resolve('mappings')]
+    const candidates = [join(packageRoot(), '..', 'mappings'), resolve('mappings')]
     return candidates.find((c) => existsSync(c)) ?? candidates[0] ?? 'mappings'
 }
 

@@ -1,6 +1,6 @@
 // XLSX reader (exceljs streaming): every worksheet is a table; merged cells keep their value in
 // the first cell only, exactly like a CSV export of the same sheet.
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
 import { basename } from 'node:path'
 import { makeIssue } from '../core/issues.js'
 import type { RawRowSink, ReadStats } from './raw.js'
@@ -32,7 +32,10 @@ export async function readXlsx(path: string, sink: RawRowSink, displayName?: str
     const file = displayName ?? basename(path)
     const stats: ReadStats = { bytes: 0, rows: 0, encoding: 'xlsx' }
     try {
-        const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+        // Imported here rather than at the top: in the bundle (dist/bridge.mjs) a static import of a package
+        // would be hoisted and load exceljs, which is large, on every run, even for CSV.
+        const { default: Excel } = await import('exceljs')
+        const reader = new Excel.stream.xlsx.WorkbookReader(path, {
             sharedStrings: 'cache',
             worksheets: 'emit',
             styles: 'cache',

@@ -3,7 +3,8 @@
 // then the analytics job, so the scorecard shows the private sector's contribution.
 //
 //   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
-//   npm run demo -- --check   (CI: a free port and a fresh temporary database; checks what the README promises, then exits)
+//   npm run demo -- --check   (CI: a free port and a fresh temporary database; checks what the README promises, then exits;
+//                              like the demo, it uses the app zip already built, if any: npm test builds it just before)
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,6 +68,8 @@ if (!bundle) {
 
 step('Démarrage du simulateur DHIS2 / starting the DHIS2 simulator')
 const dataDir = args.check ? mkdtempSync(join(tmpdir(), 'odd3-demo-check-')) : join(root, '.sim-data')
+// The check's database is thrown away whether the check passes, fails or throws.
+if (args.check) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 const sim = await startSimulator({
     port: args.check ? 0 : Number(args.port),
     dataDir,
@@ -132,7 +135,6 @@ if (args.check) {
     step('Vérification de la démo / checking the demo')
     const failures = [...bridgeFailures, ...(await checkDemo(sim.url))]
     await sim.close()
-    rmSync(dataDir, { recursive: true, force: true })
     if (failures.length > 0) {
         console.error(`\nLa démo est incomplète / the demo is incomplete:\n  ${failures.join('\n  ')}`)
         process.exit(1)

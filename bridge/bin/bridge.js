@@ -2,7 +2,7 @@
 // The installed `bridge` command. It runs the bundle dist/bridge.mjs (one ES module, node_modules
 // external), which is what docs/benchmarks.md measures, in a Node with `--max-semi-space-size=2`.
 //
-// The bundle is built here when it is missing or when a file it was built from changed (mtime and size
+// The bundle is built here when it is missing or when a file it was built from changed (content hash
 // recorded in the bundle; checking takes milliseconds, building about half a second): a fresh clone works
 // right after `npm ci`, and edited sources are never run stale. Building on demand rather than from an
 // install hook (`prepare`) is what also covers sources edited after the install.
@@ -33,7 +33,8 @@ if (process.execArgv.some((a) => a.startsWith(FLAG)) || (process.env.NODE_OPTION
     const child = spawn(
         process.execPath,
         [...process.execArgv, `${FLAG}=2`, bundle, ...process.argv.slice(2)],
-        { stdio: 'inherit' }
+        // The IPC channel only tells the worker when this process is gone (see src/cli/launcher-watch.ts).
+        { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BRIDGE_LAUNCHER: '1' } }
     )
     // Ctrl-C reaches both processes (same process group); `kill <pid>` reaches only this one.
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']

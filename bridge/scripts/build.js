@@ -1,45 +1,70 @@
 // Builds the bridge CLI into one ES module, dist/bridge.mjs: what `bridge` (bin/bridge.js) runs and what
 // `npm run bench` measures. `npm run build -w bridge` runs this file; bin/bridge.js calls ensureBuilt().
 // Plain JavaScript so that the bin can load it without tsx (whose loader would stay resident beside the run).
+import { createHash } from 'node:crypto'
 import {
     closeSync,
     existsSync,
     mkdirSync,
     openSync,
+    readFileSync,
     readSync,
     renameSync,
     statSync,
     writeFileSync,
 } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const BUNDLE = join(packageDir, 'dist', 'bridge.mjs')
-// First line of the bundle: the files it was built from, each with its mtime and size when it was built.
+// First line of the bundle: the esbuild version and the files it was built from, each with its content hash.
 // Kept inside the bundle (not beside it) so that one rename replaces both at once.
 const STAMP = '// bridge-build-inputs '
+// Read by esbuild besides the modules it loads (compiler options), or the build itself.
+const CONFIG_FILES = ['tsconfig.json', '../tsconfig.base.json', 'scripts/build.js']
+const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' }
 
-/** True when dist/bridge.mjs exists and every file it was built from is unchanged (same mtime and size). */
+const sha1 = (bytes) => createHash('sha1').update(bytes).digest('hex')
+
+function hashOf(path) {
+    try {
+        return sha1(readFileSync(join(packageDir, path)))
+    } catch {
+        return null
+    }
+}
+
+/** esbuild's version when it is installed (a dev dependency), else null. */
+function esbuildVersion() {
+    try {
+        return JSON.parse(
+            readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8')
+        ).version
+    } catch {
+        return null
+    }
+}
+
+/**
+ * True when dist/bridge.mjs exists and was built, by this esbuild, from files whose contents are unchanged.
+ * Contents rather than dates: a clock ahead or behind, a checkout, a copy keeping dates all leave contents
+ * as the truth. Hashing the ~100 small inputs takes a few milliseconds.
+ */
 export function isFresh() {
-    let first
+    let stamp
     try {
-        first = firstLine(BUNDLE)
+        const first = firstLine(BUNDLE)
+        if (!first.startsWith(STAMP)) return false
+        stamp = JSON.parse(first.slice(STAMP.length))
     } catch {
         return false
     }
-    if (!first.startsWith(STAMP)) return false
-    try {
-        /** @type {Array<[string, number, number]>} */
-        const inputs = JSON.parse(first.slice(STAMP.length))
-        // Equality, not "newer than": a file put back to an older version (git checkout, cp -p) also counts.
-        return inputs.every(([path, mtimeMs, size]) => {
-            const s = statSync(join(packageDir, path), { throwIfNoEntry: false })
-            return s !== undefined && s.mtimeMs === mtimeMs && s.size === size
-        })
-    } catch {
-        return false
-    }
+    if (!stamp || !Array.isArray(stamp.files)) return false
+    const version = esbuildVersion()
+    if (version !== null && version !== stamp.esbuild) return false
+    return stamp.files.every(([path, hash]) => hash !== null && hashOf(path) === hash)
 }
 
 function firstLine(file) {
@@ -65,7 +90,18 @@ function firstLine(file) {
 export async function build({ logLevel = 'silent' } = {}) {
     // esbuild is a dev dependency: imported only when a build is needed.
     const esbuild = await import('esbuild')
-    const started = Date.now()
+    // The hash of exactly the bytes esbuild compiled, so an edit made during the build is seen next time.
+    const loaded = new Map()
+    const recordInputs = {
+        name: 'record-inputs',
+        setup(b) {
+            b.onLoad({ filter: /\.(m?ts|m?js|json)$/ }, (args) => {
+                const contents = readFileSync(args.path)
+                loaded.set(relative(packageDir, args.path), sha1(contents))
+                return { contents, loader: LOADERS[extname(args.path)] }
+            })
+        },
+    }
     try {
         const result = await esbuild.build({
             absWorkingDir: packageDir,
@@ -77,21 +113,18 @@ export async function build({ logLevel = 'silent' } = {}) {
             // node_modules are loaded by Node as they are: exceljs (large) is then only read when a
             // workbook is, and nothing CommonJS has to be wrapped for an ES module.
             packages: 'external',
-            metafile: true,
+            plugins: [recordInputs],
             write: false,
             logLevel,
         })
         const output = result.outputFiles[0]
         if (!output) throw new Error('esbuild produced no output')
-        const inputs = [...Object.keys(result.metafile.inputs), 'scripts/build.js'].map((path) => {
-            const s = statSync(join(packageDir, path))
-            // A file saved while esbuild was reading may be missing from the bundle: the next run rebuilds.
-            return [path, s.mtimeMs >= started ? -1 : s.mtimeMs, s.size]
-        })
+        const files = [...loaded, ...CONFIG_FILES.map((path) => [path, hashOf(path)])]
+        const stamp = { esbuild: esbuild.version, files }
         mkdirSync(dirname(BUNDLE), { recursive: true })
         // Written aside then renamed: concurrent runs (tests start several) never read a half-written bundle.
         const tmp = `${BUNDLE}.${process.pid}.tmp`
-        writeFileSync(tmp, STAMP + JSON.stringify(inputs) + '\n' + output.text)
+        writeFileSync(tmp, STAMP + JSON.stringify(stamp) + '\n' + output.text)
         renameSync(tmp, BUNDLE)
     } finally {
         // esbuild's service process would otherwise live as long as the bin, beside the bridge's run.
@@ -108,8 +141,15 @@ export async function ensureBuilt() {
     } catch (e) {
         if (e?.code !== 'ERR_MODULE_NOT_FOUND')
             throw new Error(`cannot build ${BUNDLE}: ${e?.message ?? e}`, { cause: e })
-        // esbuild missing (an install without dev dependencies): an existing bundle is the best there is.
-        if (existsSync(BUNDLE)) return BUNDLE
+        // esbuild missing (an install without dev dependencies): an existing bundle is the best there is,
+        // but the person must know it may not match the sources.
+        if (existsSync(BUNDLE)) {
+            process.stderr.write(
+                `bridge: ${BUNDLE} ne correspond plus aux sources et esbuild n'est pas installé (npm ci) / ` +
+                    `is older than the sources and esbuild is not installed (npm ci)\n`
+            )
+            return BUNDLE
+        }
         const why = `${BUNDLE} is missing and esbuild is not installed: run \`npm ci\` in the repository`
         throw new Error(why, { cause: e })
     }

@@ -83,6 +83,7 @@ const MARKERS: Record<UiLanguage, string[]> = {
         'non fixée',
         'Enquête',
         'non comparé',
+        'cité',
     ],
     en: [
         'scorecard',
@@ -311,8 +312,10 @@ function csvFields(line: string): string[] {
     return fields
 }
 
+/** Sets the planner's UI language, or clears it ('') as DHIS2 does: DELETE (an empty value is refused with 409). */
 async function setUiLocale(harness: Harness, value: '' | UiLanguage): Promise<void> {
-    await api(harness.sim, USERS.planner, `userSettings/keyUiLocale?value=${value}`, { method: 'POST' })
+    if (value === '') await api(harness.sim, USERS.planner, 'userSettings/keyUiLocale', { method: 'DELETE' })
+    else await api(harness.sim, USERS.planner, `userSettings/keyUiLocale?value=${value}`, { method: 'POST' })
 }
 
 describe('UI locale', () => {

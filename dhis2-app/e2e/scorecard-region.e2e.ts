@@ -94,9 +94,10 @@ describe('scorecard for a region, in French', () => {
     })
 
     it('shows survey indicators with their source and year, and placeholder targets without colour', async () => {
-        // The survey label's wording is being reworked: only its source and year are checked here.
+        // Survey figures are the country's, whichever region is open, and the label says so.
         const survey = app.page.locator('[data-test="survey-source"]').first()
-        expect(await survey.textContent()).toMatch(/EDSM.*2018/)
+        expect(await survey.textContent()).toBe('Mali (national) · EDSM VI 2018 (MAP)')
+        expect(await survey.getAttribute('data-scope')).toBe('national')
         const placeholders = app.page.locator('[data-test="placeholder-target"]')
         expect(await placeholders.count()).toBeGreaterThan(0)
         expect(await placeholders.first().textContent()).toBe('XX (non fixée)')

@@ -44,7 +44,7 @@ describe('the scorecard page', () => {
         const mortality = rowOf('ODD-3.1.1')
         // A national survey figure under "Réalisation 2024" of Sikasso: labelled as Mali's, with its survey.
         expect(within(mortality).getByTestId('survey-source')).toHaveTextContent(
-            'Mali (national) · EDSM VI 2018, cité dans le MAP'
+            'Mali (national) · EDSM VI 2018 (MAP)'
         )
         expect(within(mortality).getByTestId('actual')).toHaveTextContent('325')
         expect(within(mortality).getByTestId('status')).toHaveAttribute('data-status', 'no-data')
@@ -92,7 +92,7 @@ describe('the scorecard page', () => {
         const panel = await screen.findByTestId('trajectory-panel')
         const summary = within(panel).getByTestId('trajectory-summary')
         expect(summary).toHaveTextContent(
-            /^En 2018, Taux de mortalité maternelle au niveau national \(Mali, enquête EDSM VI 2018, cité dans le MAP\)/
+            /^En 2018, Taux de mortalité maternelle au niveau national \(Mali, enquête EDSM VI 2018 \(MAP\)\)/
         )
         expect(summary).not.toHaveTextContent('Sikasso')
         const table = within(panel).getByTestId('trajectory-table')
@@ -100,7 +100,7 @@ describe('the scorecard page', () => {
             within(table).getByRole('columnheader', { name: 'Réalisation, Mali (national)' })
         ).toBeInTheDocument()
         expect(within(table).getByRole('columnheader', { name: 'Enquête' })).toBeInTheDocument()
-        expect(within(table).getByText('EDSM VI 2018, cité dans le MAP')).toBeInTheDocument()
+        expect(within(table).getByText('EDSM VI 2018 (MAP)')).toBeInTheDocument()
         expect(within(panel).getByTestId('chart-actual-legend')).toHaveTextContent('Mali (national)')
         const drill = screen.getByTestId('drill-down')
         expect(within(drill).queryByTestId('drill-down-table')).not.toBeInTheDocument()
@@ -158,7 +158,7 @@ describe('the scorecard page', () => {
         ).toBeInTheDocument()
         expect(within(rowOf('ODD-3.1.2')).getByTestId('actual')).toHaveTextContent('74.2')
         expect(within(rowOf('ODD-3.1.1')).getByTestId('survey-source')).toHaveTextContent(
-            'Mali (national) · EDSM VI 2018, cité dans le MAP'
+            'Mali (national) · EDSM VI 2018 (MAP)'
         )
     })
 })

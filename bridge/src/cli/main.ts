@@ -1,6 +1,7 @@
 // The `bridge` executable: a thin shell over the library (src/handlers).
 import { Command } from 'commander'
 import { allCommands } from './commands/index.js'
+import { stopWhenLauncherDies } from './launcher-watch.js'
 
 export function buildProgram(): Command {
     const program = new Command('bridge')
@@ -15,4 +16,5 @@ export function buildProgram(): Command {
 // `npm run bridge -- …` runs in the workspace folder: paths are meant from where the person typed it.
 if (process.env.npm_lifecycle_event && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD)
 
+stopWhenLauncherDies()
 await buildProgram().parseAsync(process.argv)

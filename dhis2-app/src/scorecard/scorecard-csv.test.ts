@@ -64,7 +64,7 @@ describe('scorecard CSV', () => {
         // Maternal mortality: the EDSM VI 2018 figure is Mali's, not Sikasso's.
         expect(cell('ODD-3.1.1', 'Réalisation')).toBe('325')
         expect(cell('ODD-3.1.1', 'Réalisation mesurée pour')).toBe('Mali (national)')
-        expect(cell('ODD-3.1.1', 'Source')).toBe('Enquête nationale EDSM VI 2018, cité dans le MAP')
+        expect(cell('ODD-3.1.1', 'Source')).toBe('Enquête nationale EDSM VI 2018 (MAP)')
         expect(cell('ODD-3.1.1', 'Année de la réalisation')).toBe('2018')
         // A survey indicator without any survey value is still national.
         expect(cell('ODD-3.8.1', 'Réalisation mesurée pour')).toBe('Mali (national)')

@@ -43,7 +43,7 @@ describe('trajectorySummary of a survey indicator', () => {
     it('says the only survey is the baseline itself, for the country', () => {
         const text = trajectorySummary(row(target('ODD-3.1.1')), 'Sikasso', 'Mali')
         expect(text).toBe(
-            'En 2018, Taux de mortalité maternelle au niveau national (Mali, enquête EDSM VI 2018, cité dans le MAP) était de 325 pour 100 000 naissances vivantes, soit la valeur de référence elle-même ; sans enquête plus récente, sa progression ne peut pas être évaluée.'
+            'En 2018, Taux de mortalité maternelle au niveau national (Mali, enquête EDSM VI 2018 (MAP)) était de 325 pour 100 000 naissances vivantes, soit la valeur de référence elle-même ; sans enquête plus récente, sa progression ne peut pas être évaluée.'
         )
     })
 

@@ -4,7 +4,16 @@ import { menuModules } from '../apps/menu.js'
 import { simMetadata } from '../core/database.js'
 import type { Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { generateUid } from '../core/uid.js'
-import { badRequest, forbidden, json, noContent, notFound, ok, unauthorized } from '../core/web-message.js'
+import {
+    badRequest,
+    conflict,
+    forbidden,
+    json,
+    noContent,
+    notFound,
+    ok,
+    unauthorized,
+} from '../core/web-message.js'
 import { parseFieldParams, renderObject } from '../metadata/fields.js'
 import type { ServerContext } from '../server/context.js'
 import { systemInfo } from './info.js'
@@ -180,10 +189,27 @@ export function systemRoutes(ctx: ServerContext): Route[] {
                     return badRequest(`Setting does not exist: ${key}`)
                 }
                 const value = readSettingValue(request)
-                if (value === null || value === '') delete user.settings[key]
-                else user.settings[key] = value
-                ctx.journal?.append({ t: 'userSetting', username: user.username, key, value: value || null })
+                // DHIS2 (UserSettingController) refuses an empty value; a setting is cleared with DELETE.
+                if (value === null || value === '') return conflict('You need to specify a new value')
+                user.settings[key] = value
+                ctx.journal?.append({ t: 'userSetting', username: user.username, key, value })
                 return ok('User setting saved')
+            },
+        },
+        {
+            method: 'DELETE',
+            pattern: 'userSettings/:key',
+            handler: (request) => {
+                const user = request.user
+                if (!user) return unauthorized()
+                const key = request.params.key ?? ''
+                if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
+                    return badRequest(`Setting does not exist: ${key}`)
+                }
+                delete user.settings[key]
+                ctx.journal?.append({ t: 'userSetting', username: user.username, key, value: null })
+                // A void controller method: 200 with an empty body.
+                return { status: 200, headers: {}, body: '' }
             },
         },
         {

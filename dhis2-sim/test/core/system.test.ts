@@ -103,6 +103,29 @@ describe('system endpoints the app shell needs', () => {
         expect(await locale.text()).toBe('en')
     })
 
+    it('saves a user setting, refuses an empty value with 409 as DHIS2 does, and clears it with DELETE', async () => {
+        const url = sim.url + '/api/userSettings/keyUiLocale'
+        const get = async () => (await fetch(url, { headers: OFFICER })).text()
+        const systemDefault = await (await fetch(url, { headers: ADMIN })).text()
+        const saved = await fetch(url + '?value=pt', { method: 'POST', headers: OFFICER })
+        expect(saved.status).toBe(200)
+        expect(await get()).toBe('pt')
+        const empty = await fetch(url + '?value=', { method: 'POST', headers: OFFICER })
+        expect(empty.status).toBe(409)
+        expect(await empty.json()).toMatchObject({
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message: 'You need to specify a new value',
+        })
+        expect(await get()).toBe('pt')
+        const cleared = await fetch(url, { method: 'DELETE', headers: OFFICER })
+        expect(cleared.status).toBe(200)
+        expect(await get()).toBe(systemDefault)
+        expect(systemDefault).not.toBe('pt')
+        // as the seed had it, for the tests after this one
+        await fetch(url + '?value=en', { method: 'POST', headers: OFFICER })
+    })
+
     it('answers system settings and the header-bar menu', async () => {
         expect((await getJson('/api/41/systemSettings/applicationTitle')).body).toEqual({
             applicationTitle: 'DHIS 2',

@@ -74,6 +74,13 @@ export interface RunReport {
     output?: string
     /** One sentence for people: "nothing new to send", "strict mode: nothing sent"… */
     note?: { fr: string; en: string }
+    /**
+     * Time spent in the handler, for scripts and the benchmark (in `--json` only, not in the table).
+     * `convertMs`: from the start of `convert`'s handler (metadata and mappings loaded, files read, validated
+     * and mapped, duplicates detected) to the dataValueSet written and closed; excludes Node's start-up, module
+     * loading and printing the report.
+     */
+    timings?: { convertMs: number }
     exitCode: ExitCode
 }
 

@@ -135,5 +135,24 @@ describe('bridge CLI', () => {
             'attributeOptionCombo',
             'value',
         ])
+        // the table for people carries no timings (they change from run to run)
+        expect(ok.stdout).not.toMatch(/convertMs|timings/)
+    })
+
+    it("convert --json reports the handler's own duration, within the whole command's", async () => {
+        const out = join(state, 'values-json.json')
+        const started = performance.now()
+        const r = await run(
+            ['convert', fixture('sikasso-2024-01-long.json'), '--out', out, '--state-dir', state, '--json'],
+            env()
+        )
+        const wallMs = performance.now() - started
+        expect(r.code).toBe(0)
+        const report = JSON.parse(r.stdout) as { values: number; timings?: { convertMs?: unknown } }
+        expect(report.values).toBe(168)
+        const convertMs = report.timings?.convertMs
+        expect(typeof convertMs).toBe('number')
+        expect(convertMs).toBeGreaterThan(0)
+        expect(convertMs).toBeLessThan(wallMs)
     })
 })

@@ -75,6 +75,17 @@ function me(ctx: ServerContext, request: SimRequest): SimResponse {
     return json(renderObject(meObject(ctx, request, user), null, fields, { store, baseUrl: request.baseUrl }))
 }
 
+/** The signed-in user and a user setting key DHIS2 knows, or the answer DHIS2 gives when either is missing. */
+function userSettingTarget(request: SimRequest): { user: SimUser; key: string } | SimResponse {
+    const user = request.user
+    if (!user) return unauthorized()
+    const key = request.params.key ?? ''
+    if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
+        return badRequest(`Setting does not exist: ${key}`)
+    }
+    return { user, key }
+}
+
 function readSettingValue(request: SimRequest): string | null {
     const fromQuery = request.query.get('value')
     if (fromQuery !== null) return fromQuery
@@ -164,12 +175,9 @@ export function systemRoutes(ctx: ServerContext): Route[] {
             method: 'GET',
             pattern: 'userSettings/:key',
             handler: (request) => {
-                const user = request.user
-                if (!user) return unauthorized()
-                const key = request.params.key ?? ''
-                if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
-                    return badRequest(`Setting does not exist: ${key}`)
-                }
+                const target = userSettingTarget(request)
+                if ('status' in target) return target
+                const { user, key } = target
                 const value = userSettings(user, request.db.systemSettings)[key]
                 return {
                     status: 200,
@@ -182,12 +190,9 @@ export function systemRoutes(ctx: ServerContext): Route[] {
             method: 'POST',
             pattern: 'userSettings/:key',
             handler: (request) => {
-                const user = request.user
-                if (!user) return unauthorized()
-                const key = request.params.key ?? ''
-                if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
-                    return badRequest(`Setting does not exist: ${key}`)
-                }
+                const target = userSettingTarget(request)
+                if ('status' in target) return target
+                const { user, key } = target
                 const value = readSettingValue(request)
                 // DHIS2 (UserSettingController) refuses an empty value; a setting is cleared with DELETE.
                 if (value === null || value === '') return conflict('You need to specify a new value')
@@ -200,12 +205,9 @@ export function systemRoutes(ctx: ServerContext): Route[] {
             method: 'DELETE',
             pattern: 'userSettings/:key',
             handler: (request) => {
-                const user = request.user
-                if (!user) return unauthorized()
-                const key = request.params.key ?? ''
-                if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
-                    return badRequest(`Setting does not exist: ${key}`)
-                }
+                const target = userSettingTarget(request)
+                if ('status' in target) return target
+                const { user, key } = target
                 delete user.settings[key]
                 ctx.journal?.append({ t: 'userSetting', username: user.username, key, value: null })
                 // A void controller method: 200 with an empty body.

@@ -1,7 +1,7 @@
 // What `npm run demo -- --check` verifies once the demo is loaded: the things a person following the README
 // would see. Every request goes through the HTTP API as a user would send it, so a demo that only works
 // in-process fails here.
-import { uidFromCode } from '../mappings/src/uid.js'
+import { uidFromCode as uid } from '../mappings/src/uid.js'
 
 interface AnalyticsResponse {
     headers: Array<{ name: string }>
@@ -24,8 +24,6 @@ function total(response: AnalyticsResponse): number {
     const valueColumn = response.headers.findIndex((h) => h.name === 'value')
     return response.rows.reduce((sum, row) => sum + Number(row[valueColumn]), 0)
 }
-
-const uid = uidFromCode
 
 /** One description per check that failed; empty when the demo is what the README promises. */
 export async function checkDemo(baseUrl: string): Promise<string[]> {

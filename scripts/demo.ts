@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../dhis2-sim/src/index.js'
+import { appZips } from './app-bundle.js'
 import { checkDemo } from './demo-check.js'
 
 const root = join(import.meta.dirname, '..')
@@ -41,10 +42,7 @@ function runAlongside(command: string, commandArgs: string[], env: NodeJS.Proces
 }
 
 function appBundle(): string | undefined {
-    const bundleDir = join(root, 'dhis2-app', 'build', 'bundle')
-    if (!existsSync(bundleDir)) return undefined
-    const zip = readdirSync(bundleDir).find((name) => name.endsWith('.zip'))
-    return zip ? join(bundleDir, zip) : undefined
+    return appZips()[0]
 }
 
 function filesIn(folder: string, extensions: string[]): string[] {

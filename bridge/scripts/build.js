@@ -2,17 +2,7 @@
 // `npm run bench` measures. `npm run build -w bridge` runs this file; bin/bridge.js calls ensureBuilt().
 // Plain JavaScript so that the bin can load it without tsx (whose loader would stay resident beside the run).
 import { createHash } from 'node:crypto'
-import {
-    closeSync,
-    existsSync,
-    mkdirSync,
-    openSync,
-    readFileSync,
-    readSync,
-    renameSync,
-    statSync,
-    writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -68,22 +58,10 @@ export function isFresh() {
 }
 
 function firstLine(file) {
-    const fd = openSync(file, 'r')
-    try {
-        const chunks = []
-        const buf = Buffer.alloc(16384)
-        for (;;) {
-            const n = readSync(fd, buf, 0, buf.length, null)
-            const nl = buf.subarray(0, n).indexOf(10)
-            if (nl >= 0 || n === 0) {
-                chunks.push(Buffer.from(buf.subarray(0, nl >= 0 ? nl : n)))
-                return Buffer.concat(chunks).toString('utf8')
-            }
-            chunks.push(Buffer.from(buf.subarray(0, n)))
-        }
-    } finally {
-        closeSync(fd)
-    }
+    // The bundle is ~250 KB: reading it whole is simpler than reading up to the first newline, and as quick.
+    const text = readFileSync(file, 'utf8')
+    const end = text.indexOf('\n')
+    return end < 0 ? text : text.slice(0, end)
 }
 
 /** Bundles src/cli/main.ts into dist/bridge.mjs. Dependencies stay external (see below). */
@@ -140,7 +118,9 @@ export async function ensureBuilt() {
         return await build()
     } catch (e) {
         if (e?.code !== 'ERR_MODULE_NOT_FOUND')
-            throw new Error(`cannot build ${BUNDLE}: ${e?.message ?? e}`, { cause: e })
+            throw new Error(`impossible de compiler / cannot build ${BUNDLE}: ${e?.message ?? e}`, {
+                cause: e,
+            })
         // esbuild missing (an install without dev dependencies): an existing bundle is the best there is,
         // but the person must know it may not match the sources.
         if (existsSync(BUNDLE)) {
@@ -150,7 +130,9 @@ export async function ensureBuilt() {
             )
             return BUNDLE
         }
-        const why = `${BUNDLE} is missing and esbuild is not installed: run \`npm ci\` in the repository`
+        const why =
+            `${BUNDLE} est absent et esbuild n'est pas installé : lancez \`npm ci\` dans le dépôt / ` +
+            `is missing and esbuild is not installed: run \`npm ci\` in the repository`
         throw new Error(why, { cause: e })
     }
 }

@@ -9,7 +9,7 @@ import { FacilityResolver, loadFacilityMappings } from '../mapping/facility-mapp
 import { cachedMetadata, readSnapshot } from '../metadata/fetch.js'
 import { MetadataIndex } from '../metadata/index.js'
 import type { MetadataSnapshot } from '../metadata/types.js'
-import type { FileReport } from '../pipeline/process.js'
+import type { FileReport, ProcessResult } from '../pipeline/process.js'
 import type { KindContext } from '../sources/types.js'
 
 export const EXIT = { success: 0, failure: 1, partial: 2 } as const
@@ -154,6 +154,22 @@ export async function prepare(options: CommonOptions): Promise<Prepared> {
 }
 
 /** 0 when every row was good, 2 when some values went through and some did not, 1 when none did. */
+/** What every command reports of the files it read: per file, counts, issues, and the metadata it used. */
+export function processedPart(
+    metadata: RunReport['metadata'],
+    result: ProcessResult
+): Pick<RunReport, 'metadata' | 'files' | 'values' | 'errors' | 'warnings' | 'issues' | 'droppedIssues'> {
+    return {
+        metadata,
+        files: result.files,
+        values: result.valueCount,
+        errors: result.errorCount,
+        warnings: result.warningCount,
+        issues: result.issues,
+        droppedIssues: result.droppedIssues,
+    }
+}
+
 export function exitCodeFor(goodValues: number, errors: number): ExitCode {
     if (errors === 0) return goodValues > 0 ? EXIT.success : EXIT.failure
     return goodValues > 0 ? EXIT.partial : EXIT.failure

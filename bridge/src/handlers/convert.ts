@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { MappedValue } from '../core/types.js'
 import { processFiles, type ProcessResult } from '../pipeline/process.js'
-import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport } from './common.js'
+import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport, processedPart } from './common.js'
 
 export interface ConvertOptions extends CommonOptions {
     /** Output file; '-' for stdout. */
@@ -71,13 +71,7 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
     const convertMs = Math.round((performance.now() - started) * 10) / 10
     const report: RunReport = {
         command: 'convert',
-        metadata: prep.metadataInfo,
-        files: result.files,
-        values: result.valueCount,
-        errors: result.errorCount,
-        warnings: result.warningCount,
-        issues: result.issues,
-        droppedIssues: result.droppedIssues,
+        ...processedPart(prep.metadataInfo, result),
         output: options.out,
         timings: { convertMs },
         exitCode: exitCodeFor(result.valueCount, result.errorCount),

@@ -17,6 +17,7 @@ import {
     type CommonOptions,
     type CompletionReport,
     type RunReport,
+    processedPart,
 } from './common.js'
 
 export interface PushHandlerOptions extends CommonOptions {
@@ -62,13 +63,7 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         command: 'push',
         runId,
         target: client.baseUrl,
-        metadata: prep.metadataInfo,
-        files: result.files,
-        values: result.valueCount,
-        errors: result.errorCount,
-        warnings: result.warningCount,
-        issues: result.issues,
-        droppedIssues: result.droppedIssues,
+        ...processedPart(prep.metadataInfo, result),
         plan: plan.counts,
         exitCode: EXIT.success,
     }

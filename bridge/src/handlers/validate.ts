@@ -1,6 +1,6 @@
 // `bridge validate`: read, check and map the files against DHIS2 metadata; nothing is sent.
 import { processFiles } from '../pipeline/process.js'
-import { exitCodeFor, prepare, type CommonOptions, type RunReport } from './common.js'
+import { exitCodeFor, prepare, type CommonOptions, type RunReport, processedPart } from './common.js'
 
 export async function validateHandler(options: CommonOptions): Promise<RunReport> {
     const prep = await prepare(options)
@@ -17,13 +17,7 @@ export async function validateHandler(options: CommonOptions): Promise<RunReport
     )
     return {
         command: 'validate',
-        metadata: prep.metadataInfo,
-        files: result.files,
-        values: result.valueCount,
-        errors: result.errorCount,
-        warnings: result.warningCount,
-        issues: result.issues,
-        droppedIssues: result.droppedIssues,
+        ...processedPart(prep.metadataInfo, result),
         exitCode: exitCodeFor(result.valueCount, result.errorCount),
     }
 }

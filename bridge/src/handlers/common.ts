@@ -57,12 +57,26 @@ export interface RunReport {
     warnings: number
     issues: ValidationIssue[]
     droppedIssues: number
-    plan?: { new: number; changed: number; unchanged: number; removed: number }
+    plan?: {
+        new: number
+        changed: number
+        unchanged: number
+        removed: number
+        /** Values DHIS2 holds differently, set there by someone else (push: held back or overwritten). */
+        dhis2Edits?: number
+        /** Zeros DHIS2 does not store (zeroIsSignificant false): not sent, not « déjà dans DHIS2 ». */
+        zerosNotStored?: number
+    }
     push?: {
         sent: number
+        /** Values DHIS2 holds now as sent (zeros it does not store excluded). */
         saved: number
+        /** Zeros sent that DHIS2 does not store (an older value there was deleted). */
+        zerosNotStored?: number
         rejected: number
         failed: number
+        /** Values left unsent because the run stopped early (DHIS2 unavailable, account refused). */
+        notSent?: number
         chunks: number
         failedChunks: number
         retries: number

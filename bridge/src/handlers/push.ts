@@ -1,15 +1,30 @@
-// `bridge push`: read → validate → map → plan (ledger) → push → complete → record.
+// `bridge push`: read → validate → map → read DHIS2 → plan (DHIS2 + ledger) → push → complete → record.
 import PQueue from 'p-queue'
 import { registerCompletions } from '../complete/register.js'
 import { selectReportsToComplete } from '../complete/select.js'
 import { makeIssue } from '../core/issues.js'
-import type { MappedValue } from '../core/types.js'
-import { processFiles } from '../pipeline/process.js'
-import { JsonlLedger, ledgerFileFor, MemoryLedger, type Ledger } from '../plan/ledger.js'
-import { buildPlan, type PlannedValue } from '../plan/plan.js'
+import { chunkKey, type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
+import { messageFor } from '../i18n/messages.js'
+import type { MetadataIndex } from '../metadata/index.js'
+import { processFiles, withoutConflicts } from '../pipeline/process.js'
+import { readDhis2Values, type Dhis2Holdings } from '../plan/dhis2-values.js'
+import { JsonlLedger, ledgerFileFor, MemoryLedger, type Ledger, type LedgerEntry } from '../plan/ledger.js'
+import { buildPlan, type Plan, type PlannedValue } from '../plan/plan.js'
 import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../push/push.js'
 import type { StopSignal } from '../push/send.js'
-import { appendAudit, newRunId, recordCompletions, recordOutcomes, sha256File } from '../record/record.js'
+import { acquireStateLock, StateLockedError, type StateLock } from '../record/lock.js'
+import {
+    appendAudit,
+    appendAuditSync,
+    interruptedRecord,
+    newRunId,
+    recordCompletions,
+    recordFound,
+    recordOutcomes,
+    settleInterruptedRuns,
+    sha256File,
+    type AuditStarted,
+} from '../record/record.js'
 import {
     EXIT,
     exitCodeFor,
@@ -22,8 +37,13 @@ import {
 
 export interface PushHandlerOptions extends CommonOptions {
     dryRun?: boolean
-    /** Send every value, even those the ledger says DHIS2 already has. */
+    /** Send every value, even those DHIS2 already holds as the file says. */
     force?: boolean
+    /**
+     * Send the file's value over a value changed (or deleted) in DHIS2 since the bridge sent it, or
+     * entered there by someone else. Without it such values are reported and left as DHIS2 has them.
+     */
+    overwriteDhis2Edits?: boolean
     concurrency?: number
     maxAttempts?: number
     backoffMs?: number
@@ -32,12 +52,265 @@ export interface PushHandlerOptions extends CommonOptions {
     noLedger?: boolean
     /** Do not register the reports as complete (the clinic completes the form in DHIS2 itself). */
     noComplete?: boolean
+    /** Consecutive chunks failing after all retries before the run stops (default 3). */
+    stopAfterFailedChunks?: number
     random?: PushOptions['random']
+}
+
+// ------------------------------------------------------------------------------------------------
+// The run in progress, so a signal handler (Ctrl-C) can say what was delivered and leave the state
+// consistent. One push per process at a time.
+
+interface ActiveRun {
+    stateDir: string
+    ledger: Ledger
+    lock: StateLock | null
+    started: AuditStarted | null
+    interrupted: boolean
+}
+
+let active: ActiveRun | null = null
+
+export interface InterruptOutcome {
+    /** What was already delivered, for people: print `message[lang]`. */
+    message: Localized
+    exitCode: number
+    delivered: { values: number; completions: number }
+}
+
+/**
+ * For the CLI's SIGINT/SIGTERM handler: records the interruption in the audit (with what the ledger
+ * says this run delivered), releases the state lock, and returns what to print before exiting.
+ * Synchronous, so it completes inside a signal handler. Null when no push is running.
+ */
+export function interruptActivePush(signal: string): InterruptOutcome | null {
+    const run = active
+    if (!run || run.interrupted) return null
+    run.interrupted = true
+    const tally = run.ledger.runTally(run.started?.runId ?? '')
+    if (run.started) {
+        try {
+            appendAuditSync(run.stateDir, interruptedRecord(run.started, run.ledger, signal))
+        } catch {
+            // the next run records it from the unfinished 'started' line
+        }
+    }
+    run.lock?.releaseSync()
+    return {
+        message: messageFor('PUSH_INTERRUPTED', {
+            signal,
+            values: tally.values,
+            completions: tally.completions,
+        }).message,
+        exitCode: signal === 'SIGTERM' ? 143 : 130,
+        delivered: { values: tally.values, completions: tally.completions },
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function say(lang: Lang | undefined, text: Localized): string {
+    return lang === 'en' ? text.en : text.fr
+}
+
+const NUMERIC = new Set([
+    'INTEGER',
+    'INTEGER_POSITIVE',
+    'INTEGER_NEGATIVE',
+    'INTEGER_ZERO_OR_POSITIVE',
+    'NUMBER',
+    'PERCENTAGE',
+    'UNIT_INTERVAL',
+])
+
+/** DHIS2 skips a numeric zero of a data element whose zeroIsSignificant is false (ValidationUtils). */
+function zeroNotStoredBy(metadata: MetadataIndex) {
+    return (v: { dataElement: string; value: string }): boolean => {
+        if (v.value.trim() === '' || Number(v.value) !== 0) return false
+        const de = metadata.dataElement(v.dataElement)
+        return de !== undefined && de.zeroIsSignificant !== true && NUMERIC.has(de.valueType)
+    }
+}
+
+const MONTHS_FR = [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+]
+
+function monthName(period: string): Localized {
+    const m = /^(\d{4})(\d{2})$/.exec(period)
+    const month = m ? Number(m[2]) : 0
+    if (!m || month < 1 || month > 12) return { fr: period, en: period }
+    const en = new Date(Date.UTC(Number(m[1]), month - 1, 1)).toLocaleString('en-GB', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+    })
+    return { fr: `${MONTHS_FR[month - 1] ?? ''} ${m[1]}`, en }
+}
+
+function shortDate(iso: string | undefined): string {
+    if (!iso) return '?'
+    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso)
+    return m ? `${m[1]} ${m[2]}` : iso
+}
+
+/** « Consultations curatives (< 5 ans) de Clinique Badala (FS-C5-011) pour janvier 2024 ». */
+function describeCell(
+    metadata: MetadataIndex,
+    e: LedgerEntry
+): { indicator: string; facility: string; period: Localized } {
+    const [de = '', period = '', ou = '', coc = ''] = e.key.split('|')
+    const element = metadata.dataElement(de)
+    const combo = element ? metadata.combo(element.categoryCombo) : undefined
+    const cocMeta = combo?.categoryOptionCombos.find((c) => c.id === coc)
+    const disaggregation =
+        cocMeta && combo && combo.categoryOptionCombos.length > 1
+            ? ` (${cocMeta.name ?? cocMeta.code ?? coc})`
+            : ''
+    const unit = metadata.orgUnit(ou)
+    return {
+        indicator: `${element?.name ?? element?.code ?? de}${disaggregation}`,
+        facility: unit ? `${unit.name ?? unit.code ?? ou}${unit.code ? ` (${unit.code})` : ''}` : ou,
+        period: monthName(period),
+    }
+}
+
+function removedIssue(metadata: MetadataIndex, e: LedgerEntry): ValidationIssue {
+    const cell = describeCell(metadata, e)
+    const issue = makeIssue(
+        'REMOVED_VALUE',
+        { file: e.file, row: e.row },
+        { value: e.value, indicator: cell.indicator, facility: cell.facility, period: '{{period}}' },
+        'warning'
+    )
+    issue.message = {
+        fr: issue.message.fr.replace('{{period}}', cell.period.fr),
+        en: issue.message.en.replace('{{period}}', cell.period.en),
+    }
+    return issue
+}
+
+function locationOf(v: MappedValue) {
+    return { file: v.file, sheet: v.sheet, row: v.row, column: v.column, value: v.value }
+}
+
+/** The report of a value DHIS2 holds differently from what the bridge sent or the file says. */
+function differenceIssue(pv: PlannedValue): ValidationIssue | null {
+    const d = pv.difference
+    if (!d) return null
+    const code =
+        d.kind === 'edited' ? 'DHIS2_EDITED' : d.kind === 'deleted' ? 'DHIS2_DELETED' : 'DHIS2_FOREIGN_VALUE'
+    const outcome = messageFor(d.overwritten ? 'DHIS2_OVERWRITTEN' : 'DHIS2_KEPT').message
+    const issue = makeIssue(
+        code,
+        locationOf(pv.value),
+        {
+            dhis2Value: d.dhis2?.value,
+            storedBy: d.dhis2?.storedBy ?? '?',
+            when: shortDate(d.dhis2?.lastUpdated),
+            sent: d.sent?.value,
+            sentAt: shortDate(d.sent?.at),
+            outcome: '{{outcome}}',
+        },
+        d.overwritten ? 'warning' : 'error'
+    )
+    issue.message = {
+        fr: issue.message.fr.replace('{{outcome}}', outcome.fr),
+        en: issue.message.en.replace('{{outcome}}', outcome.en),
+    }
+    return issue
+}
+
+function replacesIssue(pv: PlannedValue): ValidationIssue | null {
+    const e = pv.replaces
+    if (!e) return null
+    return makeIssue(
+        'REPLACES_OTHER_SOURCE',
+        locationOf(pv.value),
+        { sent: e.value, sentAt: shortDate(e.at), otherFile: e.file, otherRow: e.row },
+        'warning'
+    )
+}
+
+async function readWhatDhis2Holds(
+    client: NonNullable<Awaited<ReturnType<typeof prepare>>['client']>,
+    values: readonly MappedValue[],
+    options: PushHandlerOptions
+): Promise<{ holdings: Dhis2Holdings; issues: ValidationIssue[] }> {
+    const scopes = new Map<string, MappedValue>()
+    for (const v of values) if (!scopes.has(chunkKey(v))) scopes.set(chunkKey(v), v)
+    const holdings = await readDhis2Values(client, scopes.values(), {
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+        ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+    })
+    // one warning per facility DHIS2 would not let the account read
+    const issues: ValidationIssue[] = []
+    const told = new Set<string>()
+    for (const [scope, detail] of holdings.unread) {
+        const v = scopes.get(scope)
+        if (!v || told.has(v.orgUnit)) continue
+        told.add(v.orgUnit)
+        issues.push(
+            makeIssue(
+                'DHIS2_READ_FAILED',
+                { file: v.file, sheet: v.sheet, row: v.row },
+                { facility: v.orgUnitCode, detail },
+                'warning'
+            )
+        )
+    }
+    return { holdings, issues }
+}
+
+function planNote(plan: Plan, force: boolean, sent: boolean): Localized | undefined {
+    const parts: Localized[] = []
+    const c = plan.counts
+    if (c.unchanged > 0 && !force)
+        parts.push(
+            sent
+                ? {
+                      fr: `${c.unchanged} valeur(s) déjà dans DHIS2 sans changement n’ont pas été renvoyées.`,
+                      en: `${c.unchanged} value(s) already in DHIS2 unchanged were not sent again.`,
+                  }
+                : {
+                      fr: `Rien de nouveau à envoyer : les ${c.unchanged} valeurs sont déjà dans DHIS2 telles quelles.`,
+                      en: `Nothing new to send: all ${c.unchanged} values are already in DHIS2 as they are.`,
+                  }
+        )
+    if (c.zerosNotStored > 0)
+        parts.push({
+            fr: `${c.zerosNotStored} zéro(s) ne sont pas enregistrés : DHIS2 ne garde pas les zéros de ces indicateurs (une case vide vaut zéro).`,
+            en: `${c.zerosNotStored} zero(s) are not stored: DHIS2 does not keep zeros of these data elements (an empty cell means zero).`,
+        })
+    const held = plan.values.filter((p) => p.status === 'held').length
+    if (held > 0)
+        parts.push({
+            fr: `${held} valeur(s) modifiée(s) dans DHIS2 par quelqu’un d’autre n’ont pas été remplacées (voir plus haut ; --overwrite-dhis2-edits pour remettre celles du fichier).`,
+            en: `${held} value(s) changed in DHIS2 by someone else were not replaced (see above; --overwrite-dhis2-edits to put the file’s values back).`,
+        })
+    if (parts.length === 0) return undefined
+    return { fr: parts.map((p) => p.fr).join(' '), en: parts.map((p) => p.en).join(' ') }
 }
 
 export async function pushHandler(options: PushHandlerOptions): Promise<RunReport> {
     if (!options.dhis2)
-        throw new Error('Connexion DHIS2 nécessaire pour push. / A DHIS2 connection is needed for push.')
+        throw new Error(
+            say(options.lang, {
+                fr: 'Connexion DHIS2 nécessaire pour push : configurez DHIS2_BASE_URL et les identifiants.',
+                en: 'A DHIS2 connection is needed for push: set DHIS2_BASE_URL and the credentials.',
+            })
+        )
     const prep = await prepare(options)
     const client = prep.client
     if (!client) throw new Error('no DHIS2 client')
@@ -54,11 +327,57 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         },
         (v) => values.push(v)
     )
-    // a dry run reads the ledger to plan, and records nothing
+    const dryRun = options.dryRun ?? false
+    // a dry run reads the ledger to plan, records nothing, and so needs no lock
+    const durable = !options.noLedger && !dryRun
+    let lock: StateLock | null = null
+    if (durable) {
+        try {
+            lock = await acquireStateLock(prep.stateDir, runId)
+        } catch (e) {
+            if (e instanceof StateLockedError) throw new StateLockedError(e.owner, e.localized, options.lang)
+            throw e
+        }
+    }
     const ledger: Ledger = options.noLedger
         ? new MemoryLedger()
         : await JsonlLedger.open(ledgerFileFor(prep.stateDir, client.baseUrl))
-    const plan = buildPlan(values, ledger, { force: options.force ?? false })
+    const run: ActiveRun = { stateDir: prep.stateDir, ledger, lock, started: null, interrupted: false }
+    active = run
+    try {
+        // cells blocked by a conflict (two values in the files) must not be sent: drop the one already read
+        const sendable = withoutConflicts(values, result)
+        return await pushWithLedger(options, prep, client, runId, sendable, result, ledger, run)
+    } finally {
+        if (active === run) active = null
+        await ledger.close()
+        await lock?.release()
+    }
+}
+
+async function pushWithLedger(
+    options: PushHandlerOptions,
+    prep: Awaited<ReturnType<typeof prepare>>,
+    client: NonNullable<Awaited<ReturnType<typeof prepare>>['client']>,
+    runId: string,
+    values: MappedValue[],
+    result: Awaited<ReturnType<typeof processFiles>>,
+    ledger: Ledger,
+    run: ActiveRun
+): Promise<RunReport> {
+    const dryRun = options.dryRun ?? false
+    const force = options.force ?? false
+    const durable = !options.noLedger && !dryRun
+    if (durable) await settleInterruptedRuns(prep.stateDir, ledger)
+    const metadata = prep.ctx.metadata
+    const blocked = options.strict === true && result.errorCount > 0
+    const read = values.length > 0 && !blocked ? await readWhatDhis2Holds(client, values, options) : null
+    const plan = buildPlan(values, ledger, {
+        force,
+        overwriteDhis2Edits: options.overwriteDhis2Edits ?? false,
+        isZeroNotStored: zeroNotStoredBy(metadata),
+        ...(read ? { dhis2: read.holdings } : {}),
+    })
     const report: RunReport = {
         command: 'push',
         runId,
@@ -67,7 +386,49 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         plan: plan.counts,
         exitCode: EXIT.success,
     }
+    if (read) {
+        report.issues.push(...read.issues)
+        report.warnings += read.issues.length
+    }
+    for (const pv of plan.values) {
+        const d = differenceIssue(pv)
+        if (d) {
+            report.issues.push(d)
+            if (d.severity === 'error') report.errors++
+            else report.warnings++
+        }
+        const r = replacesIssue(pv)
+        if (r) {
+            report.issues.push(r)
+            report.warnings++
+        }
+    }
+    const files = await Promise.all(
+        result.files.map(async (f) => ({
+            file: f.file,
+            sha256: await sha256File(f.path).catch(() => ''),
+            rows: f.rows,
+            values: f.values,
+        }))
+    )
     const toSend = [...plan.chunks.values()].reduce((n, c) => n + c.length, 0)
+    if (durable && !blocked) {
+        // what DHIS2 already holds as the files say enters the ledger (a run killed before writing it)
+        await recordFound(ledger, plan.found, runId)
+        const started: AuditStarted = {
+            event: 'started',
+            runId,
+            at: new Date().toISOString(),
+            command: 'push',
+            target: client.baseUrl,
+            auth: client.authLabel,
+            pid: process.pid,
+            files: files.map((f) => ({ file: f.file, sha256: f.sha256 })),
+            toSend,
+        }
+        await appendAudit(prep.stateDir, started)
+        run.started = started
+    }
     // one queue for values and completeness, so --concurrency bounds both
     const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 2) })
     const retry = {
@@ -75,77 +436,102 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
         ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
         ...(options.random ? { random: options.random } : {}),
     }
+    const heldErrors = plan.values.filter((p) => p.status === 'held').length
+    const goodWithoutSending = plan.counts.unchanged + plan.counts.zerosNotStored
     let outcomes: ReadonlyMap<PlannedValue, ValueOutcome> = new Map()
-    if (options.strict && result.errorCount > 0) {
+    let stopped = false
+    if (blocked) {
         report.exitCode = EXIT.failure
         report.note = {
             fr: `Mode strict : ${result.errorCount} erreur(s) dans les fichiers, rien n’a été envoyé.`,
             en: `Strict mode: ${result.errorCount} error(s) in the files, nothing was sent.`,
         }
     } else if (toSend === 0) {
-        report.exitCode =
-            result.errorCount > 0 ? (result.valueCount > 0 ? EXIT.partial : EXIT.failure) : EXIT.success
+        report.exitCode = exitCodeFor(goodWithoutSending, report.errors)
+        if (result.valueCount === 0) report.exitCode = EXIT.failure
         report.note =
             result.valueCount > 0
-                ? {
-                      fr: `Rien de nouveau à envoyer : les ${plan.counts.unchanged} valeurs sont déjà dans DHIS2 telles quelles.`,
-                      en: `Nothing new to send: all ${plan.counts.unchanged} values are already in DHIS2 as they are.`,
-                  }
+                ? planNote(plan, force, false)
                 : { fr: 'Aucune valeur valide à envoyer.', en: 'No valid value to send.' }
     } else {
         const pushed = await pushPlan(client, plan.chunks, {
             queue,
             ...retry,
-            dryRun: options.dryRun ?? false,
+            dryRun,
             async: options.async ?? false,
+            ...(options.stopAfterFailedChunks
+                ? { stopAfterFailedChunks: options.stopAfterFailedChunks }
+                : {}),
             onChunkDone: (done, total) => options.onProgress?.({ stage: 'push', done, total }),
+            ...(durable
+                ? {
+                      onChunkResult: async (_values, chunkOutcomes) =>
+                          void (await recordOutcomes(ledger, chunkOutcomes, runId)),
+                  }
+                : {}),
         })
         outcomes = pushed.outcomes
         let saved = 0
+        let zeros = 0
         let rejected = 0
         let failed = 0
-        for (const o of pushed.outcomes.values()) {
-            if (o === 'saved') saved++
-            else if (o === 'rejected') rejected++
+        const isZero = zeroNotStoredBy(metadata)
+        for (const [pv, o] of pushed.outcomes) {
+            if (o === 'saved') {
+                // DHIS2 keeps no insignificant zero: it is not « enregistrée » (an older value was deleted)
+                if (isZero(pv.value)) zeros++
+                else saved++
+            } else if (o === 'rejected') rejected++
             else failed++
         }
         report.issues.push(...pushed.issues)
         report.errors += pushed.issues.length
+        if (pushed.stopped) {
+            stopped = true
+            const s = pushed.stopped
+            const issue = makeIssue(
+                s.reason === 'account' ? 'PUSH_ACCOUNT_REFUSED' : 'PUSH_STOPPED',
+                { file: values[0]?.file ?? '' },
+                { failed: s.failedInARow, detail: s.detail, notSent: s.notSentValues }
+            )
+            report.issues.push(issue)
+            report.errors++
+        }
         report.push = {
             sent: toSend,
             saved,
+            zerosNotStored: zeros,
             rejected,
             failed,
+            notSent: pushed.stopped?.notSentValues ?? 0,
             chunks: pushed.chunks.length,
             failedChunks: pushed.chunks.filter((c) => c.status === 'FAILED').length,
             retries: pushed.retries,
-            dryRun: options.dryRun ?? false,
+            dryRun,
             dhis2Counts: pushed.dhis2Counts,
         }
-        if (!options.dryRun) await recordOutcomes(ledger, pushed.outcomes, runId)
-        const good = saved + plan.counts.unchanged
-        report.exitCode = exitCodeFor(good, report.errors)
-        if (plan.counts.unchanged > 0)
-            report.note = {
-                fr: `${plan.counts.unchanged} valeur(s) déjà dans DHIS2 sans changement n’ont pas été renvoyées.`,
-                en: `${plan.counts.unchanged} value(s) already in DHIS2 unchanged were not sent again.`,
-            }
+        report.exitCode = exitCodeFor(saved + zeros + goodWithoutSending, report.errors)
+        if (pushed.stopped?.reason === 'account') report.exitCode = EXIT.failure
+        const note = planNote(plan, force, true)
+        if (note) report.note = note
     }
-    if (!(options.strict && result.errorCount > 0) && plan.values.length > 0) {
-        if (options.noComplete) report.complete = emptyCompletion(true, options.dryRun ?? false)
+    if (!blocked && !stopped && plan.values.length > 0) {
+        if (options.noComplete) report.complete = emptyCompletion(true, dryRun)
         else {
             const selection = selectReportsToComplete(plan.values, outcomes, ledger, {
-                force: options.force ?? false,
+                force,
+                exclude: result.incompleteReports,
             })
             const stop: StopSignal = { error: null }
             const done = await registerCompletions(client, selection.reports, {
                 queue,
                 rules: retryRules(retry),
                 stop,
-                dryRun: options.dryRun ?? false,
+                dryRun,
             })
+            if (durable) await recordCompletions(ledger, done.registered, runId)
             if (stop.error) throw new PushAbortedError(stop.error.message)
-            const complete = emptyCompletion(false, options.dryRun ?? false)
+            const complete = emptyCompletion(false, dryRun)
             complete.registered = done.registered.length
             complete.partly = done.registered.filter((r) => r.partly).length
             complete.alreadyComplete = selection.alreadyComplete
@@ -157,34 +543,25 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             report.complete = complete
             report.issues.push(...done.issues)
             report.errors += done.issues.length
-            if (!options.dryRun) await recordCompletions(ledger, done.registered, runId)
             if (done.issues.length > 0) {
-                const good = (report.push?.saved ?? 0) + plan.counts.unchanged
+                const good = (report.push?.saved ?? 0) + goodWithoutSending
                 report.exitCode = exitCodeFor(good, report.errors)
             }
         }
     }
-    for (const e of plan.removed.slice(0, 1000))
-        report.issues.push(
-            makeIssue('REMOVED_VALUE', { file: e.file, row: e.row }, { value: e.value }, 'warning')
-        )
+    // values DHIS2 still holds differently than the file: never a success
+    if (heldErrors > 0 && report.exitCode === EXIT.success) report.exitCode = EXIT.partial
+    for (const e of plan.removed.slice(0, 1000)) report.issues.push(removedIssue(metadata, e))
     report.warnings += plan.removed.length
-    {
-        const files = await Promise.all(
-            result.files.map(async (f) => ({
-                file: f.file,
-                sha256: await sha256File(f.path).catch(() => ''),
-                rows: f.rows,
-                values: f.values,
-            }))
-        )
+    if (!run.interrupted)
         await appendAudit(prep.stateDir, {
+            event: 'finished',
             runId,
             at: new Date().toISOString(),
             command: 'push',
             target: client.baseUrl,
             auth: client.authLabel,
-            dryRun: options.dryRun ?? false,
+            dryRun,
             files,
             counts: {
                 ...plan.counts,
@@ -196,8 +573,15 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
                       }
                     : {}),
                 ...(report.push
-                    ? { saved: report.push.saved, rejected: report.push.rejected, failed: report.push.failed }
+                    ? {
+                          saved: report.push.saved,
+                          zerosNotStored: report.push.zerosNotStored ?? 0,
+                          rejected: report.push.rejected,
+                          failed: report.push.failed,
+                          notSent: report.push.notSent ?? 0,
+                      }
                     : {}),
+                found: plan.found.length,
             },
             issues: report.issues.slice(0, 5000).map((i) => ({
                 code: i.code,
@@ -209,7 +593,6 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             })),
             exitCode: report.exitCode,
         })
-    }
     return report
 }
 

@@ -221,8 +221,8 @@ export const MESSAGES: Record<string, Entry> = {
     },
     REMOVED_VALUE: {
         message: {
-            fr: 'Cette valeur (« {{value}} ») envoyée auparavant ne figure plus dans le fichier corrigé : elle reste dans DHIS2.',
-            en: 'This value ("{{value}}") sent before is no longer in the corrected file: it stays in DHIS2.',
+            fr: '{{indicator}} de {{facility}} pour {{period}} : la valeur « {{value}} » envoyée auparavant (depuis cette ligne) ne figure plus dans le nouveau fichier ; elle reste dans DHIS2.',
+            en: '{{indicator}} of {{facility}} for {{period}}: the value "{{value}}" sent before (from this row) is not in the new file; it stays in DHIS2.',
         },
         hint: {
             fr: 'Si elle doit disparaître, demandez au district de la supprimer dans DHIS2.',
@@ -257,6 +257,117 @@ export const MESSAGES: Record<string, Entry> = {
         hint: {
             fr: 'Relancez la même commande plus tard : seules les valeurs manquantes seront envoyées.',
             en: 'Run the same command again later: only the missing values will be sent.',
+        },
+    },
+    CHUNK_UNCERTAIN: {
+        message: {
+            fr: 'Pas de réponse de DHIS2 après {{attempts}} tentatives ({{detail}}) : ce lot a peut-être été enregistré, peut-être pas.',
+            en: 'No answer from DHIS2 after {{attempts}} attempts ({{detail}}): this batch may or may not have been saved.',
+        },
+        hint: {
+            fr: 'Relancez la même commande : le pont lira ce que DHIS2 a reçu et n’enverra que ce qui manque.',
+            en: 'Run the same command again: the bridge will read what DHIS2 received and send only what is missing.',
+        },
+    },
+    VALUES_OF_ROW: {
+        message: {
+            fr: '({{count}} valeurs de cette ligne)',
+            en: '({{count}} values of this row)',
+        },
+    },
+    PUSH_STOPPED: {
+        message: {
+            fr: 'DHIS2 ne répond plus : {{failed}} lots de suite ont échoué malgré les nouvelles tentatives ({{detail}}). Envoi arrêté ; {{notSent}} valeur(s) n’ont pas été envoyées.',
+            en: 'DHIS2 is not answering: {{failed}} batches in a row failed despite retries ({{detail}}). Sending stopped; {{notSent}} value(s) were not sent.',
+        },
+        hint: {
+            fr: 'Vérifiez la connexion et l’état du serveur DHIS2, puis relancez la même commande : seules les valeurs manquantes partiront.',
+            en: 'Check the connection and the DHIS2 server, then run the same command again: only the missing values will go.',
+        },
+    },
+    PUSH_ACCOUNT_REFUSED: {
+        message: {
+            fr: 'DHIS2 a refusé le compte du pont pendant l’envoi ({{detail}}). Envoi arrêté ; {{notSent}} valeur(s) n’ont pas été envoyées.',
+            en: 'DHIS2 refused the bridge account while sending ({{detail}}). Sending stopped; {{notSent}} value(s) were not sent.',
+        },
+        hint: {
+            fr: 'Vérifiez l’identifiant, le mot de passe et les droits du compte (saisie du formulaire, structures), puis relancez la même commande.',
+            en: 'Check the account’s username, password and rights (data entry for the form, facilities), then run the same command again.',
+        },
+    },
+    DHIS2_EDITED: {
+        message: {
+            fr: 'Valeur modifiée dans DHIS2 depuis l’envoi du pont : DHIS2 a « {{dhis2Value}} » (par {{storedBy}}, le {{when}}), le pont avait envoyé « {{sent}} » le {{sentAt}}, le fichier dit « {{value}} ». {{outcome}}',
+            en: 'Value changed in DHIS2 since the bridge sent it: DHIS2 has "{{dhis2Value}}" (by {{storedBy}}, on {{when}}), the bridge had sent "{{sent}}" on {{sentAt}}, the file says "{{value}}". {{outcome}}',
+        },
+        hint: {
+            fr: 'Vérifiez avec le district quelle valeur est juste. Pour remettre celle du fichier, relancez avec --overwrite-dhis2-edits.',
+            en: 'Check with the district which value is right. To put the file’s value back, run again with --overwrite-dhis2-edits.',
+        },
+    },
+    DHIS2_DELETED: {
+        message: {
+            fr: 'Valeur supprimée dans DHIS2 depuis l’envoi du pont : le pont avait envoyé « {{sent}} » le {{sentAt}}, DHIS2 n’a plus rien, le fichier dit « {{value}} ». {{outcome}}',
+            en: 'Value deleted in DHIS2 since the bridge sent it: the bridge had sent "{{sent}}" on {{sentAt}}, DHIS2 has nothing now, the file says "{{value}}". {{outcome}}',
+        },
+        hint: {
+            fr: 'Vérifiez avec le district pourquoi elle a été supprimée. Pour la renvoyer, relancez avec --overwrite-dhis2-edits.',
+            en: 'Check with the district why it was deleted. To send it again, run again with --overwrite-dhis2-edits.',
+        },
+    },
+    DHIS2_FOREIGN_VALUE: {
+        message: {
+            fr: 'DHIS2 a déjà une autre valeur, que le pont n’a pas envoyée : « {{dhis2Value}} » (par {{storedBy}}, le {{when}}) ; le fichier dit « {{value}} ». {{outcome}}',
+            en: 'DHIS2 already has another value, not sent by the bridge: "{{dhis2Value}}" (by {{storedBy}}, on {{when}}); the file says "{{value}}". {{outcome}}',
+        },
+        hint: {
+            fr: 'Vérifiez avec le district quelle valeur est juste. Pour la remplacer par celle du fichier, relancez avec --overwrite-dhis2-edits.',
+            en: 'Check with the district which value is right. To replace it with the file’s value, run again with --overwrite-dhis2-edits.',
+        },
+    },
+    DHIS2_KEPT: {
+        message: { fr: 'Elle n’est pas remplacée.', en: 'It is not replaced.' },
+    },
+    DHIS2_OVERWRITTEN: {
+        message: {
+            fr: 'Celle du fichier est envoyée (--overwrite-dhis2-edits).',
+            en: 'The file’s value is sent (--overwrite-dhis2-edits).',
+        },
+    },
+    REPLACES_OTHER_SOURCE: {
+        message: {
+            fr: 'Cette valeur remplace « {{sent}} », envoyée le {{sentAt}} depuis un autre fichier : {{otherFile}}, ligne {{otherRow}}.',
+            en: 'This value replaces "{{sent}}", sent on {{sentAt}} from another file: {{otherFile}}, row {{otherRow}}.',
+        },
+        hint: {
+            fr: 'Si les deux fichiers donnent le même mois de la même structure, vérifiez lequel est juste.',
+            en: 'If both files give the same month of the same facility, check which one is right.',
+        },
+    },
+    DHIS2_READ_FAILED: {
+        message: {
+            fr: 'Le pont n’a pas pu lire ce que DHIS2 a déjà pour {{facility}} ({{detail}}) : pour cette structure, il compare avec son registre seulement.',
+            en: 'The bridge could not read what DHIS2 already has for {{facility}} ({{detail}}): for this facility it compares with its ledger only.',
+        },
+        hint: {
+            fr: 'Le compte du pont doit pouvoir lire les données des structures qu’il envoie (droit de lecture du formulaire, structures dans son périmètre).',
+            en: 'The bridge account must be able to read the data of the facilities it sends (data read on the form, facilities within its scope).',
+        },
+    },
+    STATE_LOCKED: {
+        message: {
+            fr: 'Un autre envoi du pont est en cours avec le même dossier d’état (processus {{pid}} sur {{host}}, depuis le {{since}}).',
+            en: 'Another bridge push is running with the same state folder (process {{pid}} on {{host}}, since {{since}}).',
+        },
+        hint: {
+            fr: 'Attendez qu’il se termine, puis relancez la commande. Si ce processus n’existe plus, supprimez le fichier push.lock du dossier d’état.',
+            en: 'Wait for it to finish, then run the command again. If that process no longer exists, delete push.lock in the state folder.',
+        },
+    },
+    PUSH_INTERRUPTED: {
+        message: {
+            fr: 'Envoi interrompu ({{signal}}). Déjà livrés à DHIS2 avant l’arrêt : {{values}} valeur(s) enregistrée(s), {{completions}} rapport(s) marqué(s) complet(s). Relancez la même commande pour envoyer le reste.',
+            en: 'Push interrupted ({{signal}}). Already delivered to DHIS2 before the stop: {{values}} value(s) saved, {{completions}} report(s) marked complete. Run the same command again to send the rest.',
         },
     },
     COMPLETE_REFUSED: {

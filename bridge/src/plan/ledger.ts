@@ -1,9 +1,12 @@
 // What the bridge has already delivered to one DHIS2, so a second push sends only what changed.
 // Stored as an append-only JSON-lines file (last line for a key wins): no native build, readable
-// with `tail`, safe against a crash mid-write (a torn last line is skipped on load).
+// with `tail`. Each chunk's outcome is appended and fsynced as it arrives, so a `kill -9` at any
+// moment loses at most the chunk in flight (whose values the next run finds in DHIS2); a torn last
+// line is cut off on load.
 import { createHash } from 'node:crypto'
-import { appendFile, mkdir, readFile } from 'node:fs/promises'
+import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ensurePrivateDir, PRIVATE_FILE_MODE, makePrivate } from '../record/private-files.js'
 
 export interface LedgerEntry {
     /** `valueKey()`: dataElement|period|orgUnit|coc|aoc (UIDs). */
@@ -16,6 +19,11 @@ export interface LedgerEntry {
     row: number
     runId: string
     at: string
+    /**
+     * How the line came to be: `sent` (DHIS2 accepted it from this run; the default when absent) or
+     * `found` (DHIS2 already held the file's value, e.g. after a run killed before it could write).
+     */
+    via?: 'sent' | 'found'
 }
 
 /** A monthly report DHIS2 registered as complete (`kind: 'complete'` lines of the same file). */
@@ -29,16 +37,35 @@ export interface CompletionEntry {
     at: string
 }
 
+/** What one run wrote to the ledger: the audit's account of an interrupted run. */
+export interface RunTally {
+    /** Values DHIS2 accepted from the run. */
+    values: number
+    /** Values the run found already in DHIS2 and added to the ledger. */
+    found: number
+    completions: number
+    files: string[]
+}
+
+/**
+ * The record of what this bridge sent. Reads are served from memory (loaded at open); writes are
+ * durable when their promise resolves, so an implementation over a database fits the same shape.
+ */
 export interface Ledger {
     readonly path: string
     get(key: string): LedgerEntry | undefined
     /** Keys recorded for a chunk scope. */
     keysInScope(scope: string): string[]
+    /** Durable once resolved. */
     record(entries: readonly LedgerEntry[]): Promise<void>
     readonly size: number
     /** The registration of a report as complete, if the bridge made one. */
     completion(key: string): CompletionEntry | undefined
     recordCompletions(entries: readonly CompletionEntry[]): Promise<void>
+    /** Lines a run wrote (every line, including those a later run superseded). */
+    runTally(runId: string): RunTally
+    /** Waits for pending writes and releases the file. */
+    close(): Promise<void>
 }
 
 function isCompletion(e: LedgerEntry | CompletionEntry): e is CompletionEntry {
@@ -47,18 +74,43 @@ function isCompletion(e: LedgerEntry | CompletionEntry): e is CompletionEntry {
 
 /** One ledger per DHIS2 instance: the file name is derived from its address. */
 export function ledgerFileFor(stateDir: string, baseUrl: string): string {
-    const clean = baseUrl
+    // credentials written inside the address never reach a file name
+    const address = baseUrl.replace(/^(https?:\/\/)[^@/]*@/, '$1')
+    const clean = address
         .replace(/^https?:\/\//, '')
         .replace(/[^A-Za-z0-9.-]+/g, '_')
         .slice(0, 60)
-    const h = createHash('sha256').update(baseUrl).digest('hex').slice(0, 8)
+    const h = createHash('sha256').update(address).digest('hex').slice(0, 8)
     return join(stateDir, `ledger-${clean}-${h}.jsonl`)
+}
+
+class Tallies {
+    private readonly byRun = new Map<
+        string,
+        { values: number; found: number; completions: number; files: Set<string> }
+    >()
+    add(runId: string, kind: 'values' | 'found' | 'completions', file: string): void {
+        let t = this.byRun.get(runId)
+        if (!t) this.byRun.set(runId, (t = { values: 0, found: 0, completions: 0, files: new Set() }))
+        t[kind]++
+        t.files.add(file)
+    }
+    get(runId: string): RunTally {
+        const t = this.byRun.get(runId)
+        return t
+            ? { values: t.values, found: t.found, completions: t.completions, files: [...t.files] }
+            : { values: 0, found: 0, completions: 0, files: [] }
+    }
 }
 
 export class JsonlLedger implements Ledger {
     private readonly byKey = new Map<string, LedgerEntry>()
     private readonly byScope = new Map<string, Set<string>>()
     private readonly completions = new Map<string, CompletionEntry>()
+    private readonly tallies = new Tallies()
+    private handle: FileHandle | null = null
+    /** Appends are chained so concurrent chunks never interleave inside a line. */
+    private writing: Promise<void> = Promise.resolve()
 
     private constructor(readonly path: string) {}
 
@@ -70,14 +122,25 @@ export class JsonlLedger implements Ledger {
         } catch {
             return l
         }
+        const lastNewline = text.lastIndexOf('\n')
+        if (lastNewline < text.length - 1) {
+            // a line torn by a crash: cut it off, or the next append would be glued to it and lost too
+            await truncate(path, Buffer.byteLength(text.slice(0, lastNewline + 1), 'utf8'))
+            text = text.slice(0, lastNewline + 1)
+        }
         for (const line of text.split('\n')) {
             if (!line) continue
             try {
                 const entry = JSON.parse(line) as LedgerEntry | CompletionEntry
-                if (isCompletion(entry)) l.completions.set(entry.key, entry)
-                else l.remember(entry)
+                if (isCompletion(entry)) {
+                    l.completions.set(entry.key, entry)
+                    l.tallies.add(entry.runId, 'completions', entry.file)
+                } else {
+                    l.remember(entry)
+                    l.tallies.add(entry.runId, entry.via === 'found' ? 'found' : 'values', entry.file)
+                }
             } catch {
-                // a torn line from an interrupted write: the next push re-sends that value
+                // an unreadable line: that value is compared with DHIS2 again on the next push
             }
         }
         return l
@@ -102,11 +165,33 @@ export class JsonlLedger implements Ledger {
         return this.byKey.size
     }
 
+    runTally(runId: string): RunTally {
+        return this.tallies.get(runId)
+    }
+
+    private append(lines: readonly object[]): Promise<void> {
+        const text = lines.map((e) => JSON.stringify(e)).join('\n') + '\n'
+        const next = this.writing.then(async () => {
+            if (!this.handle) {
+                await ensurePrivateDir(join(this.path, '..'))
+                this.handle = await open(this.path, 'a', PRIVATE_FILE_MODE)
+                await makePrivate(this.path)
+            }
+            await this.handle.write(text)
+            await this.handle.datasync()
+        })
+        // a failed write must not block the following ones; the caller still sees the error
+        this.writing = next.catch(() => undefined)
+        return next
+    }
+
     async record(entries: readonly LedgerEntry[]): Promise<void> {
         if (entries.length === 0) return
-        await mkdir(join(this.path, '..'), { recursive: true })
-        await appendFile(this.path, entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8')
-        for (const e of entries) this.remember(e)
+        await this.append(entries)
+        for (const e of entries) {
+            this.remember(e)
+            this.tallies.add(e.runId, e.via === 'found' ? 'found' : 'values', e.file)
+        }
     }
 
     completion(key: string): CompletionEntry | undefined {
@@ -115,9 +200,18 @@ export class JsonlLedger implements Ledger {
 
     async recordCompletions(entries: readonly CompletionEntry[]): Promise<void> {
         if (entries.length === 0) return
-        await mkdir(join(this.path, '..'), { recursive: true })
-        await appendFile(this.path, entries.map((e) => JSON.stringify(e)).join('\n') + '\n', 'utf8')
-        for (const e of entries) this.completions.set(e.key, e)
+        await this.append(entries)
+        for (const e of entries) {
+            this.completions.set(e.key, e)
+            this.tallies.add(e.runId, 'completions', e.file)
+        }
+    }
+
+    async close(): Promise<void> {
+        await this.writing
+        const h = this.handle
+        this.handle = null
+        await h?.close()
     }
 }
 
@@ -125,6 +219,8 @@ export class JsonlLedger implements Ledger {
 export class MemoryLedger implements Ledger {
     readonly path = ':memory:'
     private readonly byKey = new Map<string, LedgerEntry>()
+    private readonly completions = new Map<string, CompletionEntry>()
+    private readonly tallies = new Tallies()
     get(key: string): LedgerEntry | undefined {
         return this.byKey.get(key)
     }
@@ -135,13 +231,22 @@ export class MemoryLedger implements Ledger {
         return this.byKey.size
     }
     async record(entries: readonly LedgerEntry[]): Promise<void> {
-        for (const e of entries) this.byKey.set(e.key, e)
+        for (const e of entries) {
+            this.byKey.set(e.key, e)
+            this.tallies.add(e.runId, e.via === 'found' ? 'found' : 'values', e.file)
+        }
     }
-    private readonly completions = new Map<string, CompletionEntry>()
     completion(key: string): CompletionEntry | undefined {
         return this.completions.get(key)
     }
     async recordCompletions(entries: readonly CompletionEntry[]): Promise<void> {
-        for (const e of entries) this.completions.set(e.key, e)
+        for (const e of entries) {
+            this.completions.set(e.key, e)
+            this.tallies.add(e.runId, 'completions', e.file)
+        }
     }
+    runTally(runId: string): RunTally {
+        return this.tallies.get(runId)
+    }
+    async close(): Promise<void> {}
 }

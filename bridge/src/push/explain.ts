@@ -1,6 +1,6 @@
 // What a clinic must do about each DHIS2 conflict, in French and English (contract §2.6).
-import type { Localized } from '../core/types.js'
-import { interpolate } from '../i18n/messages.js'
+import type { Localized, ValidationIssue } from '../core/types.js'
+import { interpolate, messageFor } from '../i18n/messages.js'
 
 const EXPLANATIONS: Record<string, Localized> = {
     E7600: {
@@ -94,3 +94,37 @@ export function explainConflict(
 }
 
 export const EXPLAINED_CODES = Object.keys(EXPLANATIONS)
+
+/**
+ * DHIS2 refuses value by value; a wide-format row holds many values, so one refusal of a row (an
+ * org unit outside the account's area) came out as one message per value. Issues that say the same
+ * thing about the same cell of the file are merged into one, with the number of values it covers.
+ */
+export function groupByRow(issues: readonly ValidationIssue[]): ValidationIssue[] {
+    const groups = new Map<string, { first: ValidationIssue; count: number }>()
+    const out: ValidationIssue[] = []
+    for (const issue of issues) {
+        const id = [
+            issue.code,
+            issue.file,
+            issue.sheet ?? '',
+            issue.row ?? '',
+            issue.column ?? '',
+            issue.value ?? '',
+            issue.dhis2?.errorCode ?? '',
+        ].join('\u0000')
+        const g = groups.get(id)
+        if (g) g.count++
+        else {
+            const entry = { first: issue, count: 1 }
+            groups.set(id, entry)
+            out.push(issue)
+        }
+    }
+    for (const { first, count } of groups.values())
+        if (count > 1) {
+            const more = messageFor('VALUES_OF_ROW', { count }).message
+            first.message = { fr: `${first.message.fr} ${more.fr}`, en: `${first.message.en} ${more.en}` }
+        }
+    return out
+}

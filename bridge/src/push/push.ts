@@ -7,7 +7,7 @@ import { makeIssue } from '../core/issues.js'
 import type { ValidationIssue } from '../core/types.js'
 import { Dhis2Error, type Dhis2Client } from '../dhis2/client.js'
 import type { PlannedValue } from '../plan/plan.js'
-import { explainConflict } from './explain.js'
+import { explainConflict, groupByRow } from './explain.js'
 import {
     readImportAnswer,
     rejectedIndexes,
@@ -33,6 +33,16 @@ export interface PushOptions {
     random?: () => number
     /** Shared with the completeness registrations, so both respect one concurrency limit. */
     queue?: PQueue
+    /**
+     * Called with each chunk's outcome as it arrives, before the chunk counts as done: the ledger is
+     * written here, so a run killed at any moment has recorded every answer it read.
+     */
+    onChunkResult?: (
+        values: readonly PlannedValue[],
+        outcomes: ReadonlyMap<PlannedValue, ValueOutcome>
+    ) => Promise<void>
+    /** Consecutive chunks failing after all their retries before the run stops (default 3). */
+    stopAfterFailedChunks?: number
 }
 
 export function retryRules(options: PushOptions): RetryRules {
@@ -49,10 +59,23 @@ export type ValueOutcome = 'saved' | 'rejected' | 'failed'
 export interface ChunkResult {
     scope: string
     attempts: number
-    status: 'SUCCESS' | 'WARNING' | 'ERROR' | 'FAILED'
+    /** NOT_SENT: the run stopped before this chunk (DHIS2 unavailable, account refused). */
+    status: 'SUCCESS' | 'WARNING' | 'ERROR' | 'FAILED' | 'NOT_SENT'
     httpStatus?: number
     importCount?: ImportSummary['importCount']
     error?: string
+    /** Failed, but DHIS2 may have applied it: the next run's read of DHIS2 settles it. */
+    maybeApplied?: boolean
+}
+
+/** Why a push stopped before sending every chunk. */
+export interface PushStop {
+    reason: 'unavailable' | 'account'
+    detail: string
+    /** Chunks that failed in a row before the stop. */
+    failedInARow: number
+    notSentChunks: number
+    notSentValues: number
 }
 
 export interface PushResult {
@@ -62,6 +85,7 @@ export interface PushResult {
     /** Sum of DHIS2's counts over the final attempt of each chunk (a retried chunk counts once). */
     dhis2Counts: { imported: number; updated: number; ignored: number; deleted: number }
     retries: number
+    stopped?: PushStop
 }
 
 export class PushAbortedError extends Error {}
@@ -193,7 +217,7 @@ export function traceConflicts(
             })
         )
     }
-    return { issues, rejected }
+    return { issues: groupByRow(issues), rejected }
 }
 
 export async function pushPlan(
@@ -212,11 +236,21 @@ export async function pushPlan(
     }
     let done = 0
     const stop: StopSignal = { error: null }
+    const stopAfter = Math.max(1, options.stopAfterFailedChunks ?? 3)
+    let failedInARow = 0
+    let unavailable: string | null = null
+    const notSent: PlannedValue[][] = []
     const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
     if (options.dryRun) params.dryRun = 'true'
     if (options.async) params.async = 'true'
 
     const sendChunk = async (scope: string, values: PlannedValue[]): Promise<void> => {
+        if (stop.error || unavailable !== null) {
+            for (const pv of values) result.outcomes.set(pv, 'failed')
+            notSent.push(values)
+            result.chunks.push({ scope, attempts: 0, status: 'NOT_SENT' })
+            return
+        }
         const sent = await postImport(client, 'dataValueSets', params, payload(values), rules, stop, (id) =>
             pollTask(client, id)
         )
@@ -224,32 +258,51 @@ export async function pushPlan(
         const chunk: ChunkResult = { scope, attempts: sent.attempts, status: 'FAILED' }
         if (sent.httpStatus !== undefined) chunk.httpStatus = sent.httpStatus
         const summary = sent.summary
+        const chunkOutcomes = new Map<PlannedValue, ValueOutcome>()
         if (summary) {
+            failedInARow = 0
             const { issues, rejected } = traceConflicts(summary, values)
             result.issues.push(...issues)
-            values.forEach((pv, i) => result.outcomes.set(pv, rejected.has(i) ? 'rejected' : 'saved'))
+            values.forEach((pv, i) => chunkOutcomes.set(pv, rejected.has(i) ? 'rejected' : 'saved'))
             chunk.status = summary.status === 'OK' ? 'SUCCESS' : summary.status
             chunk.importCount = summary.importCount
             for (const k of ['imported', 'updated', 'ignored', 'deleted'] as const)
                 result.dhis2Counts[k] += summary.importCount[k] ?? 0
+        } else if (stop.error && sent.attempts <= 1) {
+            // refused credentials: told once by the caller, not once per chunk
+            for (const pv of values) chunkOutcomes.set(pv, 'failed')
+            notSent.push(values)
+            chunk.status = 'NOT_SENT'
         } else {
             chunk.error = sent.error ?? ''
-            for (const pv of values) result.outcomes.set(pv, 'failed')
+            if (sent.maybeApplied) chunk.maybeApplied = true
+            for (const pv of values) chunkOutcomes.set(pv, 'failed')
             const first = values[0]?.value
             result.issues.push(
                 makeIssue(
-                    'CHUNK_FAILED',
+                    sent.maybeApplied ? 'CHUNK_UNCERTAIN' : 'CHUNK_FAILED',
                     { file: first?.file ?? '', row: first?.row, sheet: first?.sheet },
                     { attempts: sent.attempts, detail: chunk.error }
                 )
             )
+            if (++failedInARow >= stopAfter && unavailable === null) unavailable = chunk.error
         }
+        for (const [pv, o] of chunkOutcomes) result.outcomes.set(pv, o)
+        await options.onChunkResult?.(values, chunkOutcomes)
         result.chunks.push(chunk)
         done++
         options.onChunkDone?.(done, chunks.size)
     }
 
     await Promise.all([...chunks].map(([scope, values]) => queue.add(() => sendChunk(scope, values))))
-    if (stop.error) throw new PushAbortedError(stop.error.message)
+    const stoppedBy = stop.error ? 'account' : unavailable !== null ? 'unavailable' : null
+    if (stoppedBy)
+        result.stopped = {
+            reason: stoppedBy,
+            detail: stop.error?.message ?? unavailable ?? '',
+            failedInARow,
+            notSentChunks: notSent.length,
+            notSentValues: notSent.reduce((n, c) => n + c.length, 0),
+        }
     return result
 }

@@ -25,6 +25,20 @@ export interface SendOutcome {
     summary?: ImportSummary
     /** Why no summary came back after the last attempt. */
     error?: string
+    /**
+     * Some attempt may have reached DHIS2 and been applied although no answer came back (connection
+     * dropped or timed out after sending, gateway timeout): only reading DHIS2 can tell.
+     */
+    maybeApplied?: boolean
+}
+
+/** Failures after which DHIS2 may have applied the request: the body was (or may have been) sent. */
+export function mayHaveBeenApplied(e: unknown): boolean {
+    if (!(e instanceof Dhis2Error)) return true
+    if (e.kind === 'timeout') return true
+    if (e.kind === 'network')
+        return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(e.message)
+    return e.kind === 'http' && (e.status === 502 || e.status === 504)
 }
 
 export function backoffDelay(
@@ -77,6 +91,7 @@ export async function postImport(
                 break
             }
             lastError = e instanceof Error ? e.message : String(e)
+            if (mayHaveBeenApplied(e)) out.maybeApplied = true
             if (e instanceof Dhis2Error && !e.retryable) break
             const retryAfter = e instanceof Dhis2Error ? e.retryAfter : undefined
             if (out.attempts < rules.maxAttempts) {

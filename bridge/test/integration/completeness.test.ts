@@ -184,8 +184,8 @@ describe('reports marked complete in DHIS2', () => {
             dhis2: as(sim, ...MCD_COMMUNE5),
             stateDir,
         })
-        expect(refused.push?.rejected).toBe(0)
-        expect(refused.push?.sent).toBe(refused.plan?.new)
+        expect(refused.push?.rejected ?? 0).toBe(0)
+        expect(refused.push?.sent ?? 0).toBe(refused.plan?.new)
         // January's Commune V reports were completed by the first test: DHIS2 updates them
         expect(refused.complete).toMatchObject({ registered: 9, refused: withData.size })
         expect(refused.complete?.dhis2Counts).toEqual({ imported: 0, updated: 9, ignored: withData.size })

@@ -22,8 +22,8 @@ export const MESSAGES: Record<string, Entry> = {
     },
     ENCODING: {
         message: {
-            fr: "Le fichier n'est ni en UTF-8 ni en Windows-1252 lisible : caractères illisibles ({{detail}}).",
-            en: 'The file is neither readable UTF-8 nor Windows-1252: unreadable characters ({{detail}}).',
+            fr: "Le fichier n'est ni en UTF-8 ni en Windows-1252 lisible : caractères illisibles dans la colonne {{column}}.",
+            en: 'The file is neither readable UTF-8 nor Windows-1252: unreadable characters in column {{column}}.',
         },
         hint: {
             fr: 'Dans Excel, « Enregistrer sous » puis « CSV UTF-8 (délimité par des points-virgules) ».',
@@ -35,6 +35,173 @@ export const MESSAGES: Record<string, Entry> = {
         hint: {
             fr: 'Envoyez le fichier au format CSV, XLSX ou JSON selon le modèle.',
             en: 'Send the file as CSV, XLSX or JSON following the template.',
+        },
+    },
+    FORMAT_ODS: {
+        message: {
+            fr: 'Ce fichier est au format OpenDocument (.ods) : ouvrez-le dans LibreOffice ou Excel et enregistrez-le en .xlsx (Classeur Excel).',
+            en: 'This file is in OpenDocument format (.ods): open it in LibreOffice or Excel and save it as .xlsx (Excel Workbook).',
+        },
+    },
+    FORMAT_XLS: {
+        message: {
+            fr: 'Ce fichier est un ancien classeur Excel (.xls, Excel 97-2003) : ouvrez-le dans Excel et enregistrez-le en .xlsx (Classeur Excel).',
+            en: 'This file is an old Excel workbook (.xls, Excel 97-2003): open it in Excel and save it as .xlsx (Excel Workbook).',
+        },
+    },
+    FORMAT_ENCRYPTED: {
+        message: {
+            fr: 'Ce classeur est protégé par un mot de passe : il ne peut pas être lu.',
+            en: 'This workbook is protected by a password: it cannot be read.',
+        },
+        hint: {
+            fr: 'Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le en .xlsx.',
+            en: 'Open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx.',
+        },
+    },
+    FORMAT_HTML: {
+        message: {
+            fr: 'Ce fichier est une page web (HTML), pas un vrai classeur Excel (c’est ce que donnent beaucoup d’outils en ligne avec « Exporter vers Excel ») : ouvrez-le dans Excel et enregistrez-le en .xlsx (Classeur Excel).',
+            en: 'This file is a web page (HTML), not a real Excel workbook (what many online tools give with "Export to Excel"): open it in Excel and save it as .xlsx (Excel Workbook).',
+        },
+    },
+    FORMAT_XML_2003: {
+        message: {
+            fr: 'Ce fichier est au format « Feuille de calcul XML 2003 » : ouvrez-le dans Excel et enregistrez-le en .xlsx (Classeur Excel).',
+            en: 'This file is in the "XML Spreadsheet 2003" format: open it in Excel and save it as .xlsx (Excel Workbook).',
+        },
+    },
+    FORMAT_NOT_TABLE: {
+        message: {
+            fr: 'Ce fichier est un document {{what}}, pas un tableau : envoyez le rapport en .xlsx (Classeur Excel) ou en CSV.',
+            en: 'This file is a {{what}} document, not a table: send the report as .xlsx (Excel Workbook) or CSV.',
+        },
+    },
+    FORMAT_BINARY: {
+        message: {
+            fr: 'Ce fichier n’est ni un texte CSV ni un classeur Excel (.xlsx) : son contenu est illisible (fichier abîmé, incomplet ou d’un autre logiciel).',
+            en: 'This file is neither CSV text nor an Excel workbook (.xlsx): its content cannot be read (damaged, incomplete, or from another program).',
+        },
+        hint: {
+            fr: 'Ouvrez le rapport dans Excel et enregistrez-le en .xlsx (Classeur Excel), puis envoyez ce nouveau fichier.',
+            en: 'Open the report in Excel and save it as .xlsx (Excel Workbook), then send that new file.',
+        },
+    },
+    FORMAT_NOT_WORKBOOK: {
+        message: {
+            fr: 'Ce fichier porte l’extension {{ext}} mais n’est pas un classeur Excel valide (fichier abîmé, incomplet ou renommé).',
+            en: 'This file has the {{ext}} extension but is not a valid Excel workbook (damaged, incomplete or renamed file).',
+        },
+        hint: {
+            fr: 'Ouvrez le rapport dans Excel et enregistrez-le en .xlsx (Classeur Excel), puis envoyez ce nouveau fichier.',
+            en: 'Open the report in Excel and save it as .xlsx (Excel Workbook), then send that new file.',
+        },
+    },
+    WORKBOOK_WRONG_EXTENSION: {
+        message: {
+            fr: 'Ce fichier porte l’extension {{ext}} mais c’est un classeur Excel (.xlsx) : il a été lu comme un classeur.',
+            en: 'This file has the {{ext}} extension but is an Excel workbook (.xlsx): it was read as a workbook.',
+        },
+        hint: { fr: 'Renommez-le en .xlsx.', en: 'Rename it to .xlsx.' },
+    },
+    TEXT_WRONG_EXTENSION: {
+        message: {
+            fr: 'Ce fichier porte l’extension {{ext}} mais c’est un fichier texte (CSV) : il a été lu comme un CSV.',
+            en: 'This file has the {{ext}} extension but is a text (CSV) file: it was read as a CSV.',
+        },
+        hint: {
+            fr: 'Renommez-le en .csv, ou ouvrez-le dans Excel et enregistrez-le en .xlsx (Classeur Excel).',
+            en: 'Rename it to .csv, or open it in Excel and save it as .xlsx (Excel Workbook).',
+        },
+    },
+    WORKBOOK_TOO_LARGE: {
+        message: {
+            fr: 'Classeur trop volumineux ({{size}} Mo, au-delà de {{limit}} Mo) : il n’a pas été lu.',
+            en: 'Workbook too large ({{size}} MB, over {{limit}} MB): it was not read.',
+        },
+        hint: {
+            fr: 'Enregistrez la feuille en CSV UTF-8 (les fichiers CSV n’ont pas cette limite), ou découpez le classeur.',
+            en: 'Save the sheet as CSV UTF-8 (CSV files have no such limit), or split the workbook.',
+        },
+    },
+    HIDDEN_SHEET_SKIPPED: {
+        message: {
+            fr: 'La feuille masquée « {{sheet}} » n’a pas été lue.',
+            en: 'The hidden sheet "{{sheet}}" was not read.',
+        },
+        hint: {
+            fr: 'Seules les feuilles visibles sont lues. Si cette feuille doit être envoyée, affichez-la (clic droit sur un onglet > Afficher).',
+            en: 'Only visible sheets are read. If this sheet must be sent, unhide it (right-click a tab > Unhide).',
+        },
+    },
+    HIDDEN_COLUMN_SKIPPED: {
+        message: {
+            fr: 'La colonne masquée {{column}} n’a pas été lue.',
+            en: 'The hidden column {{column}} was not read.',
+        },
+        hint: {
+            fr: 'Seules les colonnes visibles sont lues. Si cette colonne doit être envoyée, affichez-la (clic droit sur les lettres de colonnes > Afficher).',
+            en: 'Only visible columns are read. If this column must be sent, unhide it (right-click the column letters > Unhide).',
+        },
+    },
+    HIDDEN_ROWS_SKIPPED: {
+        message: {
+            fr: '{{count}} ligne(s) masquée(s) non lue(s) : {{rows}}.',
+            en: '{{count}} hidden row(s) not read: {{rows}}.',
+        },
+        hint: {
+            fr: 'Seules les lignes visibles sont lues. Si ces lignes doivent être envoyées, affichez-les (clic droit sur les numéros de lignes > Afficher).',
+            en: 'Only visible rows are read. If these rows must be sent, unhide them (right-click the row numbers > Unhide).',
+        },
+    },
+    EXCEL_ERROR_CELL: {
+        message: {
+            fr: 'La cellule {{column}}{{row}} affiche l’erreur Excel {{errorFr}} ({{whyFr}}) : sa valeur n’est pas envoyée.',
+            en: 'Cell {{column}}{{row}} shows the Excel error {{errorEn}} ({{whyEn}}): its value is not sent.',
+        },
+        hint: {
+            fr: 'Corrigez la formule ou tapez le nombre dans la cellule, enregistrez, puis renvoyez le fichier.',
+            en: 'Fix the formula or type the number in the cell, save, then send the file again.',
+        },
+    },
+    FORMULA_NO_VALUE: {
+        message: {
+            fr: 'La cellule {{column}}{{row}} contient une formule dont le résultat n’a pas été enregistré : sa valeur n’est pas envoyée.',
+            en: 'Cell {{column}}{{row}} holds a formula whose result was not saved: its value is not sent.',
+        },
+        hint: {
+            fr: 'Ouvrez le fichier dans Excel ou LibreOffice, enregistrez-le (le résultat sera calculé), puis renvoyez-le.',
+            en: 'Open the file in Excel or LibreOffice, save it (the result will be computed), then send it again.',
+        },
+    },
+    RECORD_TOO_LONG: {
+        message: {
+            fr: 'La ligne {{row}} dépasse {{limit}} Mo : ce n’est pas une ligne de rapport. La suite du fichier n’a pas été lue.',
+            en: 'Line {{row}} is longer than {{limit}} MB: it is not a report line. The rest of the file was not read.',
+        },
+        hint: {
+            fr: 'Vérifiez que c’est bien le bon fichier (un guillemet « " » non fermé peut aussi réunir tout le fichier en une ligne), puis enregistrez-le à nouveau en CSV depuis Excel.',
+            en: 'Check that it is the right file (an unclosed quote " can also merge the whole file into one line), then save it again as CSV from Excel.',
+        },
+    },
+    JSON_TOO_LARGE: {
+        message: {
+            fr: 'Fichier JSON trop volumineux ({{size}} Mo, au-delà de {{limit}} Mo) : il n’a pas été lu.',
+            en: 'JSON file too large ({{size}} MB, over {{limit}} MB): it was not read.',
+        },
+        hint: {
+            fr: 'Envoyez les données en CSV (sans limite de taille) ou découpez le fichier par mois.',
+            en: 'Send the data as CSV (no size limit) or split the file by month.',
+        },
+    },
+    JSON_SYNTAX: {
+        message: {
+            fr: 'Le fichier JSON est mal formé à la ligne {{line}}, colonne {{col}} : il n’a pas été lu.',
+            en: 'The JSON file is malformed at line {{line}}, column {{col}}: it was not read.',
+        },
+        hint: {
+            fr: 'Corrigez le fichier à cet endroit (virgule, guillemet ou accolade manquante) ou exportez-le à nouveau.',
+            en: 'Fix the file at that place (missing comma, quote or brace) or export it again.',
         },
     },
     MISSING_COLUMN: {

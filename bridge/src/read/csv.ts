@@ -1,20 +1,35 @@
 // Streaming CSV reader for files as French Excel writes them. Lines without quotes take a fast
 // path (split on the separator); a quote sends the record, possibly spanning lines, to csv-parse.
+// Linear in the file's size whatever its lines: each chunk is scanned once (the unfinished line carried
+// over is never searched again), and a record longer than `maxRecordLength` stops the reading with an
+// error naming its row: no clinic line is a megabyte long, and after a runaway quote the line numbers
+// of what follows could not be trusted anyway.
 import { parse as parseSync } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { makeIssue } from '../core/issues.js'
 import { guessEncoding, looksMisencoded, type CsvEncoding } from './encoding.js'
+import { columnLetter } from './places.js'
 import type { RawRowSink, ReadStats } from './raw.js'
 
 const CHUNK = 64 * 1024
+
+export const CSV_LIMITS = {
+    /** Characters in one record (a line, or lines joined by a quoted cell). */
+    recordLength: 1024 * 1024,
+}
+
+/** The cell of a line where the mis-encoded characters are: only its position is reported, never its text. */
+const MISENCODED_CELL = /Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d]/
 
 export interface CsvOptions {
     /** Name used in messages (default: the file's base name). */
     displayName?: string
     separator?: string
     encoding?: CsvEncoding
+    /** Longest record accepted, in characters (default `CSV_LIMITS.recordLength`). */
+    maxRecordLength?: number
 }
 
 interface Decoder {
@@ -69,18 +84,11 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             : guessEncoding(buf.subarray(0, bytesRead))
         stats.encoding = guess.encoding
         if ('problem' in guess && guess.problem === 'binary') {
-            sink.issue(
-                makeIssue(
-                    'UNREADABLE_FILE',
-                    { file },
-                    {
-                        detail: 'fichier binaire, pas un CSV (XLS renommé ?) / binary file, not a CSV (renamed XLS?)',
-                    }
-                )
-            )
+            sink.issue(makeIssue('FORMAT_BINARY', { file }))
             sink.endTable()
             return stats
         }
+        const maxRecord = options.maxRecordLength ?? CSV_LIMITS.recordLength
         const decoder = decoderFor(guess.encoding)
         let position = bytesRead
         let text = decoder.write(buf.subarray(guess.bomLength, bytesRead))
@@ -89,21 +97,15 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
         let lineNo = 0
         let pending: string | null = null
         let pendingStart = 0
+        let pendingQuotes = 0
+        // whether the carried-over unfinished line may hold suspicious characters
+        let restSuspicious = false
+        let tooLong = false
         const emit = (row: number, line: string, nonAscii: boolean): void => {
             if (nonAscii && looksMisencoded(line)) {
-                const bad =
-                    /[^\s;,\t]*(?:Ã|Â|[\u201a\u0160\u2021\u02c6\u201c\u2026\ufffd\u0081\u008d\u008f\u0090\u009d])[^\s;,\t]*/.exec(
-                        line
-                    )
-                sink.issue(
-                    makeIssue(
-                        'ENCODING',
-                        { file, row, value: bad?.[0] },
-                        {
-                            detail: bad ? `« ${bad[0]} »` : guess.encoding,
-                        }
-                    )
-                )
+                // names, in lab and mutuelle files: the row and column are reported, never the text
+                const index = line.split(sep).findIndex((c) => MISENCODED_CELL.test(c))
+                sink.issue(makeIssue('ENCODING', { file, row, column: columnLetter(Math.max(0, index) + 1) }))
                 return
             }
             const cells = line.split(sep)
@@ -148,22 +150,33 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             }
         }
         for (;;) {
-            // suspicious characters are rare: test the chunk once, and lines only when it has some
+            // suspicious characters are rare: test the new text once (with the two characters before it,
+            // the longest pattern being three), and lines only when it has some
+            const nonAscii: boolean = restSuspicious || looksMisencoded(rest.slice(-2) + text)
             let data = rest + text
-            const nonAscii = looksMisencoded(data)
             let start = 0
-            for (let nl = data.indexOf('\n'); nl !== -1; nl = data.indexOf('\n', start)) {
+            // `rest` holds no newline: search only the new text
+            for (let nl = data.indexOf('\n', rest.length); nl !== -1; nl = data.indexOf('\n', start)) {
                 let line = data.slice(start, nl)
                 start = nl + 1
                 lineNo++
                 if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1)
                 if (pending !== null) {
                     pending += '\n' + line
-                    if (countQuotes(pending) % 2 === 0) {
+                    pendingQuotes += countQuotes(line)
+                    if (pendingQuotes % 2 === 0) {
                         emitQuoted(pendingStart, pending, nonAscii)
                         pending = null
+                    } else if (pending.length > maxRecord) {
+                        tooLong = true
+                        break
                     }
                     continue
+                }
+                if (line.length > maxRecord) {
+                    pendingStart = lineNo
+                    tooLong = true
+                    break
                 }
                 if (line.length === 0) continue
                 if (line.indexOf('"') === -1) emit(lineNo, line, nonAscii)
@@ -171,10 +184,27 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
                 else {
                     pending = line
                     pendingStart = lineNo
+                    pendingQuotes = countQuotes(line)
                 }
             }
-            rest = data.slice(start)
+            if (!tooLong) {
+                rest = data.slice(start)
+                restSuspicious = nonAscii && looksMisencoded(rest)
+                if (rest.length + (pending?.length ?? 0) > maxRecord) {
+                    if (pending === null) pendingStart = lineNo + 1
+                    tooLong = true
+                }
+            }
             data = ''
+            if (tooLong) {
+                const limit = Math.round((maxRecord / (1024 * 1024)) * 100) / 100
+                sink.issue(
+                    makeIssue('RECORD_TOO_LONG', { file, row: pendingStart }, { row: pendingStart, limit })
+                )
+                stats.bytes = position === -1 ? stats.bytes : position
+                pending = null
+                break
+            }
             if (position === -1) break
             ;({ bytesRead } = await fh.read(buf, 0, CHUNK, position))
             if (bytesRead === 0) {

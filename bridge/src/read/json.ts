@@ -1,9 +1,16 @@
 // JSON reports: an array of row objects (long or wide), or `{ "rows": [...] }`, optionally with
-// `facility`/`period` at the top applying to every row. Clinic files are small: read whole.
-import { readFile } from 'node:fs/promises'
+// `facility`/`period` at the top applying to every row. Clinic files are small: read whole, under a
+// size cap checked before reading. A syntax error is reported by line and column only: JSON.parse's own
+// message quotes the text around the fault, which may be a patient's name.
+import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { jsonErrorPosition } from '../core/json-position.js'
 import { makeIssue } from '../core/issues.js'
 import type { RawRowSink, ReadStats } from './raw.js'
+
+export const JSON_LIMITS = { fileBytes: 50 * 1024 * 1024 }
+
+const MIB = 1024 * 1024
 
 function text(v: unknown): string {
     if (v === null || v === undefined) return ''
@@ -14,21 +21,22 @@ function text(v: unknown): string {
 
 export async function readJson(path: string, sink: RawRowSink, displayName?: string): Promise<ReadStats> {
     const file = displayName ?? basename(path)
+    const { size } = await stat(path)
+    if (size > JSON_LIMITS.fileBytes) {
+        const params = { size: Math.ceil(size / MIB), limit: JSON_LIMITS.fileBytes / MIB }
+        sink.issue(makeIssue('JSON_TOO_LARGE', { file }, params))
+        return { bytes: 0, rows: 0, encoding: 'utf8' }
+    }
     const raw = await readFile(path)
     const stats: ReadStats = { bytes: raw.length, rows: 0, encoding: 'utf8' }
     sink.table({ file })
     let data: unknown
+    const s = raw.toString('utf8').replace(/^\uFEFF/, '')
     try {
-        const s = raw.toString('utf8').replace(/^\uFEFF/, '')
         data = s.trim() === '' ? [] : JSON.parse(s)
-    } catch (e) {
-        sink.issue(
-            makeIssue(
-                'UNREADABLE_FILE',
-                { file },
-                { detail: `JSON : ${e instanceof Error ? e.message : String(e)}` }
-            )
-        )
+    } catch {
+        const at = jsonErrorPosition(s) ?? { line: 1, column: 1 }
+        sink.issue(makeIssue('JSON_SYNTAX', { file }, { line: at.line, col: at.column }))
         sink.endTable()
         return stats
     }

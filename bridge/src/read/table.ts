@@ -62,8 +62,12 @@ export class TableAssembler implements RawRowSink {
     /** Rows refused while reading (encoding): such a file is not "empty". */
     private readIssues = 0
 
+    /** File-level reading errors (format refused, unreadable workbook): the file is not « empty » either. */
+    private readRefusals = 0
+
     issue(issue: ValidationIssue): void {
         if (issue.row !== undefined) this.readIssues++
+        else if (issue.severity === 'error') this.readRefusals++
         this.sink.issue(issue)
     }
 
@@ -178,8 +182,9 @@ export class TableAssembler implements RawRowSink {
     finishFile(file: string): void {
         const mine = this.tables.filter((t) => t.file === file)
         const good = mine.filter((t) => t.ok)
-        const readIssues = this.readIssues
+        const readIssues = this.readIssues + this.readRefusals
         this.readIssues = 0
+        this.readRefusals = 0
         if (readIssues > 0 && good.every((t) => t.rows === 0)) {
             this.pendingFailures.length = 0
             return

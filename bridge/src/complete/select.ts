@@ -30,6 +30,11 @@ export interface CompletionSelection {
     reports: ReportToComplete[]
     /** Reports DHIS2 holds values of, already completed by an earlier run. */
     alreadyComplete: number
+    /**
+     * Reports left out because the bridge itself dropped some of their values: a column that looks like a
+     * template column was not recognised, or a cell was blocked by a conflict (`ProcessResult.incompleteReports`).
+     */
+    heldBack: number
 }
 
 export function reportKey(
@@ -48,7 +53,11 @@ export function selectReportsToComplete(
     values: readonly PlannedValue[],
     outcomes: ReadonlyMap<PlannedValue, ValueOutcome>,
     ledger: Ledger,
-    options: { force?: boolean } = {}
+    options: {
+        force?: boolean
+        /** `reportKey`s never to register complete this run (`ProcessResult.incompleteReports`). */
+        exclude?: ReadonlySet<string>
+    } = {}
 ): CompletionSelection {
     const tallies = new Map<string, Tally>()
     for (const pv of values) {
@@ -60,9 +69,13 @@ export function selectReportsToComplete(
         if (outcome === 'saved' || (outcome === undefined && pv.status === 'unchanged')) t.accepted++
         else t.refused++
     }
-    const out: CompletionSelection = { reports: [], alreadyComplete: 0 }
+    const out: CompletionSelection = { reports: [], alreadyComplete: 0, heldBack: 0 }
     for (const [key, t] of tallies) {
         if (t.accepted === 0) continue
+        if (options.exclude?.has(key)) {
+            out.heldBack++
+            continue
+        }
         if (!options.force && ledger.completion(key)) {
             out.alreadyComplete++
             continue

@@ -1,8 +1,10 @@
 // `bridge convert`: the files as one DHIS2 dataValueSet JSON, streamed to disk in 16 KiB writes.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import type { MappedValue } from '../core/types.js'
 import { processFiles, type ProcessResult } from '../pipeline/process.js'
+import { copyWithoutBlocked } from '../pipeline/value-set-filter.js'
 import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport, processedPart } from './common.js'
 
 export interface ConvertOptions extends CommonOptions {
@@ -39,7 +41,11 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
     const prep = await prepare(options)
     const toStdout = options.out === '-'
     if (!toStdout) mkdirSync(dirname(options.out), { recursive: true })
-    const fd = toStdout ? 1 : openSync(options.out, 'w')
+    // stdout cannot be taken back: values go to a temporary file first, copied out once the run has
+    // found which cells are blocked by a conflict (a value is written before its twin is read)
+    const tempDir = toStdout ? mkdtempSync(join(tmpdir(), 'bridge-convert-')) : ''
+    const written = toStdout ? join(tempDir, 'values.json') : options.out
+    const fd = openSync(written, 'w')
     let buffer = '{"dataValues":[\n'
     let first = true
     const onValue = (v: MappedValue): void => {
@@ -65,8 +71,25 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
         )
         writeSync(fd, buffer + '\n]}\n')
         buffer = ''
+        closeSync(fd)
+        if (toStdout) await copyWithoutBlocked(written, 1, result.conflictedKeys)
+        else if (result.conflictedKeys.size > 0) {
+            const filtered = `${options.out}.${process.pid}.tmp`
+            const out = openSync(filtered, 'w')
+            try {
+                await copyWithoutBlocked(written, out, result.conflictedKeys)
+            } finally {
+                closeSync(out)
+            }
+            renameSync(filtered, options.out)
+        }
     } finally {
-        if (!toStdout) closeSync(fd)
+        try {
+            closeSync(fd)
+        } catch {
+            // already closed
+        }
+        if (toStdout) rmSync(tempDir, { recursive: true, force: true })
     }
     const convertMs = Math.round((performance.now() - started) * 10) / 10
     const report: RunReport = {

@@ -224,6 +224,36 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Check the column title against the template; its values will not be sent.',
         },
     },
+    UNRECOGNISED_COLUMN: {
+        message: {
+            fr: 'Colonne non reconnue : « {{column}} » — vouliez-vous dire « {{suggestion}} » ? Ses valeurs ne sont pas envoyées.',
+            en: 'Column not recognised: "{{column}}" — did you mean "{{suggestion}}"? Its values are not sent.',
+        },
+        hint: {
+            fr: 'Écrivez le titre comme dans le modèle (« {{suggestion}} »), puis renvoyez le fichier. Tant que cette colonne manque, les rapports de ce tableau ne sont pas marqués complets.',
+            en: 'Write the title as in the template ("{{suggestion}}"), then send the file again. Until then, the reports of this table are not marked complete.',
+        },
+    },
+    DUPLICATE_COLUMN: {
+        message: {
+            fr: 'La colonne « {{column}} » a le même sens que la colonne « {{other}} » : les deux sont lues, et une case où elles diffèrent n’est pas envoyée.',
+            en: 'Column "{{column}}" means the same as column "{{other}}": both are read, and a cell where they differ is not sent.',
+        },
+        hint: {
+            fr: 'Gardez une seule de ces deux colonnes dans le fichier.',
+            en: 'Keep only one of the two columns in the file.',
+        },
+    },
+    MISSING_COLUMN_LAYOUT: {
+        message: {
+            fr: 'Colonne obligatoire absente : « {{column}} ». Le tableau a été lu selon le modèle au {{layoutFr}}, qui attend les colonnes : {{expected}}.',
+            en: 'Required column missing: "{{column}}". The table was read against the template’s {{layoutEn}}, which expects the columns: {{expected}}.',
+        },
+        hint: {
+            fr: "Ajoutez la colonne avec ce titre (voir le modèle), ou corrigez l'orthographe du titre.",
+            en: 'Add the column with this title (see the template), or fix the spelling of the title.',
+        },
+    },
     MISSING_VALUE: {
         message: {
             fr: 'Cellule vide dans la colonne « {{column}} ».',
@@ -344,6 +374,67 @@ export const MESSAGES: Record<string, Entry> = {
         hint: {
             fr: 'Rien à faire ; supprimez la ligne en double pour un fichier plus clair.',
             en: 'Nothing to do; delete the duplicated row for a cleaner file.',
+        },
+    },
+    // The run-wide wording of DUPLICATE_CONFLICT / DUPLICATE_SAME (same codes), naming both places.
+    DUPLICATE_CONFLICT_PLACES: {
+        message: {
+            fr: 'Deux valeurs différentes pour la même case DHIS2 : {{element}} pour {{facility}} en {{period}} vaut « {{value}} » ici ({{here}}, ligne {{row}}) mais « {{other}} » dans {{there}}, ligne {{otherRow}}. Aucune des deux n’est envoyée.',
+            en: 'Two different values for the same DHIS2 cell: {{element}} for {{facility}} in {{period}} is "{{value}}" here ({{here}}, row {{row}}) but "{{other}}" in {{there}}, row {{otherRow}}. Neither is sent.',
+        },
+        hint: {
+            fr: 'Gardez la bonne valeur à un seul endroit (supprimez ou corrigez l’autre ligne, feuille ou fichier), puis renvoyez.',
+            en: 'Keep the right value in one place only (delete or fix the other row, sheet or file), then send again.',
+        },
+    },
+    DUPLICATE_SAME_PLACES: {
+        message: {
+            fr: 'Valeur en double (la même que dans {{there}}, ligne {{otherRow}}) : envoyée une seule fois.',
+            en: 'Duplicated value (the same as in {{there}}, row {{otherRow}}): sent once.',
+        },
+        hint: {
+            fr: 'Rien à faire ; gardez cette valeur à un seul endroit pour un envoi plus clair.',
+            en: 'Nothing to do; keep this value in one place for a cleaner send.',
+        },
+    },
+    SHEET_PERIOD_MISMATCH: {
+        message: {
+            fr: 'La feuille s’appelle « {{announced}} » mais {{rows}} ligne(s) portent la période {{period}} (première : ligne {{row}}) : feuille copiée d’un autre mois sans changer la période ? Ces lignes ne sont pas envoyées.',
+            en: 'The sheet is named "{{announced}}" but {{rows}} row(s) carry period {{period}} (first: row {{row}}): a sheet copied from another month without changing the period? These rows are not sent.',
+        },
+        hint: {
+            fr: 'Corrigez la colonne période de cette feuille, ou le nom de la feuille, puis renvoyez le fichier.',
+            en: 'Fix the period column of this sheet, or the sheet name, then send the file again.',
+        },
+    },
+    FILE_PERIOD_MISMATCH: {
+        message: {
+            fr: 'Le nom du fichier annonce « {{announced}} » mais {{rows}} ligne(s) portent la période {{period}} (première : ligne {{row}}). Elles sont envoyées pour {{period}}.',
+            en: 'The file name says "{{announced}}" but {{rows}} row(s) carry period {{period}} (first: row {{row}}). They are sent for {{period}}.',
+        },
+        hint: {
+            fr: 'Vérifiez le mois : si la période des lignes est fausse, corrigez-la et renvoyez le fichier.',
+            en: 'Check the month: if the rows’ period is wrong, fix it and send the file again.',
+        },
+    },
+    COMMENT_TOO_LONG: {
+        message: {
+            fr: 'Commentaire trop long ({{length}} caractères, {{max}} au plus) : DHIS2 refuserait les valeurs de cette ligne (E7620). Elles ne sont pas envoyées.',
+            en: 'Comment too long ({{length}} characters, at most {{max}}): DHIS2 would refuse this row’s values (E7620). They are not sent.',
+        },
+        hint: {
+            fr: 'Raccourcissez le commentaire, puis renvoyez le fichier.',
+            en: 'Shorten the comment, then send the file again.',
+        },
+    },
+    VALUE_TOO_LONG: {
+        message: {
+            fr: 'Texte trop long pour DHIS2 (plus de 50 000 caractères) : la valeur n’est pas envoyée.',
+            en: 'Text too long for DHIS2 (more than 50,000 characters): the value is not sent.',
+        },
+        hint: {
+            fr: 'Raccourcissez le texte de cette cellule, puis renvoyez le fichier.',
+            en: 'Shorten the text of this cell, then send the file again.',
         },
     },
     ORG_UNIT_NOT_IN_DATA_SET: {

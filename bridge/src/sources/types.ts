@@ -10,6 +10,7 @@ import type {
 } from '../core/types.js'
 import type { FacilityResolver } from '../mapping/facility-mapping.js'
 import type { MetadataIndex } from '../metadata/index.js'
+import type { RunCells } from '../validate/cells.js'
 
 /** Where processors send what they produce: values go on, issues are reported. */
 export interface ValueSink {
@@ -23,6 +24,8 @@ export interface KindContext {
     lang: Lang
     /** Server date (or now): periods after the latest open period are refused before sending. */
     today: Date
+    /** The cells given by every table of the run (set by `processFiles`): conflicts across sheets and files. */
+    cells?: RunCells
 }
 
 /**

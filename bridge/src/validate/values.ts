@@ -5,7 +5,22 @@ import { z } from 'zod'
 import { valueNumber } from './duplicates.js'
 
 export interface ValueProblem {
-    code: 'NOT_A_NUMBER' | 'NEGATIVE_COUNT' | 'NOT_AN_INTEGER' | 'WRONG_VALUE_TYPE'
+    code: 'NOT_A_NUMBER' | 'NEGATIVE_COUNT' | 'NOT_AN_INTEGER' | 'WRONG_VALUE_TYPE' | 'VALUE_TOO_LONG'
+}
+
+/**
+ * DHIS2's limits on a data value (2.39-2.42, `ValidationUtils.VALUE_MAX_LENGTH`): a longer value is refused
+ * with E7619 (value_length_greater_than_max_length), a longer comment with E7620 « Invalid comment »
+ * (comment_length_greater_than_max_length). Both count Java chars, i.e. UTF-16 units like JS `length`.
+ */
+export const DHIS2_VALUE_MAX_LENGTH = 50_000
+export const DHIS2_COMMENT_MAX_LENGTH = 50_000
+
+/** A comment DHIS2 would refuse (E7620), said on the row before sending. */
+export function checkComment(comment: string): { code: 'COMMENT_TOO_LONG'; max: number } | undefined {
+    return comment.length > DHIS2_COMMENT_MAX_LENGTH
+        ? { code: 'COMMENT_TOO_LONG', max: DHIS2_COMMENT_MAX_LENGTH }
+        : undefined
 }
 
 function numeric(cell: string): number | null {
@@ -50,6 +65,12 @@ const booleanSchema = z.string().transform((cell, ctx): string => {
     return fail(ctx, 'WRONG_VALUE_TYPE')
 })
 
+const textSchema = z
+    .string()
+    .transform((cell, ctx): string =>
+        cell.length > DHIS2_VALUE_MAX_LENGTH ? fail(ctx, 'VALUE_TOO_LONG') : cell
+    )
+
 export const valueSchemas: Record<string, z.ZodType<string, string>> = {
     INTEGER_ZERO_OR_POSITIVE: countSchema(true, false),
     INTEGER_POSITIVE: countSchema(false, false),
@@ -68,8 +89,8 @@ export const valueSchemas: Record<string, z.ZodType<string, string>> = {
         const s = cell.trim().toLowerCase()
         return ['true', 'vrai', 'oui', 'yes', '1', 'x'].includes(s) ? 'true' : fail(ctx, 'WRONG_VALUE_TYPE')
     }),
-    TEXT: z.string().max(50_000),
-    LONG_TEXT: z.string().max(50_000),
+    TEXT: textSchema,
+    LONG_TEXT: textSchema,
 }
 
 export type ValueCheck = { ok: true; value: string; num: number } | { ok: false; code: ValueProblem['code'] }

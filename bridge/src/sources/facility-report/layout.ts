@@ -21,6 +21,8 @@ const common = {
     attributeOptionCombo: z.string().optional(),
     /** How many leading rows may hold titles before the header row. */
     headerSearchRows: z.number().int().min(1).max(50).default(10),
+    /** Short forms people type in column titles → the words they stand for (« consult » → « consultations »). */
+    abbreviations: z.record(z.string(), z.string()).default({}),
 }
 
 export const longLayoutSchema = z.object({

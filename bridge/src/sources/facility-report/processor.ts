@@ -1,30 +1,84 @@
 // Records of a clinic report → mapped values, one issue per bad cell, bad rows never blocking good ones.
+import { reportKey } from '../../complete/select.js'
 import { makeIssue } from '../../core/issues.js'
-import type { MappedValue, SourceColumns, SourceHeader, SourceRecord } from '../../core/types.js'
-import { normalizeLabel } from '../../metadata/index.js'
+import { messageFor } from '../../i18n/messages.js'
+import {
+    valueKey,
+    type MappedValue,
+    type SourceColumns,
+    type SourceHeader,
+    type SourceRecord,
+    type ValidationIssue,
+} from '../../core/types.js'
 import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/types.js'
-import { DuplicateTable, TEXT_MARK } from '../../validate/duplicates.js'
+import { placeLabel, RunCells } from '../../validate/cells.js'
+import { TEXT_MARK } from '../../validate/duplicates.js'
+import { checkComment } from '../../validate/values.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
-import type { ColumnSpec, FacilityReportLayout, LongLayout, WideLayout } from './layout.js'
+import { matcherFor, type ColumnMatcher } from './columns.js'
+import type { ColumnSpec, FacilityReportLayout, WideLayout } from './layout.js'
 import { CellResolver, isProblem, ProblemResult, type Problem } from './resolve.js'
+import { announcedMonth, contradicts, type AnnouncedMonth } from './title-period.js'
 
-function specNames(spec: ColumnSpec): Set<string> {
-    return new Set([spec.name, ...spec.aliases].map(normalizeLabel))
-}
-
-/** Index of the column matching a spec: by its title, or by "group title + title" under merged headers. */
+/** Index of the column matching a spec, by meaning (see headers.ts). */
 export function findColumn(
+    layout: FacilityReportLayout,
     spec: ColumnSpec,
     names: readonly string[],
     groups: readonly string[] = []
 ): number {
-    const wanted = specNames(spec)
-    for (let i = 0; i < names.length; i++) if (wanted.has(normalizeLabel(names[i] ?? ''))) return i
-    for (let i = 0; i < names.length; i++) {
-        const g = groups[i]
-        if (g && wanted.has(normalizeLabel(`${g} ${names[i] ?? ''}`))) return i
-    }
-    return -1
+    return matcherFor(layout).find(spec, names, groups)
+}
+
+/** The layout named in a missing-column message: which template the header was read against. */
+function layoutLabels(layout: FacilityReportLayout): Record<string, string> {
+    const c = layout.columns
+    const expected =
+        layout.layout === 'long'
+            ? [c.facility.name, c.period.name, layout.columns.dataElement.name, layout.columns.value.name]
+            : [c.facility.name, c.period.name, layout.fields[0]?.column ?? '', '…']
+    return layout.layout === 'long'
+        ? {
+              layoutFr: 'format long (une valeur par ligne)',
+              layoutEn: 'long layout (one value per row)',
+              expected: expected.join(', '),
+          }
+        : {
+              layoutFr: 'format large (une colonne par indicateur)',
+              layoutEn: 'wide layout (one column per indicator)',
+              expected: expected.join(', '),
+          }
+}
+
+/** A float32 from the duplicate table, written back as people wrote it (12.3, not 12.300000190734863). */
+function shownNumber(n: number): string {
+    return n <= TEXT_MARK ? '…' : String(Number(n.toPrecision(7)))
+}
+
+/** An issue of one code told with a more precise sentence of the catalogue (same code for scripts and tests). */
+function worded<T extends { message: unknown; hint?: unknown }>(
+    issue: T,
+    variant: string,
+    params: Record<string, string | number | undefined>
+): T {
+    const { message, hint } = messageFor(variant, params)
+    return hint ? { ...issue, message, hint } : { ...issue, message }
+}
+
+function missingColumn(
+    layout: FacilityReportLayout,
+    at: { file: string; sheet?: string | undefined; row: number },
+    column: string
+): ValidationIssue {
+    return worded(makeIssue('MISSING_COLUMN', { ...at, column }), 'MISSING_COLUMN_LAYOUT', {
+        column,
+        ...layoutLabels(layout),
+    })
+}
+
+interface PeriodMismatch {
+    rows: number
+    firstRow: number
 }
 
 type Operand =
@@ -41,9 +95,16 @@ interface WideColumn {
 
 export class FacilityReportProcessor implements RecordProcessor {
     private readonly resolver: CellResolver
-    private readonly dup = new DuplicateTable()
-    private readonly opNumbers = new Map<string, number>()
+    private readonly cells: RunCells
+    private readonly matcher: ColumnMatcher
+    private place = 0
     private header: SourceHeader | null = null
+    /** A column that looks like a template column was not recognised: the table's reports stay incomplete. */
+    private droppedColumn = false
+    private titleMonth: AnnouncedMonth | undefined
+    private fileMonth: AnnouncedMonth | undefined
+    private readonly titleMismatches = new Map<string, PeriodMismatch>()
+    private readonly fileMismatches = new Map<string, PeriodMismatch>()
     private col = { facility: -1, period: -1, element: -1, disagg: -1, value: -1, comment: -1 }
     private wide: WideColumn[] = []
     private sourceColumns: SourceColumns = {}
@@ -63,6 +124,9 @@ export class FacilityReportProcessor implements RecordProcessor {
             const c = ctx.metadata.coc(ds.categoryCombo, layout.attributeOptionCombo)
             if (c) this.aoc = c.id
         }
+        // alone (unit tests), a processor still checks its own table
+        this.cells = ctx.cells ?? new RunCells()
+        this.matcher = matcherFor(layout)
     }
 
     private readonly operands = new Map<string, Map<string, Operand>>()
@@ -86,15 +150,16 @@ export class FacilityReportProcessor implements RecordProcessor {
     }
 
     private opNumber(de: string, coc: string): number {
-        const k = de + '|' + coc
-        let n = this.opNumbers.get(k)
-        if (n === undefined) this.opNumbers.set(k, (n = this.opNumbers.size))
-        return n
+        return this.cells.op(de, coc, this.aoc)
     }
 
     begin(header: SourceHeader, sink: ValueSink): boolean {
         this.header = header
+        this.place = this.cells.place(header.file, header.sheet)
+        this.titleMonth = header.sheet !== undefined ? announcedMonth(header.sheet) : undefined
+        this.fileMonth = announcedMonth(header.file)
         const at = { file: header.file, sheet: header.sheet, row: header.row }
+        const m = this.matcher
         if (!this.resolver.dataSet) {
             sink.issue(
                 makeIssue('MAPPING_INVALID', at, {
@@ -124,56 +189,43 @@ export class FacilityReportProcessor implements RecordProcessor {
         const used = new Set<number>()
         for (const [key, spec, mandatory] of required) {
             if (!spec) continue
-            const i = findColumn(spec, names, groups)
+            const i = m.find(spec, names, groups)
             this.col[key] = i
             if (i >= 0) used.add(i)
             else if (mandatory) {
                 ok = false
-                sink.issue(makeIssue('MISSING_COLUMN', { ...at, column: spec.name }))
+                sink.issue(missingColumn(this.layout, at, spec.name))
             }
         }
         if (this.layout.layout === 'wide') {
             const nameCol = this.layout.columns.facilityName
             if (nameCol) {
-                const i = findColumn(nameCol, names, groups)
+                const i = m.find(nameCol, names, groups)
                 if (i >= 0) used.add(i)
             }
             this.wide = []
-            for (const f of this.layout.fields) {
-                const i = findColumn({ name: f.column, aliases: f.aliases }, names, groups)
-                if (i < 0) continue
-                used.add(i)
-                const de = this.resolver.element(f.dataElement)
-                if (isProblem(de)) {
-                    sink.issue(
-                        makeIssue(de.problem, { ...at, column: names[i], value: f.dataElement }, de.params)
-                    )
-                    continue
-                }
-                const coc = this.resolver.coc(de, f.options.join('/'))
-                if (isProblem(coc)) {
+            const fieldSpecs = m.fieldSpecs()
+            this.layout.fields.forEach((f, fi) => {
+                const spec = fieldSpecs[fi]
+                const found = spec ? m.findAll(spec, names, groups).filter((i) => !used.has(i)) : []
+                const [first, ...others] = found
+                if (first === undefined) return
+                for (const i of found) used.add(i)
+                // two columns with one meaning: both are read, and the cells where they differ are blocked
+                for (const o of others)
                     sink.issue(
                         makeIssue(
-                            'MAPPING_INVALID',
-                            { ...at, column: names[i] },
-                            { detail: `${f.column}: ${coc.problem}` }
+                            'DUPLICATE_COLUMN',
+                            { ...at, column: names[o] },
+                            { other: names[first] ?? f.column },
+                            'warning'
                         )
                     )
-                    continue
-                }
-                this.wide.push({
-                    index: i,
-                    column: names[i] ?? f.column,
-                    de,
-                    coc,
-                    op: this.opNumber(de.id, coc.id),
-                })
-            }
+                for (const i of found) this.addWide(f, i, names, at, sink)
+            })
             if (ok && this.wide.length === 0) {
                 ok = false
-                sink.issue(
-                    makeIssue('MISSING_COLUMN', { ...at, column: this.layout.fields[0]?.column ?? '?' })
-                )
+                sink.issue(missingColumn(this.layout, at, this.layout.fields[0]?.column ?? '?'))
             }
         }
         const named = (i: number): string | undefined => (i >= 0 ? names[i] : undefined)
@@ -189,10 +241,40 @@ export class FacilityReportProcessor implements RecordProcessor {
         }
         if (ok)
             names.forEach((n, i) => {
-                if (n && !used.has(i))
-                    sink.issue(makeIssue('UNKNOWN_COLUMN', { ...at, column: n }, {}, 'warning'))
+                if (!n || used.has(i)) return
+                const suggestion = m.suggest(n, groups[i] || undefined)
+                if (suggestion) {
+                    this.droppedColumn = true
+                    sink.issue(makeIssue('UNRECOGNISED_COLUMN', { ...at, column: n }, { suggestion }))
+                } else sink.issue(makeIssue('UNKNOWN_COLUMN', { ...at, column: n }, {}, 'warning'))
             })
         return ok
+    }
+
+    private addWide(
+        f: WideLayout['fields'][number],
+        i: number,
+        names: readonly string[],
+        at: { file: string; sheet?: string | undefined; row: number },
+        sink: ValueSink
+    ): void {
+        const de = this.resolver.element(f.dataElement)
+        if (isProblem(de)) {
+            sink.issue(makeIssue(de.problem, { ...at, column: names[i], value: f.dataElement }, de.params))
+            return
+        }
+        const coc = this.resolver.coc(de, f.options.join('/'))
+        if (isProblem(coc)) {
+            sink.issue(
+                makeIssue(
+                    'MAPPING_INVALID',
+                    { ...at, column: names[i] },
+                    { detail: `${f.column}: ${coc.problem}` }
+                )
+            )
+            return
+        }
+        this.wide.push({ index: i, column: names[i] ?? f.column, de, coc, op: this.opNumber(de.id, coc.id) })
     }
 
     private problem(p: Problem, record: SourceRecord, colIndex: number, sink: ValueSink): void {
@@ -256,6 +338,35 @@ export class FacilityReportProcessor implements RecordProcessor {
                 )
         }
         const comment = c.comment >= 0 ? cells[c.comment] || undefined : undefined
+        if (fac && per && !isProblem(fac) && !isProblem(per)) {
+            if (this.droppedColumn) this.cells.incompleteReports.add(this.reportOf(fac.ou.id, per.iso))
+            if (this.titleMonth) {
+                if (contradicts(this.titleMonth, per.iso)) {
+                    // a sheet copied for another month whose period cells were left: none of its values go
+                    this.mismatch(this.titleMismatches, per.iso, record.row)
+                    return
+                }
+            } else if (this.fileMonth && contradicts(this.fileMonth, per.iso))
+                this.mismatch(this.fileMismatches, per.iso, record.row)
+        }
+        if (comment !== undefined) {
+            const tooLong = checkComment(comment)
+            if (tooLong) {
+                sink.issue(
+                    makeIssue(
+                        tooLong.code,
+                        {
+                            file: record.header.file,
+                            sheet: record.header.sheet,
+                            row: record.row,
+                            column: record.header.names[c.comment],
+                        },
+                        { length: comment.length, max: tooLong.max }
+                    )
+                )
+                return
+            }
+        }
         if (this.layout.layout === 'long') {
             const elementCell = cells[c.element] ?? ''
             const valueCell = cells[c.value] ?? ''
@@ -315,19 +426,9 @@ export class FacilityReportProcessor implements RecordProcessor {
         const value = checked.value
         const vn = checked.num
         // scope = org unit × month, below 2^31 for 500 000 org units and 4 000 years of months
-        const prev = this.dup.seen(ouNum * 4096 + per.num, op, vn, record.row)
+        const prev = this.cells.seen(ouNum * 4096 + per.num, op, vn, record.row, this.place)
         if (prev) {
-            const h = record.header
-            const params = {
-                element: `${de.code ?? de.id}${coc.id === DEFAULT_COC ? '' : ` (${coc.name ?? coc.code})`}`,
-                facility: ou.code ?? ou.id,
-                period: per.iso,
-                other: prev.value <= TEXT_MARK ? '…' : String(prev.value),
-                otherRow: prev.row,
-            }
-            const at = { file: h.file, sheet: h.sheet, row: record.row, column: h.names[colIndex], value }
-            if (prev.value === vn) sink.issue(makeIssue('DUPLICATE_SAME', at, params, 'warning'))
-            else sink.issue(makeIssue('DUPLICATE_CONFLICT', at, params))
+            this.duplicate(record, colIndex, de, coc, ou, per.iso, value, vn, prev, sink)
             return
         }
         const h = record.header
@@ -353,7 +454,99 @@ export class FacilityReportProcessor implements RecordProcessor {
         sink.value(v)
     }
 
-    end(): void {}
+    private duplicate(
+        record: SourceRecord,
+        colIndex: number,
+        de: DataElementMeta,
+        coc: CocMeta,
+        ou: { id: string; code?: string | undefined },
+        period: string,
+        value: string,
+        vn: number,
+        prev: { row: number; value: number; place: number },
+        sink: ValueSink
+    ): void {
+        const h = record.header
+        const there = this.cells.placeOf(prev.place)
+        const params = {
+            element: `${de.code ?? de.id}${coc.id === DEFAULT_COC ? '' : ` (${coc.name ?? coc.code})`}`,
+            facility: ou.code ?? ou.id,
+            period,
+            other: shownNumber(prev.value),
+            otherRow: prev.row,
+            here: placeLabel(h.sheet === undefined ? { file: h.file } : { file: h.file, sheet: h.sheet }),
+            there: placeLabel(there),
+            row: record.row,
+        }
+        const at = { file: h.file, sheet: h.sheet, row: record.row, column: h.names[colIndex], value }
+        const all = { ...params, value }
+        if (prev.value === vn) {
+            sink.issue(
+                worded(makeIssue('DUPLICATE_SAME', at, params, 'warning'), 'DUPLICATE_SAME_PLACES', all)
+            )
+            return
+        }
+        const key = valueKey({
+            dataElement: de.id,
+            period,
+            orgUnit: ou.id,
+            categoryOptionCombo: coc.id,
+            attributeOptionCombo: this.aoc,
+        })
+        this.cells.block(key, { place: prev.place, row: prev.row })
+        this.cells.incompleteReports.add(this.reportOf(ou.id, period))
+        sink.issue(worded(makeIssue('DUPLICATE_CONFLICT', at, params), 'DUPLICATE_CONFLICT_PLACES', all))
+    }
+
+    private reportOf(orgUnit: string, period: string): string {
+        return reportKey({
+            dataSet: this.resolver.dataSet?.id ?? '',
+            orgUnit,
+            period,
+            attributeOptionCombo: this.aoc,
+        })
+    }
+
+    private mismatch(map: Map<string, PeriodMismatch>, iso: string, row: number): void {
+        const m = map.get(iso)
+        if (m) m.rows++
+        else map.set(iso, { rows: 1, firstRow: row })
+    }
+
+    /** One message per contradicted period of the table, with how many rows it covers. */
+    end(sink: ValueSink): void {
+        const h = this.header
+        if (!h) return
+        const report = (
+            code: string,
+            map: Map<string, PeriodMismatch>,
+            announced: AnnouncedMonth | undefined,
+            severity: 'error' | 'warning'
+        ): void => {
+            if (!announced) return
+            for (const [iso, m] of map)
+                sink.issue(
+                    makeIssue(
+                        code,
+                        {
+                            file: h.file,
+                            sheet: h.sheet,
+                            row: m.firstRow,
+                            column: this.col.period >= 0 ? h.names[this.col.period] : undefined,
+                        },
+                        {
+                            period: `${iso.slice(0, 4)}-${iso.slice(4)}`,
+                            announced: announced.text,
+                            rows: m.rows,
+                        },
+                        severity
+                    )
+                )
+            map.clear()
+        }
+        report('SHEET_PERIOD_MISMATCH', this.titleMismatches, this.titleMonth, 'error')
+        report('FILE_PERIOD_MISMATCH', this.fileMismatches, this.fileMonth, 'warning')
+    }
 }
 
 export function headerScore(
@@ -361,18 +554,16 @@ export function headerScore(
     names: readonly string[],
     groups: readonly string[]
 ): number {
-    const base = [layout.columns.facility, layout.columns.period]
+    const m = matcherFor(layout)
     let score = 0
-    for (const s of base) if (findColumn(s, names, groups) >= 0) score += 10
+    for (const spec of [layout.columns.facility, layout.columns.period])
+        if (m.find(spec, names, groups) >= 0) score += 10
     if (score < 20) return 0
     if (layout.layout === 'long') {
-        const l: LongLayout = layout
-        for (const s of [l.columns.dataElement, l.columns.value])
-            if (findColumn(s, names, groups) >= 0) score += 10
+        for (const spec of [layout.columns.dataElement, layout.columns.value])
+            if (m.find(spec, names, groups) >= 0) score += 10
         return score
     }
-    const w: WideLayout = layout
-    for (const f of w.fields)
-        if (findColumn({ name: f.column, aliases: f.aliases }, names, groups) >= 0) score += 1
+    for (const spec of m.fieldSpecs()) if (m.find(spec, names, groups) >= 0) score += 1
     return score
 }

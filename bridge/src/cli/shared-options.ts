@@ -1,8 +1,10 @@
 // Options every data command takes, parsed the same way everywhere.
 import { Command, Option } from 'commander'
 import type { Lang } from '../core/types.js'
+import type { Dhis2Config } from '../dhis2/client.js'
 import { loadDhis2Config } from '../dhis2/config.js'
 import type { CommonOptions, RunReport } from '../handlers/common.js'
+import { toLocalized } from './failure.js'
 import { progressReporter } from './progress.js'
 import { renderReport } from './render.js'
 
@@ -66,28 +68,47 @@ export async function toCommonOptions(
     if (o.stateDir) opts.stateDir = o.stateDir
     if (o.strict) opts.strict = true
     if (o.today) opts.today = new Date(o.today + 'T12:00:00Z')
-    if (needDhis2 || !o.metadata) opts.dhis2 = await loadDhis2Config(process.env, o.config)
+    if (needDhis2 || !o.metadata) opts.dhis2 = await loadConfigAndWarn(o.config, opts.lang ?? 'fr')
     return opts
 }
 
-/** Runs a handler and prints its report: table for people, JSON for scripts; sets the exit code. */
+/** The DHIS2 configuration, its warnings (credentials in the address, http://…) said once on stderr. */
+export async function loadConfigAndWarn(configFile: string | undefined, lang: Lang): Promise<Dhis2Config> {
+    const config = await loadDhis2Config(process.env, configFile)
+    for (const w of config.warnings ?? [])
+        process.stderr.write(
+            `${lang === 'fr' ? 'ATTENTION' : 'WARNING'} : ${w.message[lang]}${w.hint ? `\n    → ${w.hint[lang]}` : ''}\n`
+        )
+    return config
+}
+
+/**
+ * Runs a handler and prints its report: table for people, JSON for scripts; sets the exit code.
+ * `stdoutIsData`: stdout carries the command's own output (`convert --out -`), so the report, the
+ * progress and any error go to stderr and stdout stays one valid JSON document.
+ */
 export async function runAndReport(
     o: RawCommonOptions,
-    run: (opts: { onProgress: CommonOptions['onProgress'] }) => Promise<RunReport>
+    run: (opts: { onProgress: CommonOptions['onProgress'] }) => Promise<RunReport>,
+    settings: { stdoutIsData?: boolean; fileCount?: number } = {}
 ): Promise<void> {
     const lang: Lang = o.lang === 'en' ? 'en' : 'fr'
-    const progress = progressReporter(!o.json)
+    const reportStream = settings.stdoutIsData ? process.stderr : process.stdout
+    const progress = progressReporter(!o.json, lang, settings.fileCount ?? 0)
     try {
         const report = await run({ onProgress: progress.onProgress })
         progress.stop()
-        if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n')
-        else process.stdout.write(renderReport(report, lang) + '\n')
+        if (o.json) reportStream.write(JSON.stringify(report, null, 2) + '\n')
+        else reportStream.write(renderReport(report, lang) + '\n')
         process.exitCode = report.exitCode
     } catch (e) {
         progress.stop()
-        const message = e instanceof Error ? e.message : String(e)
-        if (o.json) process.stdout.write(JSON.stringify({ error: message, exitCode: 1 }) + '\n')
-        else process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${message}\n`)
+        const failure = toLocalized(e)
+        if (o.json) {
+            const body: Record<string, unknown> = { error: failure.text[lang], exitCode: 1 }
+            if (failure.hint) body.hint = failure.hint[lang]
+            reportStream.write(JSON.stringify(body) + '\n')
+        } else process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${failure.render(lang)}\n`)
         process.exitCode = 1
     }
 }

@@ -2,6 +2,7 @@
 // file, the facility mappings, and the run report with its exit code.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { LocalizedError } from '../core/localized-error.js'
 import { packageRoot } from '../core/package-root.js'
 import type { Lang, ValidationIssue } from '../core/types.js'
 import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'
@@ -41,10 +42,16 @@ export interface CommonOptions {
     onProgress?: (event: ProgressEvent) => void
 }
 
+/**
+ * Where a command is, for the progress display: reading (one event per file read), checking against
+ * DHIS2 (metadata, plan), sending (chunks), then marking the reports complete.
+ */
 export type ProgressEvent =
     | { stage: 'read'; file: string; rows: number }
-    | { stage: 'push'; done: number; total: number }
     | { stage: 'metadata'; fromCache: boolean }
+    | { stage: 'check' }
+    | { stage: 'push'; done: number; total: number }
+    | { stage: 'complete'; done: number; total: number }
 
 export interface RunReport {
     command: 'validate' | 'convert' | 'push'
@@ -144,9 +151,7 @@ export async function prepare(options: CommonOptions): Promise<Prepared> {
         source = r.fromCache ? 'cache' : 'dhis2'
         options.onProgress?.({ stage: 'metadata', fromCache: r.fromCache })
     } else {
-        throw new Error(
-            'Métadonnées DHIS2 nécessaires : configurez DHIS2_BASE_URL (et identifiants) ou donnez --metadata <fichier>. / DHIS2 metadata needed: set DHIS2_BASE_URL (and credentials) or pass --metadata <file>.'
-        )
+        throw LocalizedError.of('METADATA_NEEDED')
     }
     const facilities = new FacilityResolver(
         await loadFacilityMappings(

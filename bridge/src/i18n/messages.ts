@@ -648,6 +648,194 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Run the same command again later: only the reports not yet marked complete will go.',
         },
     },
+    // The DHIS2 connection and its configuration (issue 8): said in words, never a secret nor a stack.
+    DHIS2_UNAUTHORIZED: {
+        message: {
+            fr: 'Identifiant ou mot de passe DHIS2 refusé par {{url}}.',
+            en: 'DHIS2 username or password refused by {{url}}.',
+        },
+        hint: {
+            fr: 'Vérifiez DHIS2_USERNAME et DHIS2_PASSWORD (ou le jeton DHIS2_TOKEN) : connectez-vous à DHIS2 dans un navigateur avec les mêmes identifiants pour essayer.',
+            en: 'Check DHIS2_USERNAME and DHIS2_PASSWORD (or the DHIS2_TOKEN token): log in to DHIS2 in a browser with the same credentials to try them.',
+        },
+    },
+    DHIS2_FORBIDDEN: {
+        message: {
+            fr: 'Le compte DHIS2 n’a pas le droit de faire cette opération sur {{url}} ({{what}}).',
+            en: 'The DHIS2 account is not allowed to do this on {{url}} ({{what}}).',
+        },
+        hint: {
+            fr: 'Demandez à l’administrateur DHIS2 de donner à ce compte le rôle du pont (lecture des métadonnées, saisie des données) et l’accès aux structures concernées.',
+            en: 'Ask the DHIS2 administrator to give this account the bridge role (metadata read, data entry) and access to the facilities concerned.',
+        },
+    },
+    DHIS2_UNREACHABLE: {
+        message: {
+            fr: 'DHIS2 injoignable à cette adresse : {{url}}.',
+            en: 'DHIS2 cannot be reached at this address: {{url}}.',
+        },
+        hint: {
+            fr: 'Vérifiez l’adresse (DHIS2_BASE_URL) et la connexion Internet, puis relancez la même commande.',
+            en: 'Check the address (DHIS2_BASE_URL) and the Internet connection, then run the same command again.',
+        },
+    },
+    DHIS2_TIMEOUT: {
+        message: {
+            fr: 'DHIS2 injoignable à cette adresse : {{url}} ne répond pas à temps.',
+            en: 'DHIS2 cannot be reached at this address: {{url}} does not answer in time.',
+        },
+        hint: {
+            fr: 'Le serveur ou la connexion est peut-être lent : relancez plus tard, ou augmentez DHIS2_TIMEOUT_MS.',
+            en: 'The server or the connection may be slow: run again later, or raise DHIS2_TIMEOUT_MS.',
+        },
+    },
+    DHIS2_NOT_DHIS2: {
+        message: {
+            fr: 'Cette adresse ne répond pas comme DHIS2 : {{url}} ({{what}}).',
+            en: 'This address does not answer like DHIS2: {{url}} ({{what}}).',
+        },
+        hint: {
+            fr: 'Donnez l’adresse de base de DHIS2, celle de la page de connexion sans « /dhis-web-… » (ex. https://dhis2.sante.gov.ml) ; un proxy ou une page de connexion intermédiaire peut aussi répondre à sa place.',
+            en: 'Give DHIS2’s base address, the login page’s without "/dhis-web-…" (e.g. https://dhis2.sante.gov.ml); a proxy or an intermediate login page may also be answering instead.',
+        },
+    },
+    DHIS2_SERVER_ERROR: {
+        message: {
+            fr: 'DHIS2 ({{url}}) a répondu par une erreur {{status}} et n’a pas pu traiter la demande.',
+            en: 'DHIS2 ({{url}}) answered with error {{status}} and could not handle the request.',
+        },
+        hint: {
+            fr: 'Relancez la même commande plus tard ; si cela se répète, prévenez l’administrateur DHIS2.',
+            en: 'Run the same command again later; if it happens again, tell the DHIS2 administrator.',
+        },
+    },
+    DHIS2_UNEXPECTED_ANSWER: {
+        message: {
+            fr: 'Réponse inattendue de DHIS2 pour {{what}}.',
+            en: 'Unexpected answer from DHIS2 for {{what}}.',
+        },
+        hint: {
+            fr: 'La version de DHIS2 est-elle prise en charge (2.39 à 2.42) ? Transmettez le journal à l’opérateur.',
+            en: 'Is the DHIS2 version supported (2.39 to 2.42)? Pass the log to the operator.',
+        },
+    },
+    CONFIG_NOT_FOUND: {
+        message: {
+            fr: 'Fichier de configuration introuvable ou illisible : {{file}}.',
+            en: 'Config file not found or unreadable: {{file}}.',
+        },
+        hint: {
+            fr: 'Vérifiez le chemin donné à --config (ou BRIDGE_CONFIG).',
+            en: 'Check the path given to --config (or BRIDGE_CONFIG).',
+        },
+    },
+    CONFIG_SYNTAX: {
+        message: {
+            fr: 'Fichier de configuration {{file}} mal écrit : erreur de syntaxe JSON ligne {{line}}, colonne {{column}}.',
+            en: 'Config file {{file}} is malformed: JSON syntax error at line {{line}}, column {{column}}.',
+        },
+        hint: {
+            fr: 'Ouvrez le fichier à cet endroit : une virgule, un guillemet ou une accolade manque souvent.',
+            en: 'Open the file at that place: a comma, a quote or a brace is often missing.',
+        },
+    },
+    CONFIG_INVALID: {
+        message: {
+            fr: 'Fichier de configuration {{file}} invalide : champ(s) {{fields}}.',
+            en: 'Invalid config file {{file}}: field(s) {{fields}}.',
+        },
+        hint: {
+            fr: 'Champs attendus : baseUrl (texte), username et password (texte) ou token (texte), timeoutMs (nombre).',
+            en: 'Expected fields: baseUrl (text), username and password (text) or token (text), timeoutMs (number).',
+        },
+    },
+    CONFIG_NO_URL: {
+        message: {
+            fr: 'Adresse DHIS2 manquante.',
+            en: 'DHIS2 address missing.',
+        },
+        hint: {
+            fr: 'Définissez DHIS2_BASE_URL (ex. https://dhis2.sante.gov.ml) ou donnez --config <fichier>.',
+            en: 'Set DHIS2_BASE_URL (e.g. https://dhis2.sante.gov.ml) or pass --config <file>.',
+        },
+    },
+    CONFIG_BAD_URL: {
+        message: {
+            fr: 'Adresse DHIS2 invalide ({{where}}) : une adresse commençant par https:// est attendue.',
+            en: 'Invalid DHIS2 address ({{where}}): an address starting with https:// is expected.',
+        },
+        hint: {
+            fr: 'Exemple : https://dhis2.sante.gov.ml',
+            en: 'Example: https://dhis2.sante.gov.ml',
+        },
+    },
+    CONFIG_NO_CREDENTIALS: {
+        message: {
+            fr: 'Identifiants DHIS2 manquants.',
+            en: 'DHIS2 credentials missing.',
+        },
+        hint: {
+            fr: 'Définissez DHIS2_TOKEN, ou DHIS2_USERNAME et DHIS2_PASSWORD (ou les champs du fichier --config).',
+            en: 'Set DHIS2_TOKEN, or DHIS2_USERNAME and DHIS2_PASSWORD (or the fields of the --config file).',
+        },
+    },
+    CONFIG_URL_CREDENTIALS: {
+        message: {
+            fr: 'Identifiant et mot de passe retirés de l’adresse DHIS2 ({{where}}) : ils ne sont écrits nulle part.',
+            en: 'Username and password removed from the DHIS2 address ({{where}}): they are written nowhere.',
+        },
+        hint: {
+            fr: 'Mettez-les plutôt dans DHIS2_USERNAME et DHIS2_PASSWORD, et l’adresse seule dans DHIS2_BASE_URL.',
+            en: 'Put them in DHIS2_USERNAME and DHIS2_PASSWORD instead, and the address alone in DHIS2_BASE_URL.',
+        },
+    },
+    CONFIG_INSECURE_HTTP: {
+        message: {
+            fr: 'Connexion non chiffrée (http://) à {{host}} : le mot de passe circule en clair sur le réseau.',
+            en: 'Unencrypted connection (http://) to {{host}}: the password travels in clear over the network.',
+        },
+        hint: {
+            fr: 'Utilisez l’adresse en https:// de ce DHIS2.',
+            en: 'Use this DHIS2’s https:// address.',
+        },
+    },
+    CONFIG_FILE_READABLE: {
+        message: {
+            fr: 'Le fichier de configuration {{file}} (avec le mot de passe) est lisible par d’autres comptes de cet ordinateur.',
+            en: 'The config file {{file}} (holding the password) is readable by other accounts of this computer.',
+        },
+        hint: { fr: 'Protégez-le : chmod 600 {{file}}', en: 'Protect it: chmod 600 {{file}}' },
+    },
+    METADATA_NEEDED: {
+        message: {
+            fr: 'Les métadonnées DHIS2 sont nécessaires pour vérifier les fichiers.',
+            en: 'DHIS2 metadata is needed to check the files.',
+        },
+        hint: {
+            fr: 'Configurez DHIS2_BASE_URL (et les identifiants), ou donnez --metadata <fichier>.',
+            en: 'Set DHIS2_BASE_URL (and the credentials), or pass --metadata <file>.',
+        },
+    },
+    METADATA_CACHE_INVALID: {
+        message: {
+            fr: 'Fichier de métadonnées invalide ou d’un autre format : {{file}}.',
+            en: 'Invalid metadata file, or of another format: {{file}}.',
+        },
+        hint: {
+            fr: 'Produisez-le à nouveau avec « bridge refresh-metadata --out <fichier> ».',
+            en: 'Produce it again with "bridge refresh-metadata --out <file>".',
+        },
+    },
+    UNEXPECTED_FAILURE: {
+        message: {
+            fr: 'Le pont s’est arrêté sur une erreur inattendue ({{detail}}).',
+            en: 'The bridge stopped on an unexpected error ({{detail}}).',
+        },
+        hint: {
+            fr: 'Relancez la commande ; si cela se répète, transmettez ce message à l’opérateur.',
+            en: 'Run the command again; if it happens again, pass this message to the operator.',
+        },
+    },
 }
 
 export function interpolate(template: string, params: Params): string {

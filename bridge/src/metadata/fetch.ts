@@ -1,8 +1,9 @@
 // Fetches the metadata the pre-flight check needs, page by page with explicit `fields`, and keeps
 // it on disk with a version stamp (server, user, DHIS2 version, newest lastUpdated).
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { LocalizedError } from '../core/localized-error.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { ledgerFileFor } from '../plan/ledger.js'
 import { CACHE_FORMAT, metadataSnapshotSchema, type MetadataSnapshot } from './types.js'
@@ -90,10 +91,7 @@ async function fetchAll<T>(
         })
         const list = body[collection]
         const parsed = z.array(schema).safeParse(list ?? [])
-        if (!parsed.success)
-            throw new Error(
-                `Réponse DHIS2 inattendue / unexpected DHIS2 answer for ${collection}: ${parsed.error.issues[0]?.message ?? ''}`
-            )
+        if (!parsed.success) throw LocalizedError.of('DHIS2_UNEXPECTED_ANSWER', { what: collection })
         out.push(...parsed.data)
         const pager = pageSchema.parse(body).pager
         if (!pager || pager.pageCount === undefined || page >= pager.pageCount) break
@@ -182,18 +180,34 @@ export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapsh
 }
 
 export async function readSnapshot(file: string): Promise<MetadataSnapshot> {
-    const raw: unknown = JSON.parse(await readFile(file, 'utf8'))
+    let raw: unknown
+    try {
+        raw = JSON.parse(await readFile(file, 'utf8'))
+    } catch (e) {
+        // JSON.parse quotes the text around a fault: name the file only
+        throw LocalizedError.of('METADATA_CACHE_INVALID', { file }, { cause: e })
+    }
     const parsed = metadataSnapshotSchema.safeParse(raw)
-    if (!parsed.success)
-        throw new Error(
-            `Cache de métadonnées invalide / invalid metadata cache ${file}: ${parsed.error.issues[0]?.message ?? ''}`
-        )
+    if (!parsed.success) throw LocalizedError.of('METADATA_CACHE_INVALID', { file })
     return parsed.data
 }
 
+/**
+ * The snapshot names the server's users and structure: readable by this account only (file 0600, in a
+ * folder created 0700), written to a temporary file then renamed so a reader never sees half a cache.
+ */
 export async function writeSnapshot(file: string, snapshot: MetadataSnapshot): Promise<void> {
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, JSON.stringify(snapshot), 'utf8')
+    // the mode applies only to folders created here: an existing folder the user chose keeps its own
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 })
+    const tmp = `${file}.${process.pid}.tmp`
+    const handle = await open(tmp, 'w', 0o600)
+    try {
+        await handle.writeFile(JSON.stringify(snapshot), 'utf8')
+    } finally {
+        await handle.close()
+    }
+    await chmod(tmp, 0o600)
+    await rename(tmp, file)
 }
 
 export function cacheFileFor(stateDir: string, baseUrl: string, username: string): string {

@@ -14,10 +14,14 @@ export function convertCommand(): Command {
             'fichier JSON produit (- pour la sortie standard) / output JSON file (- for stdout)'
         )
         .action(async (files: string[], o: RawCommonOptions & { out: string }) => {
-            await runAndReport(o, async ({ onProgress }) => {
-                const opts = await toCommonOptions(files, o, false)
-                if (onProgress) opts.onProgress = onProgress
-                return convertHandler({ ...opts, out: o.out })
-            })
+            await runAndReport(
+                o,
+                async ({ onProgress }) => {
+                    const opts = await toCommonOptions(files, o, false)
+                    if (onProgress) opts.onProgress = onProgress
+                    return convertHandler({ ...opts, out: o.out })
+                },
+                { stdoutIsData: o.out === '-', fileCount: files.length }
+            )
         })
 }

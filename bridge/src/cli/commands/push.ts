@@ -36,18 +36,22 @@ export function pushCommand(): Command {
             'ne pas marquer les rapports complets (la structure le fait dans DHIS2) / do not mark the reports complete (the facility does it in DHIS2)'
         )
         .action(async (files: string[], o: RawPushOptions) => {
-            await runAndReport(o, async ({ onProgress }) => {
-                const opts = await toCommonOptions(files, o, true)
-                if (onProgress) opts.onProgress = onProgress
-                return pushHandler({
-                    ...opts,
-                    dryRun: o.dryRun ?? false,
-                    force: o.force ?? false,
-                    concurrency: o.concurrency,
-                    maxAttempts: o.retries,
-                    async: o.async ?? false,
-                    noComplete: !o.complete,
-                })
-            })
+            await runAndReport(
+                o,
+                async ({ onProgress }) => {
+                    const opts = await toCommonOptions(files, o, true)
+                    if (onProgress) opts.onProgress = onProgress
+                    return pushHandler({
+                        ...opts,
+                        dryRun: o.dryRun ?? false,
+                        force: o.force ?? false,
+                        concurrency: o.concurrency,
+                        maxAttempts: o.retries,
+                        async: o.async ?? false,
+                        noComplete: !o.complete,
+                    })
+                },
+                { fileCount: files.length }
+            )
         })
 }

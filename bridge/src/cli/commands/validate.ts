@@ -9,10 +9,14 @@ export function validateCommand(): Command {
             'Vérifie les fichiers contre les métadonnées DHIS2, sans rien envoyer / check files against DHIS2 metadata, sending nothing'
         )
     ).action(async (files: string[], o: RawCommonOptions) => {
-        await runAndReport(o, async ({ onProgress }) => {
-            const opts = await toCommonOptions(files, o, false)
-            if (onProgress) opts.onProgress = onProgress
-            return validateHandler(opts)
-        })
+        await runAndReport(
+            o,
+            async ({ onProgress }) => {
+                const opts = await toCommonOptions(files, o, false)
+                if (onProgress) opts.onProgress = onProgress
+                return validateHandler(opts)
+            },
+            { fileCount: files.length }
+        )
     })
 }

@@ -60,14 +60,20 @@ export function scorecardCsv(
             row.national ? nationalLabel(context.country) : context.orgUnitName,
             row.national ? surveySource(row.surveySource) : i18n.t('DHIS2 routine data'),
             csvNumber(row.expected, row.decimals),
-            t.target2023.value === null ? placeholder : csvNumber(t.target2023.value),
-            t.target2030.value === null ? placeholder : csvNumber(t.target2030.value),
+            csvTarget(row, t.target2023.value, placeholder),
+            csvTarget(row, t.target2030.value, placeholder),
             statusLabel(row.status),
             csvNumber(row.gap, row.decimals),
             row.national ? '' : csvNumber(share, 1),
         ]
     })
     return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+}
+
+/** A count's targets are shown only for the unit they were set for (never compared across levels). */
+function csvTarget(row: ScorecardRow, value: number | null, placeholder: string): string {
+    if (row.targetElsewhere) return ''
+    return value === null ? placeholder : csvNumber(value)
 }
 
 function surveySource(source: string | null): string {

@@ -6,8 +6,10 @@ import {
     buildScorecard,
     isNationalSurvey,
     latestSurvey,
+    missesOverdueTarget,
     rankChildren,
     scorecardRow,
+    targetAppliesTo,
     type RankedChild,
 } from './scorecard-model'
 
@@ -103,10 +105,59 @@ describe('scorecard rows', () => {
         expect(scorecardRow(worse, input(new ValueIndex(), 2025)).status).toBe('off-track')
     })
 
-    it('says "no target" for a year governed by a placeholder, and "no data" without analytics rows', () => {
+    it('says "no target" only where the plan sets none, and "no data" without analytics rows', () => {
         const rows = buildScorecard({ targets: DEFAULT_TARGETS, ...input(new ValueIndex(), 2024) })
-        expect(rows.find((r) => r.target.code === 'ODD-3.3.3')?.status).toBe('no-target')
+        expect(rows.find((r) => r.target.code === 'ODD-3.8.1')?.status).toBe('no-target')
+        // 2030 "XX": judged against the 2023 target, already due; without a value, "no data"
+        expect(rows.find((r) => r.target.code === 'ODD-3.3.3')?.status).toBe('no-data')
         expect(rows.find((r) => r.target.code === 'ODD-3.7.1')?.status).toBe('no-data')
+    })
+})
+
+describe('targets that exist are used (issue 12)', () => {
+    it('judges skilled births in 2023 against the 2023 target although the plan gives no baseline', () => {
+        const t = target('ODD-3.1.2')
+        const actuals = new ValueIndex()
+        actuals.add(t.routine?.indicatorUid ?? '', OU, 2023, 70)
+        const row = scorecardRow(t, input(actuals, 2023))
+        expect(row).toMatchObject({ status: 'behind', basis: 'milestone', expected: 73.4 })
+    })
+
+    it('judges malaria after 2023 against the 2023 target, already due, and says it is not met', () => {
+        const t = target('ODD-3.3.3')
+        const actuals = new ValueIndex()
+        actuals.add(t.routine?.indicatorUid ?? '', OU, 2025, 124.1)
+        const row = scorecardRow(t, input(actuals, 2025))
+        expect(row).toMatchObject({ status: 'off-track', basis: 'overdue', expected: 67 })
+        expect(missesOverdueTarget(row)).toBe(true)
+    })
+
+    it('never compares a count with a target set for another level', () => {
+        const t = target('MAP-3.3-VIH-NOUVEAUX')
+        const actuals = new ValueIndex()
+        actuals.add(t.routine?.indicatorUid ?? '', OU, 2023, 900)
+        actuals.add(t.routine?.indicatorUid ?? '', 'OuMaliRoot1', 2023, 20_000)
+        const district = scorecardRow(t, input(actuals, 2023))
+        expect(district).toMatchObject({
+            actual: 900,
+            status: 'no-target',
+            targetElsewhere: true,
+            expected: null,
+        })
+        const country = scorecardRow(t, {
+            ...input(actuals, 2023),
+            orgUnitId: 'OuMaliRoot1',
+            isCountry: true,
+        })
+        expect(country).toMatchObject({ status: 'behind', targetElsewhere: false, expected: 13851 })
+    })
+
+    it('applies a count target where a planner set it, and rates everywhere', () => {
+        const count = { factor: 1, override: { orgUnit: OU, updatedBy: null, updatedAt: null } }
+        expect(targetAppliesTo(count, OU, false)).toBe(true)
+        expect(targetAppliesTo(count, 'OuOtherUnit', false)).toBe(false)
+        expect(targetAppliesTo({ factor: 1, override: null }, OU, true)).toBe(true)
+        expect(targetAppliesTo({ factor: 1000, override: null }, OU, false)).toBe(true)
     })
 })
 

@@ -1,7 +1,7 @@
 import type { IndicatorTarget, SurveyValue } from '../targets/target'
-import { expectedValue, trajectoryOf, type PathPoint } from '../trajectory/trajectory'
+import { trajectoryOf, type Benchmark, type PathPoint, type Trajectory } from '../trajectory/trajectory'
 import type { ValueIndex } from './actuals'
-import { gapToPath, progressStatus, STATUS_RANK, type ProgressStatus } from './status'
+import { judge, STATUS_RANK, type ProgressStatus } from './status'
 
 /** One line of the scorecard: an indicator judged for one org unit and one year. */
 export interface ScorecardRow {
@@ -20,6 +20,16 @@ export interface ScorecardRow {
     /** Value expected on the path in `actualYear`, rounded like analytics. */
     expected: number | null
     status: ProgressStatus
+    /**
+     * What the status was judged against: the path between two known points, a target year, a target
+     * already due (`overdue`: after 2023 with 2030 still "XX"), or nothing yet before the first point.
+     */
+    basis: Benchmark['kind'] | null
+    /**
+     * A count (cases, deaths) whose targets were set for another org unit: counts are never compared
+     * across levels, so the value is shown without targets or status.
+     */
+    targetElsewhere: boolean
     /** Signed gap to the path (negative = behind). */
     gap: number | null
     /** Actuals up to the selected year (routine) or survey values (survey), oldest first. */
@@ -37,6 +47,28 @@ export interface ScorecardInput {
     years: readonly number[]
     /** Decimals of each DHIS2 indicator (by uid), as analytics rounds with them. */
     decimalsByIndicator: Map<string, number>
+    /** The org unit is the country (level 1), where the catalogue's national targets were set. */
+    isCountry?: boolean
+}
+
+/**
+ * Whether the targets apply to the org unit: rates and shares do at every level, a count (factor 1) only
+ * where its target was set (the country for the catalogue, the override's own org unit otherwise).
+ */
+export function targetAppliesTo(
+    target: Pick<IndicatorTarget, 'factor' | 'override'>,
+    orgUnitId: string,
+    isCountry: boolean
+): boolean {
+    if (target.factor !== 1) return true
+    const setFor = target.override?.orgUnit ?? null
+    return setFor === null ? isCountry : setFor === orgUnitId
+}
+
+const NO_TARGETS: Trajectory = {
+    baseline: null,
+    target2023: { year: 2023, value: null },
+    target2030: { year: 2030, value: null },
 }
 
 /** The latest survey value measured in or before `year` (surveys are never projected forward or back). */
@@ -70,7 +102,8 @@ export function routineSeries(
 }
 
 export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput, 'targets'>): ScorecardRow {
-    const trajectory = trajectoryOf(target)
+    const targetElsewhere = !targetAppliesTo(target, input.orgUnitId, input.isCountry ?? false)
+    const trajectory = targetElsewhere ? NO_TARGETS : trajectoryOf(target)
     const round = (uid: string | undefined) => (uid ? (input.decimalsByIndicator.get(uid) ?? 2) : 2)
     const routine = isNationalSurvey(target) ? null : target.routine
     if (routine === null) {
@@ -83,15 +116,18 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
         const baselineYear = target.baseline.year
         const measured =
             survey !== null && (baselineYear === null || survey.year > baselineYear) ? survey.value : null
+        const judgement = judge(trajectory, target.direction, actualYear, measured, decimals)
         return {
             target,
             actual: survey?.value ?? null,
             actualYear,
             national: true,
             surveySource: survey?.source ?? null,
-            expected: expectedOrNull(trajectory, actualYear, decimals),
-            status: progressStatus(trajectory, target.direction, actualYear, measured, decimals),
-            gap: gapToPath(trajectory, target.direction, actualYear, measured, decimals),
+            expected: judgement.expected,
+            status: judgement.status,
+            basis: judgement.basis,
+            targetElsewhere,
+            gap: judgement.gap,
             series: target.surveyValues
                 .filter((v) => v.year <= input.year)
                 .map(({ year, value }) => ({ year, value })),
@@ -102,30 +138,27 @@ export function scorecardRow(target: IndicatorTarget, input: Omit<ScorecardInput
     const uid = routine.indicatorUid
     const decimals = round(uid)
     const actual = input.actuals?.get(uid, input.orgUnitId, input.year) ?? null
+    const judgement = judge(trajectory, target.direction, input.year, actual, decimals)
     return {
         target,
         actual,
         actualYear: input.year,
         national: false,
         surveySource: null,
-        expected: expectedOrNull(trajectory, input.year, decimals),
-        status: progressStatus(trajectory, target.direction, input.year, actual, decimals),
-        gap: gapToPath(trajectory, target.direction, input.year, actual, decimals),
+        expected: judgement.expected,
+        status: judgement.status,
+        basis: judgement.basis,
+        targetElsewhere,
+        gap: judgement.gap,
         series: routineSeries(input.actuals, uid, input.orgUnitId, input.years, input.year),
         proxyValue: null,
         decimals,
     }
 }
 
-function expectedOrNull(
-    trajectory: ReturnType<typeof trajectoryOf>,
-    year: number,
-    decimals: number
-): number | null {
-    const value = expectedValue(trajectory, year)
-    if (value === null) return null
-    const scale = 10 ** decimals
-    return Math.round(value * scale) / scale
+/** A target already due (2023, with 2030 still "XX") that the actual does not reach. */
+export function missesOverdueTarget(row: Pick<ScorecardRow, 'basis' | 'status'>): boolean {
+    return row.basis === 'overdue' && (row.status === 'behind' || row.status === 'off-track')
 }
 
 export function buildScorecard(input: ScorecardInput): ScorecardRow[] {

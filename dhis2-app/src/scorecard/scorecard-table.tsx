@@ -12,11 +12,11 @@ import type { SectorShare } from '../sector-share/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
 import { formatNumber } from '../shared/format'
 import { localized, nationalSurveyLabel } from '../shared/labels'
-import type { ScorecardRow } from './scorecard-model'
+import { missesOverdueTarget, type ScorecardRow } from './scorecard-model'
 import classes from './scorecard-table.module.css'
 import { Sparkline } from './sparkline'
 import { StatusBadge } from './status-badge'
-import { TargetValue } from './target-value'
+import { CountTargetElsewhere, TargetValue } from './target-value'
 
 export interface ScorecardTableProps {
     rows: ScorecardRow[]
@@ -124,13 +124,26 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
             </DataTableCell>
             <DataTableCell align="right">{formatNumber(row.expected, row.decimals)}</DataTableCell>
             <DataTableCell align="right">
-                <TargetValue milestone={target.target2023} />
+                {row.targetElsewhere ? (
+                    <CountTargetElsewhere />
+                ) : (
+                    <TargetValue milestone={target.target2023} />
+                )}
             </DataTableCell>
             <DataTableCell align="right">
-                <TargetValue milestone={target.target2030} />
+                {row.targetElsewhere ? (
+                    <CountTargetElsewhere />
+                ) : (
+                    <TargetValue milestone={target.target2030} />
+                )}
             </DataTableCell>
             <DataTableCell>
                 <StatusBadge status={row.status} />
+                {missesOverdueTarget(row) && (
+                    <div className={classes.meta} data-test="overdue-target">
+                        {i18n.t('{{targetYear}} target not met', { targetYear: target.target2023.year })}
+                    </div>
+                )}
             </DataTableCell>
             <DataTableCell>
                 <Sparkline

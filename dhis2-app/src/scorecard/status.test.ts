@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Trajectory } from '../trajectory/trajectory'
-import { gapToPath, progressStatus, roundLikeAnalytics } from './status'
+import { gapToPath, judge, progressStatus, roundLikeAnalytics } from './status'
 
 // Skilled birth attendance: higher is better. Path 2020 = 40 + 25 × 2/5 = 50.
 const coverage: Trajectory = {
@@ -96,12 +96,21 @@ describe('progressStatus, rounding and missing pieces', () => {
         expect(progressStatus(mortality, 'lower', 2024, 289.72)).toBe('behind')
     })
 
-    it('says no target for a placeholder, even with data, and no data without an actual', () => {
-        const placeholder: Trajectory = { ...contraception, target2030: { year: 2030, value: null } }
-        expect(progressStatus(placeholder, 'higher', 2025, 35)).toBe('no-target')
-        expect(progressStatus(placeholder, 'higher', 2025, null)).toBe('no-target')
+    it('says no target only when the plan sets none at all, and no data without an actual', () => {
+        const none: Trajectory = {
+            ...contraception,
+            target2023: { year: 2023, value: null },
+            target2030: { year: 2030, value: null },
+        }
+        expect(progressStatus(none, 'higher', 2025, 35)).toBe('no-target')
+        expect(progressStatus(none, 'higher', 2025, null)).toBe('no-target')
         expect(progressStatus(contraception, 'higher', 2025, null)).toBe('no-data')
+    })
+
+    it('before the baseline, says only whether the next target is already met', () => {
         expect(progressStatus(contraception, 'higher', 2017, 20)).toBe('no-target')
+        expect(progressStatus(contraception, 'higher', 2017, 30)).toBe('met')
+        expect(judge(contraception, 'higher', 2017, 20)).toMatchObject({ basis: 'ahead', expected: null })
     })
 
     it('is behind, never off track, below the path when the plan gives no baseline value', () => {
@@ -112,6 +121,7 @@ describe('progressStatus, rounding and missing pieces', () => {
     it('uses a baseline value without a year for off track, but draws no path before 2023 from it', () => {
         const yearless: Trajectory = { ...contraception, baseline: { value: 16, year: null } }
         expect(progressStatus(yearless, 'higher', 2022, 20)).toBe('no-target')
+        expect(progressStatus(yearless, 'higher', 2022, 31)).toBe('met')
         expect(progressStatus(yearless, 'higher', 2025, 15)).toBe('off-track')
         expect(progressStatus(yearless, 'higher', 2025, 16)).toBe('behind')
         expect(progressStatus(yearless, 'higher', 2025, 17)).toBe('behind')
@@ -127,5 +137,80 @@ describe('progressStatus, rounding and missing pieces', () => {
         expect(gapToPath(coverage, 'higher', 2020, 47.5)).toBe(-2.5)
         expect(gapToPath(mortality, 'lower', 2020, 310)).toBe(4.6)
         expect(gapToPath(mortality, 'lower', 2020, null)).toBeNull()
+    })
+})
+
+describe('judge: every target the plan gives (issue: "Pas de cible" with a target on the row)', () => {
+    // Skilled birth attendance as the plan gives it: no baseline year, 73.4 % in 2023, 85 % in 2030.
+    const births: Trajectory = {
+        baseline: null,
+        target2023: { year: 2023, value: 73.4 },
+        target2030: { year: 2030, value: 85 },
+    }
+    // Malaria incidence ‰: baseline 84 (2018), 67 in 2023, 2030 left "XX". Lower is better.
+    const malaria: Trajectory = {
+        baseline: { year: 2018, value: 84 },
+        target2023: { year: 2023, value: 67 },
+        target2030: { year: 2030, value: null },
+    }
+
+    it('judges a milestone year against that milestone even without a baseline, both directions', () => {
+        expect(judge(births, 'higher', 2023, 70)).toMatchObject({
+            status: 'behind',
+            basis: 'milestone',
+            expected: 73.4,
+            gap: -3.4,
+        })
+        expect(progressStatus(births, 'higher', 2023, 73.4)).toBe('met')
+        expect(progressStatus(births, 'higher', 2023, 73.39)).toBe('behind')
+        const mortalityNoBaseline: Trajectory = { ...mortality, baseline: null }
+        expect(progressStatus(mortalityNoBaseline, 'lower', 2023, 299)).toBe('met')
+        expect(progressStatus(mortalityNoBaseline, 'lower', 2023, 299.01)).toBe('behind')
+    })
+
+    it('after 2023 with 2030 still "XX", judges against the 2023 target, already due (lower is better)', () => {
+        expect(judge(malaria, 'lower', 2025, 124.1)).toMatchObject({
+            status: 'off-track',
+            basis: 'overdue',
+            expected: 67,
+        })
+        expect(judge(malaria, 'lower', 2025, 70)).toMatchObject({ status: 'behind', basis: 'overdue' })
+        expect(progressStatus(malaria, 'lower', 2025, 84)).toBe('behind')
+        expect(progressStatus(malaria, 'lower', 2025, 84.01)).toBe('off-track')
+        expect(progressStatus(malaria, 'lower', 2025, 67)).toBe('met')
+        expect(progressStatus(malaria, 'lower', 2031, 60)).toBe('met')
+    })
+
+    it('after 2023 with 2030 still "XX", judges against the 2023 target (higher is better)', () => {
+        const vaccination: Trajectory = {
+            baseline: { year: 2018, value: 45 },
+            target2023: { year: 2023, value: 65 },
+            target2030: { year: 2030, value: null },
+        }
+        expect(judge(vaccination, 'higher', 2026, 64.99)).toMatchObject({
+            status: 'behind',
+            basis: 'overdue',
+        })
+        expect(progressStatus(vaccination, 'higher', 2026, 65)).toBe('met')
+        expect(progressStatus(vaccination, 'higher', 2026, 44.99)).toBe('off-track')
+    })
+
+    it('draws the path from the baseline to 2030 when only the 2023 target is "XX"', () => {
+        const open2023: Trajectory = {
+            ...coverage,
+            baseline: { year: 2018, value: 16 },
+            target2023: { year: 2023, value: null },
+            target2030: { year: 2030, value: 41 },
+        }
+        // 2025 on the line 2018 → 2030: 16 + 25 × 7/12 = 30.58.
+        expect(judge(open2023, 'higher', 2025, 30.58)).toMatchObject({ status: 'on-track', basis: 'path' })
+        expect(progressStatus(open2023, 'higher', 2025, 30.57)).toBe('behind')
+    })
+
+    it('between 2023 and 2030 without a baseline, follows the path from 2023', () => {
+        // 2025 on 73.4 → 85: 73.4 + 11.6 × 2/7 = 76.71.
+        expect(judge(births, 'higher', 2025, 76.71)).toMatchObject({ status: 'on-track', basis: 'path' })
+        expect(progressStatus(births, 'higher', 2025, 76.7)).toBe('behind')
+        expect(progressStatus(births, 'higher', 2022, 70)).toBe('no-target')
     })
 })

@@ -1,5 +1,5 @@
 import type { Direction } from '../targets/target'
-import { expectedValue, milestoneFor, type Trajectory } from '../trajectory/trajectory'
+import { benchmarkFor, type Benchmark, type Trajectory } from '../trajectory/trajectory'
 
 export type ProgressStatus = 'met' | 'on-track' | 'behind' | 'off-track' | 'no-target' | 'no-data'
 
@@ -27,19 +27,57 @@ export function advantage(direction: Direction, value: number, reference: number
     return direction === 'higher' ? value - reference : reference - value
 }
 
+/** A status with what it was judged against (the kind of benchmark explains the sentence shown with it). */
+export interface Judgement {
+    status: ProgressStatus
+    basis: Benchmark['kind'] | null
+    /** Value expected in that year, rounded like analytics; null when there is no path yet. */
+    expected: number | null
+    /** Signed gap to the expected value (negative = behind), in the indicator's unit. */
+    gap: number | null
+}
+
 /**
- * The progress status of the actual of `year` (written out in docs/status-rule.md):
- * - no target: the plan sets no value on the path for that year (placeholder or year before the baseline);
+ * The progress status of the actual of `year` (written out in docs/status-rule.md), judged against every
+ * point the plan gives (`benchmarkFor`):
+ * - no target: the plan sets no target at all, or the year comes before any path and the target is not met;
  * - no data: no actual;
- * - target met: at or better than the milestone of that year (2023 target up to 2023, then 2030 target);
+ * - target met: at or better than the target the year is judged against (the next one, or an overdue one);
  * - on track: at or better than the value expected on the path;
- * - behind: worse than the path but at or better than the baseline (or worse than the path when the plan
+ * - behind: worse than expected but at or better than the baseline (or worse than expected when the plan
  *   gives no baseline value to compare with);
- * - off track: worse than the path and strictly worse than the baseline: the indicator has gone back.
- * Exactly at the baseline is "behind", not "off track": the plan design reads "off track" as worse than the
- * baseline, and an unchanged value has not gone back.
+ * - off track: worse than expected and strictly worse than the baseline: the indicator has gone back.
+ * Exactly at the baseline is "behind", not "off track": an unchanged value has not gone back.
  * The expected value is rounded to the indicator's decimals, as analytics rounds the actual.
  */
+export function judge(
+    trajectory: Trajectory,
+    direction: Direction,
+    year: number,
+    actual: number | null,
+    decimals = 2
+): Judgement {
+    const benchmark = benchmarkFor(trajectory, year)
+    if (benchmark === null) return { status: 'no-target', basis: null, expected: null, gap: null }
+    const expected = benchmark.expected === null ? null : roundLikeAnalytics(benchmark.expected, decimals)
+    const judged = (status: ProgressStatus): Judgement => ({
+        status,
+        basis: benchmark.kind,
+        expected,
+        gap:
+            expected === null || actual === null
+                ? null
+                : roundLikeAnalytics(advantage(direction, actual, expected), decimals),
+    })
+    if (actual === null || !Number.isFinite(actual)) return judged('no-data')
+    if (advantage(direction, actual, benchmark.milestone.value) >= 0) return judged('met')
+    if (expected === null) return judged('no-target')
+    if (advantage(direction, actual, expected) >= 0) return judged('on-track')
+    const baseline = trajectory.baseline?.value ?? null
+    if (baseline === null || advantage(direction, actual, baseline) >= 0) return judged('behind')
+    return judged('off-track')
+}
+
 export function progressStatus(
     trajectory: Trajectory,
     direction: Direction,
@@ -47,19 +85,10 @@ export function progressStatus(
     actual: number | null,
     decimals = 2
 ): ProgressStatus {
-    const rawExpected = expectedValue(trajectory, year)
-    if (rawExpected === null) return 'no-target'
-    if (actual === null || !Number.isFinite(actual)) return 'no-data'
-    const expected = roundLikeAnalytics(rawExpected, decimals)
-    const milestone = milestoneFor(trajectory, year).value
-    if (milestone !== null && advantage(direction, actual, milestone) >= 0) return 'met'
-    if (advantage(direction, actual, expected) >= 0) return 'on-track'
-    const baseline = trajectory.baseline?.value ?? null
-    if (baseline === null || advantage(direction, actual, baseline) >= 0) return 'behind'
-    return 'off-track'
+    return judge(trajectory, direction, year, actual, decimals).status
 }
 
-/** Gap to the path, signed so that negative means behind it (in the indicator's unit). */
+/** Gap to the expected value, signed so that negative means behind it (in the indicator's unit). */
 export function gapToPath(
     trajectory: Trajectory,
     direction: Direction,
@@ -67,7 +96,5 @@ export function gapToPath(
     actual: number | null,
     decimals = 2
 ): number | null {
-    const expected = expectedValue(trajectory, year)
-    if (expected === null || actual === null) return null
-    return roundLikeAnalytics(advantage(direction, actual, roundLikeAnalytics(expected, decimals)), decimals)
+    return judge(trajectory, direction, year, actual, decimals).gap
 }

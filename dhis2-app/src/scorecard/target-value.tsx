@@ -16,3 +16,13 @@ export const TargetValue = ({ milestone }: TargetValueProps) =>
     ) : (
         <span>{formatNumber(milestone.value)}</span>
     )
+
+/** A count's target set for another org unit: counts are never compared across levels, so none is shown. */
+export const CountTargetElsewhere = () => (
+    <span
+        data-test="count-target-elsewhere"
+        title={i18n.t('Count target set for another level, not compared here')}
+    >
+        —
+    </span>
+)

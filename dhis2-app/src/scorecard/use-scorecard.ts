@@ -93,6 +93,7 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
                       targets: targets.targets,
                       actuals: actuals.data,
                       orgUnitId: unit.id,
+                      isCountry: unit.level === 1,
                       year,
                       years,
                       decimalsByIndicator,

@@ -1,5 +1,5 @@
 import i18n from '@dhis2/d2-i18n'
-import type { ScorecardRow } from '../scorecard/scorecard-model'
+import { missesOverdueTarget, type ScorecardRow } from '../scorecard/scorecard-model'
 import { formatNumber, formatSigned } from '../shared/format'
 import { localized, statusLabel } from '../shared/labels'
 import type { Pace } from './pace'
@@ -13,22 +13,11 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string, countr
     const unit = localized(row.target.unit)
     const actual = `${formatNumber(row.actual, row.decimals)} ${unit}`
     if (row.national) return nationalSummary(row, country, indicator, actual, unit)
-    if (row.status === 'no-target') {
-        return row.actual === null
-            ? i18n.t('The plan sets no target for {{indicator}} in {{year}}, and {{orgUnit}} has no value.', {
-                  indicator,
-                  orgUnit: orgUnitName,
-                  year: row.actualYear,
-              })
-            : i18n.t(
-                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this year.',
-                  {
-                      indicator,
-                      orgUnit: orgUnitName,
-                      year: row.actualYear,
-                      actual,
-                  }
-              )
+    if (row.targetElsewhere) {
+        return i18n.t(
+            'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}. This is a count, and its targets are set for the country (or for the unit a planner set them for), so it is not judged here.',
+            { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+        )
     }
     if (row.status === 'no-data') {
         return i18n.t(
@@ -40,7 +29,34 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string, countr
             }
         )
     }
-    return i18n.t(
+    if (row.basis === null && row.actual === null) {
+        return i18n.t(
+            'The plan sets no target for {{indicator}} in {{year}}, and {{orgUnit}} has no value.',
+            {
+                indicator,
+                orgUnit: orgUnitName,
+                year: row.actualYear,
+            }
+        )
+    }
+    if (row.basis === null) {
+        return i18n.t(
+            'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this indicator.',
+            { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+        )
+    }
+    if (row.basis === 'ahead') {
+        return row.status === 'met'
+            ? i18n.t(
+                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, already at its next target.',
+                  { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+              )
+            : i18n.t(
+                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan draws no path to its targets before then, so it cannot be judged yet.',
+                  { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+              )
+    }
+    const sentence = i18n.t(
         'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
         {
             indicator,
@@ -51,6 +67,16 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string, countr
             status: statusLabel(row.status).toLowerCase(),
         }
     )
+    const overdue = overdueSentence(row)
+    return overdue ? `${sentence} ${overdue}` : sentence
+}
+
+/** Said after the main sentence when a target already due (2023, with 2030 still "XX") is not reached. */
+function overdueSentence(row: Pick<ScorecardRow, 'basis' | 'status' | 'target'>): string | null {
+    if (!missesOverdueTarget(row)) return null
+    return i18n.t('The {{targetYear}} target should already be reached ({{targetYear}} target not met).', {
+        targetYear: row.target.target2023.year,
+    })
 }
 
 function nationalSummary(
@@ -77,7 +103,7 @@ function nationalSummary(
     }
     if (row.status === 'no-target') {
         return i18n.t(
-            'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}; the plan sets no target for this year.',
+            'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}; the plan sets no target for this indicator.',
             values
         )
     }
@@ -88,10 +114,12 @@ function nationalSummary(
             values
         )
     }
-    return i18n.t(
+    const sentence = i18n.t(
         'In {{year}}, {{indicator}} at national level ({{country}}, survey {{source}}) was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
         values
     )
+    const overdue = overdueSentence(row)
+    return overdue ? `${sentence} ${overdue}` : sentence
 }
 
 /** The pace sentence: required yearly change to reach 2030 against the change observed so far. */

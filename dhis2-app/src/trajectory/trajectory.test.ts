@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectedValue, milestoneFor, pathPoints, segmentFor, type Trajectory } from './trajectory'
+import { benchmarkFor, expectedValue, pathPoints, type Trajectory } from './trajectory'
 
 const contraception: Trajectory = {
     baseline: { year: 2018, value: 16 },
@@ -25,33 +25,39 @@ describe('expectedValue', () => {
         expect(expectedValue(contraception, 2017)).toBeNull()
     })
 
-    it('breaks the path at a placeholder target', () => {
+    it('judges past the last target against it, and bridges a placeholder 2023 target', () => {
         const malaria: Trajectory = { ...contraception, target2030: { year: 2030, value: null } }
         expect(expectedValue(malaria, 2022)).not.toBeNull()
         expect(expectedValue(malaria, 2023)).toBe(30)
-        expect(expectedValue(malaria, 2024)).toBeNull()
+        expect(benchmarkFor(malaria, 2024)).toMatchObject({ kind: 'overdue', expected: 30 })
         const open2023: Trajectory = { ...contraception, target2023: { year: 2023, value: null } }
-        expect(expectedValue(open2023, 2020)).toBeNull()
-        expect(expectedValue(open2023, 2026)).toBeNull()
+        expect(expectedValue(open2023, 2020)).toBeCloseTo(16 + (25 * 2) / 12, 10)
+        expect(expectedValue(open2023, 2026)).toBeCloseTo(16 + (25 * 8) / 12, 10)
+        const none: Trajectory = { ...open2023, target2030: { year: 2030, value: null } }
+        expect(benchmarkFor(none, 2026)).toBeNull()
     })
 
-    it('has no path before 2023 without a baseline', () => {
+    it('has no path before 2023 without a baseline, but judges 2023 against its target', () => {
         const noBaseline: Trajectory = { ...contraception, baseline: null }
         expect(expectedValue(noBaseline, 2021)).toBeNull()
+        expect(benchmarkFor(noBaseline, 2021)).toMatchObject({ kind: 'ahead', milestone: { year: 2023 } })
+        expect(benchmarkFor(noBaseline, 2023)).toMatchObject({ kind: 'milestone', expected: 30 })
         expect(expectedValue(noBaseline, 2025)).toBeCloseTo(30 + 22 / 7, 10)
     })
 
     it('handles a baseline in the target year itself', () => {
         const sameYear: Trajectory = { ...contraception, baseline: { year: 2023, value: 25 } }
         expect(expectedValue(sameYear, 2023)).toBe(30)
-        expect(segmentFor(sameYear, 2022)).toBeNull()
+        expect(expectedValue(sameYear, 2022)).toBeNull()
     })
 })
 
-describe('milestoneFor and pathPoints', () => {
+describe('benchmarkFor and pathPoints', () => {
     it('judges years up to 2023 against the 2023 target, later ones against 2030', () => {
-        expect(milestoneFor(contraception, 2023).value).toBe(30)
-        expect(milestoneFor(contraception, 2024).value).toBe(41)
+        expect(benchmarkFor(contraception, 2021)?.milestone.value).toBe(30)
+        expect(benchmarkFor(contraception, 2023)?.milestone.value).toBe(30)
+        expect(benchmarkFor(contraception, 2024)?.milestone.value).toBe(41)
+        expect(benchmarkFor(contraception, 2032)).toMatchObject({ kind: 'milestone', expected: 41 })
     })
 
     it('draws only the segments whose ends are known', () => {

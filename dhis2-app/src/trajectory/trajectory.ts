@@ -37,42 +37,59 @@ function interpolate(from: PathPoint, to: PathPoint, year: number): number {
 }
 
 /**
- * The segment that governs `year`: from the baseline to the 2023 target up to 2023, from the 2023 target
- * to the 2030 target afterwards. Null when the year is before the baseline or a bound of its segment is a
- * placeholder.
+ * What the actual of a year is judged against (docs/status-rule.md), using every point the plan gives:
+ * - `path`: between two known points (baseline or target), the straight line between them; `milestone` is the
+ *   next target;
+ * - `milestone`: the year of a target (even without a baseline), or after 2030 against the 2030 target;
+ * - `overdue`: after the last target the plan sets (2023 with the 2030 target still "XX"): that target should
+ *   already be reached, so it is the value expected;
+ * - `ahead`: before the first known point (before the baseline, or before 2023 without one): no path exists yet,
+ *   only reaching the next target can be said.
+ * Null when the plan sets no target at all.
  */
-export function segmentFor(trajectory: Trajectory, year: number): { from: PathPoint; to: PathPoint } | null {
-    const base = point(trajectory.baseline)
-    const mid = point(trajectory.target2023)
-    const end = point(trajectory.target2030)
-    if (year <= trajectory.target2023.year) {
-        if (base === null || mid === null || year < base.year) return null
-        return { from: base, to: mid }
+export type Benchmark =
+    | { kind: 'path' | 'milestone' | 'overdue'; expected: number; milestone: PathPoint }
+    | { kind: 'ahead'; expected: null; milestone: PathPoint }
+
+export function benchmarkFor(trajectory: Trajectory, year: number): Benchmark | null {
+    const targets = [point(trajectory.target2023), point(trajectory.target2030)].filter(isPoint)
+    const last = targets[targets.length - 1]
+    if (last === undefined) return null
+    const onTarget = targets.find((t) => t.year === year)
+    if (onTarget) return { kind: 'milestone', expected: onTarget.value, milestone: onTarget }
+    const next = targets.find((t) => t.year > year)
+    if (next === undefined) {
+        // after the last target: the 2030 target stays the bar; an earlier one is overdue
+        const kind = last.year >= FINAL_YEAR ? 'milestone' : 'overdue'
+        return { kind, expected: last.value, milestone: last }
     }
-    if (mid === null || end === null) return null
-    return { from: mid, to: end }
-}
-
-/** Value expected on the path in `year` (the 2030 target after 2030); null when the plan sets none. */
-export function expectedValue(trajectory: Trajectory, year: number): number | null {
-    const segment = segmentFor(trajectory, year)
-    if (segment === null) return null
-    if (year >= segment.to.year) return segment.to.value
-    return interpolate(segment.from, segment.to, year)
-}
-
-/** The milestone a year is judged against: the 2023 target up to 2023, the 2030 target afterwards. */
-export function milestoneFor(trajectory: Trajectory, year: number): Milestone {
-    return year <= trajectory.target2023.year ? trajectory.target2023 : trajectory.target2030
-}
-
-/** The known points of the path, in year order, for drawing it. */
-export function pathPoints(trajectory: Trajectory): PathPoint[][] {
     const base = point(trajectory.baseline)
-    const mid = point(trajectory.target2023)
-    const end = point(trajectory.target2030)
+    const known = [...(base && base.year < (targets[0]?.year ?? year) ? [base] : []), ...targets]
+    const previous = known.filter((p) => p.year <= year).pop()
+    if (previous === undefined) return { kind: 'ahead', expected: null, milestone: next }
+    return { kind: 'path', expected: interpolate(previous, next, year), milestone: next }
+}
+
+function isPoint(p: PathPoint | null): p is PathPoint {
+    return p !== null
+}
+
+/** Value expected in `year`: on the path, at a target, or an overdue target; null when there is none. */
+export function expectedValue(trajectory: Trajectory, year: number): number | null {
+    return benchmarkFor(trajectory, year)?.expected ?? null
+}
+
+/** The known points of the path, in year order, for drawing it: a line between each pair of neighbours. */
+export function pathPoints(trajectory: Trajectory): PathPoint[][] {
+    const targets = [point(trajectory.target2023), point(trajectory.target2030)].filter(isPoint)
+    const base = point(trajectory.baseline)
+    const first = targets[0]
+    const known = [...(base && first && base.year < first.year ? [base] : []), ...targets]
     const lines: PathPoint[][] = []
-    if (base && mid && base.year <= mid.year) lines.push([base, mid])
-    if (mid && end) lines.push([mid, end])
+    for (let i = 1; i < known.length; i++) {
+        const from = known[i - 1]
+        const to = known[i]
+        if (from && to) lines.push([from, to])
+    }
     return lines
 }

@@ -129,7 +129,10 @@ describe('laboratory line lists → aggregates', () => {
         expect(count('LAB_BAD_AGE')).toBe(4)
         expect(count('PATIENT_COLUMNS_DROPPED')).toBe(4)
         const widal = result.issues.find((i) => i.code === 'LAB_UNKNOWN_TEST')
-        expect(widal).toMatchObject({ column: 'Examen', value: 'Widal' })
+        // issue 8: the cell is located (row, column), never quoted
+        expect(widal).toMatchObject({ column: 'Examen' })
+        expect(widal).not.toHaveProperty('value')
+        expect(JSON.stringify(widal)).not.toContain('Widal')
         expect(widal?.row).toBeGreaterThan(1)
     })
 

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { MappedValue } from '../../src/core/types.js'
+import type { MappedValue, ValidationIssue } from '../../src/core/types.js'
 import { processFiles } from '../../src/pipeline/process.js'
+import { districtCore, sameDistrict } from '../../src/sources/mutuelle/district.js'
 import { parseAmount } from '../../src/sources/mutuelle/mapping.js'
 import '../../src/sources/mutuelle/kind.js'
 import { testContext } from '../lab/snapshot.js'
@@ -9,15 +12,27 @@ import { testContext } from '../lab/snapshot.js'
 const FIXTURES = new URL('../../../fixtures/mutuelles/', import.meta.url).pathname
 const MAPPINGS = new URL('../../../mappings/', import.meta.url).pathname
 
-async function run(file: string): Promise<{ values: MappedValue[]; codes: string[] }> {
+async function run(
+    file: string
+): Promise<{ values: MappedValue[]; codes: string[]; issues: ValidationIssue[] }> {
     const values: MappedValue[] = []
     const result = await processFiles(
-        [FIXTURES + file],
+        [file.startsWith('/') ? file : FIXTURES + file],
         testContext(),
         { kind: 'mutuelle', mappingsRoot: MAPPINGS },
         (v) => values.push(v)
     )
-    return { values, codes: result.issues.filter((i) => i.severity === 'error').map((i) => i.code) }
+    return {
+        values,
+        codes: result.issues.filter((i) => i.severity === 'error').map((i) => i.code),
+        issues: result.issues,
+    }
+}
+
+function csv(name: string, lines: string[]): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'mutuelle-')), name)
+    writeFileSync(path, '\uFEFF' + lines.join('\r\n') + '\r\n')
+    return path
 }
 
 describe('mutuelles', () => {
@@ -75,5 +90,70 @@ describe('mutuelles', () => {
                     v.categoryOptionComboCode === 'CC_PRESTATION_PREST_HOSPIT'
             )
         ).toBe(true)
+    })
+
+    it('counts a claim row whose optional « Nombre » is left empty as one claim', async () => {
+        const file = csv('prestations-nombre-vide.csv', [
+            'Mutuelle;Code structure;Mois;Type de prestation;Nombre;Montant (FCFA)',
+            'MS Kolokani;FS-KLK-001;mars 2025;Consultation;;1 500',
+            'MS Kolokani;FS-KLK-001;mars 2025;Consultation;;2 000',
+            'MS Kolokani;FS-KLK-001;mars 2025;Consultation;3;4 500',
+            'MS Kolokani;FS-KLK-001;mars 2025;Hospitalisation;;25 000',
+        ])
+        const { values, codes } = await run(file)
+        expect(codes).toEqual([])
+        const get = (de: string, coc: string): string | undefined =>
+            values.find((v) => v.dataElementCode === de && v.categoryOptionComboCode === coc)?.value
+        expect(get('MUT_PRESTATIONS', 'CC_PRESTATION_PREST_CONSULT')).toBe('5')
+        expect(get('MUT_PRESTATIONS_MONTANT', 'CC_PRESTATION_PREST_CONSULT')).toBe('8000')
+        expect(get('MUT_PRESTATIONS', 'CC_PRESTATION_PREST_HOSPIT')).toBe('1')
+    })
+
+    it('accepts district names with their usual prefixes, and says which district a wrong one should be', async () => {
+        expect(districtCore('DS Nara')).toBe('nara')
+        expect(districtCore('District sanitaire de Nara')).toBe('nara')
+        expect(districtCore('CSRéf Nara')).toBe('nara')
+        expect(sameDistrict('Nioro', ['Nioro du Sahel'])).toBe(true)
+        expect(sameDistrict('DS Kolokani', ['Nara', 'ML-2-NAR'])).toBe(false)
+        const file = csv('adhesions-districts.csv', [
+            'Mutuelle;District sanitaire;Mois;Adhérents;Bénéficiaires;Adhérents à jour',
+            'Mutuelle Nara;DS Nara;01/2025;1347;7543;1002',
+            'Mutuelle Nara;District sanitaire de Nara;02/2025;1401;7846;819',
+            'Mutuelle Nara;CSRéf Nara;03/2025;1428;7997;826',
+            'Mutuelle Nara;district sanitaire de NARA;04/2025;1438;8053;1062',
+            'Mutuelle Commune V;Commune 5;04/2025;4117;17703;2931',
+            'MS Simby;DS Nioro du Sahel;04/2025;900;4000;600',
+            'Mutuelle Nara;DS Kolokani;05/2025;1454;8142;965',
+        ])
+        const { values, issues } = await run(file)
+        const errors = issues.filter((i) => i.severity === 'error')
+        expect(errors.map((i) => `${i.code}@${i.row}`)).toEqual(['MUT_WRONG_DISTRICT@8'])
+        expect(errors[0]?.message.fr).toBe(
+            'District sanitaire différent de celui de la mutuelle Mutuelle de santé de Nara : Nara attendu.'
+        )
+        expect(errors[0]?.message.en).not.toMatch(/ \/ /)
+        expect(errors[0]).not.toHaveProperty('value')
+        expect(values).toHaveLength(6 * 3)
+    })
+
+    it('quotes no cell of a mutuelle file: row and column only', async () => {
+        const file = csv('prestations-texte.csv', [
+            'Mutuelle;Code structure;Mois;Type de prestation;Nombre;Montant (FCFA)',
+            'Mariam Zorbakine;FS-KLK-001;mars 2025;Consultation;1;1 500',
+            'MS Kolokani;Ibrahim Vextolune;mars 2025;Consultation;1;1 500',
+            'MS Kolokani;FS-KLK-001;mars 2025;Oumou Frelagine;1;1 500',
+            'MS Kolokani;FS-KLK-001;mars 2025;Consultation;Issa Drombelle;1 500',
+        ])
+        const { issues } = await run(file)
+        expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code}@${i.row}`)).toEqual([
+            'UNKNOWN_MUTUELLE@2',
+            'UNKNOWN_FACILITY@3',
+            'UNKNOWN_PRESTATION@4',
+            'NOT_A_NUMBER@5',
+        ])
+        const text = JSON.stringify(issues)
+        for (const word of ['Zorbakine', 'Vextolune', 'Frelagine', 'Drombelle'])
+            expect(text).not.toContain(word)
+        for (const i of issues) expect(i).not.toHaveProperty('value')
     })
 })

@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
+import { withoutCellText } from './guard.js'
 import { labLayoutSchema } from './layout.js'
-import { LabProcessor, layoutScore, type LabLayout } from './processor.js'
+import { LabProcessor, labExpectedTitles, layoutScore, type LabLayout } from './processor.js'
 import { labRulesSchema } from './rules.js'
 
 export const LAB_MAPPING_DIR = 'labs'
@@ -54,6 +55,8 @@ export async function loadLabLayouts(
         if (file.description !== undefined) info.description = file.description
         out.push(info)
     }
+    const expected = out.map((l) => labExpectedTitles(l.layout.file))
+    for (const l of out) l.layout.expected = expected
     return out
 }
 
@@ -64,7 +67,8 @@ export const labSourceKind: SourceKind<LabLayout> = {
     layoutSchema: labLayoutWithRulesSchema,
     loadLayouts: loadLabLayouts,
     matches: (layout, header) => layoutScore(layout.file, header),
-    createProcessor: (layout, ctx) => new LabProcessor(layout, ctx),
+    // lab files hold patient-level data: every issue passes the cell-text gate
+    createProcessor: (layout, ctx) => withoutCellText(new LabProcessor(layout, ctx)),
 }
 
 // Importing this module registers the kind (as the facility-report kind does).

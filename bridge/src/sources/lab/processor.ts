@@ -1,21 +1,35 @@
 // Turns lab rows into aggregated data values. Patient-level columns are never read: only the
 // indexes of the columns the layout names are kept, so their cells never leave the reader's row.
 import type { SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
-import { makeIssue } from '../../core/issues.js'
 import { normalizeLabel } from '../../metadata/index.js'
 import type { DataSetMeta } from '../../metadata/types.js'
 import { Aggregator, type AggregateTarget } from '../../pipeline/aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
 import { findColumn, lookup, synonymIndex, type Column } from './columns.js'
+import { locateColumns, type ExpectedTitles } from './header.js'
 import type { LabLayoutFile } from './layout.js'
-import { labIssue } from './messages.js'
+import { labIssue, type CellAt } from './messages.js'
 import { ageAt, LabClassifier, parseAge, parseTestDate, type LabRules } from './rules.js'
 import { findCoc, findOrgUnit } from './targets.js'
 
 export interface LabLayout {
     file: LabLayoutFile
     rules: LabRules
+    /** The titles of every layout of the folder, for a file whose title row is missing. */
+    expected?: ExpectedTitles[]
+}
+
+/** The titles the template of a layout has (required first), as `lab template` writes them. */
+export function labExpectedTitles(layout: LabLayoutFile): ExpectedTitles {
+    const columns = layout.columns as Partial<Record<Field, Column>>
+    const fields = Object.keys(columns) as Field[]
+    const required = fields.filter((f) => REQUIRED[layout.layout].includes(f))
+    const optional = fields.filter((f) => !REQUIRED[layout.layout].includes(f) && f !== 'birthDate')
+    return {
+        layout: layout.name,
+        titles: [...required, ...optional].map((f) => columns[f]?.name ?? f),
+    }
 }
 
 type Field =
@@ -59,55 +73,44 @@ export class LabProcessor implements RecordProcessor {
         this.header = header
         const file = header.file
         const columns = this.layout.file.columns as Partial<Record<Field, Column>>
-        this.index = {}
-        let ok = true
-        for (const [field, column] of Object.entries(columns) as Array<[Field, Column | undefined]>) {
-            if (column === undefined) continue
-            const i = findColumn(header.names, column)
-            if (i >= 0) this.index[field] = i
-            else if (REQUIRED[this.layout.file.layout].includes(field)) {
-                sink.issue(
-                    makeIssue('MISSING_COLUMN', {
-                        file,
-                        sheet: header.sheet,
-                        row: header.row,
-                        column: column.name,
-                    })
-                )
-                ok = false
-            }
-        }
+        const required = REQUIRED[this.layout.file.layout]
+        const index = locateColumns(
+            header,
+            columns,
+            (f) => required.includes(f),
+            this.layout.expected ?? [labExpectedTitles(this.layout.file)],
+            sink
+        )
+        // a row that is not a recognised header may be a patient's row: nothing more is said of it
+        if (index === null) return false
+        this.index = index
         const patient = new Set(this.layout.file.patientColumns.map(normalizeLabel))
         const used = new Set(Object.values(this.index))
         const dropped = header.names.filter((n, i) => !used.has(i) && patient.has(normalizeLabel(n)))
+        const where = {
+            file,
+            row: header.row,
+            ...(header.sheet !== undefined ? { sheet: header.sheet } : {}),
+        }
         if (dropped.length > 0) {
-            sink.issue(
-                labIssue(
-                    'PATIENT_COLUMNS_DROPPED',
-                    { file, row: header.row },
-                    { columns: dropped.join(', ') },
-                    'warning'
-                )
+            // titles spelt as the layout lists them, not as typed: the header row quotes nothing
+            const spelt = dropped.map(
+                (n) =>
+                    this.layout.file.patientColumns.find((p) => normalizeLabel(p) === normalizeLabel(n)) ?? n
             )
+            sink.issue(labIssue('PATIENT_COLUMNS_DROPPED', where, { columns: spelt.join(', ') }, 'warning'))
         }
         for (const [i, n] of header.names.entries()) {
             if (used.has(i) || patient.has(normalizeLabel(n)) || n.trim().length === 0) continue
-            sink.issue(
-                makeIssue(
-                    'UNKNOWN_COLUMN',
-                    { file, sheet: header.sheet, row: header.row, column: n },
-                    {},
-                    'warning'
-                )
-            )
+            sink.issue(labIssue('UNKNOWN_COLUMN', { ...where, column: n }, {}, 'warning'))
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.rules.dataSet)
         if (this.dataSet === undefined) {
-            sink.issue(labIssue('DATA_SET_MISSING', { file, value: this.layout.rules.dataSet }))
+            sink.issue(labIssue('DATA_SET_MISSING', { file }, { dataSet: this.layout.rules.dataSet }))
             return false
         }
         this.latest = latestOpenMonth(this.ctx.today, this.dataSet.openFuturePeriods)
-        return ok
+        return true
     }
 
     record(record: SourceRecord, sink: ValueSink): void {
@@ -123,13 +126,9 @@ export class LabProcessor implements RecordProcessor {
             const i = this.index[field]
             return i === undefined ? field : (header.names[i] ?? field)
         }
-        const at = (field: Field, value?: string) => {
-            const a: { file: string; row: number; column: string; value?: string; sheet?: string } = {
-                file,
-                row: record.row,
-                column: colName(field),
-            }
-            if (value !== undefined) a.value = value
+        // where, never what: the cell's text stays in this function
+        const at = (field: Field): CellAt => {
+            const a: CellAt = { file, row: record.row, column: colName(field) }
             if (header.sheet !== undefined) a.sheet = header.sheet
             return a
         }
@@ -137,7 +136,7 @@ export class LabProcessor implements RecordProcessor {
         const required = (field: Field): string | undefined => {
             const v = cell(field)
             if (v.length === 0) {
-                issues.push(makeIssue('MISSING_VALUE', at(field)))
+                issues.push(labIssue('MISSING_VALUE', at(field)))
                 return undefined
             }
             return v
@@ -149,18 +148,18 @@ export class LabProcessor implements RecordProcessor {
         const facilityText = required('facility')
         const orgUnit = facilityText === undefined ? undefined : findOrgUnit(this.ctx, facilityText)
         if (facilityText !== undefined && orgUnit === undefined) {
-            issues.push(makeIssue('UNKNOWN_FACILITY', at('facility', facilityText)))
+            issues.push(labIssue('UNKNOWN_FACILITY', at('facility')))
         }
 
         const testText = required('test')
         const deCode = testText === undefined ? undefined : this.classifier.test(testText)
         if (testText !== undefined && deCode === undefined) {
-            issues.push(labIssue('LAB_UNKNOWN_TEST', at('test', testText)))
+            issues.push(labIssue('LAB_UNKNOWN_TEST', at('test')))
         }
         const testRule = deCode === undefined ? undefined : this.layout.rules.tests[deCode]
         const dataElement = deCode === undefined ? undefined : this.ctx.metadata.dataElement(deCode)
         if (deCode !== undefined && dataElement === undefined) {
-            issues.push(makeIssue('UNKNOWN_DATA_ELEMENT', at('test', deCode)))
+            issues.push(labIssue('UNKNOWN_DATA_ELEMENT', at('test'), { value: deCode }))
         }
 
         let period: string | undefined
@@ -169,18 +168,19 @@ export class LabProcessor implements RecordProcessor {
             const dateText = required('date')
             testDate = dateText === undefined ? undefined : parseTestDate(dateText)
             if (dateText !== undefined && testDate === undefined)
-                issues.push(labIssue('LAB_BAD_DATE', at('date', dateText)))
+                issues.push(labIssue('LAB_BAD_DATE', at('date')))
             if (testDate !== undefined) period = `${testDate.year}${String(testDate.month).padStart(2, '0')}`
         } else {
             const periodText = required('period')
             const parsed = periodText === undefined ? undefined : parsePeriod(periodText)
             if (periodText !== undefined && (parsed === undefined || parsed.type !== 'Monthly')) {
-                issues.push(makeIssue('BAD_PERIOD', at('period', periodText)))
+                issues.push(labIssue('BAD_PERIOD', at('period')))
             } else period = parsed?.iso
         }
         if (period !== undefined && period > this.latest) {
             issues.push(
-                makeIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period', period), {
+                labIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period'), {
+                    value: period,
                     latest: this.latest,
                 })
             )
@@ -190,7 +190,7 @@ export class LabProcessor implements RecordProcessor {
         const resultText = required('result')
         const result = resultText === undefined ? undefined : this.classifier.result(resultText)
         if (resultText !== undefined && result === undefined)
-            issues.push(labIssue('LAB_UNKNOWN_RESULT', at('result', resultText)))
+            issues.push(labIssue('LAB_UNKNOWN_RESULT', at('result')))
 
         const wants = new Set(testRule?.disaggregation ?? [])
         let ageOption: string | undefined
@@ -200,7 +200,7 @@ export class LabProcessor implements RecordProcessor {
             const sexText = required('sex')
             sexOption = sexText === undefined ? undefined : this.classifier.sex(sexText)
             if (sexText !== undefined && sexOption === undefined)
-                issues.push(labIssue('LAB_UNKNOWN_SEX', at('sex', sexText)))
+                issues.push(labIssue('LAB_UNKNOWN_SEX', at('sex')))
         }
 
         let amount = 1
@@ -208,10 +208,9 @@ export class LabProcessor implements RecordProcessor {
             const countText = required('count')
             if (countText !== undefined) {
                 const n = Number(countText.replace(/\s/g, ''))
-                if (!Number.isFinite(n)) issues.push(makeIssue('NOT_A_NUMBER', at('count', countText)))
-                else if (n < 0) issues.push(makeIssue('NEGATIVE_COUNT', at('count', countText)))
-                else if (!Number.isInteger(n))
-                    issues.push(makeIssue('NOT_AN_INTEGER', at('count', countText)))
+                if (!Number.isFinite(n)) issues.push(labIssue('NOT_A_NUMBER', at('count')))
+                else if (n < 0) issues.push(labIssue('NEGATIVE_COUNT', at('count')))
+                else if (!Number.isInteger(n)) issues.push(labIssue('NOT_AN_INTEGER', at('count')))
                 else amount = n
             }
         }
@@ -219,7 +218,7 @@ export class LabProcessor implements RecordProcessor {
         for (const i of issues) sink.issue(i)
         if (issues.length > 0) return
         if (result === 'EXCLUDED') {
-            sink.issue(labIssue('LAB_RESULT_EXCLUDED', at('result', resultText), {}, 'warning'))
+            sink.issue(labIssue('LAB_RESULT_EXCLUDED', at('result'), {}, 'warning'))
             return
         }
         if (
@@ -240,7 +239,8 @@ export class LabProcessor implements RecordProcessor {
         const coc = findCoc(this.ctx, dataElement, testRule.categoryCombo, options)
         if (coc === undefined) {
             sink.issue(
-                makeIssue('COC_NOT_IN_COMBO', at('result', options.join(' + ')), {
+                labIssue('COC_NOT_IN_COMBO', at('result'), {
+                    value: options.join(' + '),
                     element: deCode,
                     allowed: testRule.categoryCombo,
                 })
@@ -268,18 +268,18 @@ export class LabProcessor implements RecordProcessor {
 
     private readAge(
         cell: (f: Field) => string,
-        at: (f: Field, v?: string) => { file: string; row: number; column: string; value?: string },
+        at: (f: Field) => CellAt,
         testDate: { year: number; month: number; day: number } | undefined,
         issues: ValidationIssue[]
     ): string | undefined {
         if (this.layout.file.layout === 'aggregate') {
             const text = cell('ageGroup')
             if (text.length === 0) {
-                issues.push(makeIssue('MISSING_VALUE', at('ageGroup')))
+                issues.push(labIssue('MISSING_VALUE', at('ageGroup')))
                 return undefined
             }
             const option = lookup(this.ageGroups, text)
-            if (option === undefined) issues.push(labIssue('LAB_UNKNOWN_AGE_GROUP', at('ageGroup', text)))
+            if (option === undefined) issues.push(labIssue('LAB_UNKNOWN_AGE_GROUP', at('ageGroup')))
             return option
         }
         const text = cell('age')
@@ -287,7 +287,7 @@ export class LabProcessor implements RecordProcessor {
         if (text.length > 0) {
             years = parseAge(text)
             if (years === undefined || years > this.layout.rules.maxAgeYears) {
-                issues.push(labIssue('LAB_BAD_AGE', at('age', text)))
+                issues.push(labIssue('LAB_BAD_AGE', at('age')))
                 return undefined
             }
         } else {
@@ -295,7 +295,7 @@ export class LabProcessor implements RecordProcessor {
             const birth = parseTestDate(cell('birthDate'))
             if (birth === undefined || testDate === undefined) {
                 if (cell('birthDate').length > 0) issues.push(labIssue('LAB_BAD_BIRTH_DATE', at('birthDate')))
-                else issues.push(makeIssue('MISSING_VALUE', at('age')))
+                else issues.push(labIssue('MISSING_VALUE', at('age')))
                 return undefined
             }
             years = ageAt(birth, testDate)

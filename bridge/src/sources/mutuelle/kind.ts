@@ -10,7 +10,8 @@ import {
     mutuelleMappingSchema,
     type MutuelleLayout,
 } from './mapping.js'
-import { MutuelleProcessor, mutuelleLayoutScore } from './processor.js'
+import { withoutCellText } from '../lab/guard.js'
+import { MutuelleProcessor, mutuelleExpectedTitles, mutuelleLayoutScore } from './processor.js'
 
 export const MUTUELLE_MAPPING_DIR = 'mutuelles'
 
@@ -50,6 +51,8 @@ export async function loadMutuelleLayouts(
         if (file.description !== undefined) info.description = file.description
         out.push(info)
     }
+    const expected = out.map((l) => mutuelleExpectedTitles(l.layout.file))
+    for (const l of out) l.layout.expected = expected
     return out
 }
 
@@ -60,7 +63,8 @@ export const mutuelleSourceKind: SourceKind<MutuelleLayout> = {
     layoutSchema: mutuelleLayoutSchema,
     loadLayouts: loadMutuelleLayouts,
     matches: mutuelleLayoutScore,
-    createProcessor: (layout, ctx) => new MutuelleProcessor(layout, ctx),
+    // mutuelle files may name members: every issue passes the cell-text gate
+    createProcessor: (layout, ctx) => withoutCellText(new MutuelleProcessor(layout, ctx)),
 }
 
 // Importing this module registers the kind (as the facility-report kind does).

@@ -23,6 +23,8 @@ export const mutuelleMappingSchema = z.object({
         z.object({
             /** Org unit code of the health district where the mutuelle operates (membership goes there). */
             district: z.string().min(1),
+            /** Other names of that district people write (« Commune 5 »); DHIS2's name and code always match. */
+            districtNames: z.array(z.string()).default([]),
             names: z.array(z.string()).min(1),
         })
     ),
@@ -75,6 +77,8 @@ export type MutuelleLayoutFile = z.infer<typeof mutuelleLayoutFileSchema>
 export interface MutuelleLayout {
     file: MutuelleLayoutFile
     mapping: MutuelleMapping
+    /** The titles of every layout of the folder, for a file whose title row is missing. */
+    expected?: Array<{ layout: string; titles: string[] }>
 }
 
 export const mutuelleLayoutSchema: z.ZodType<MutuelleLayout> = z.object({

@@ -1,16 +1,16 @@
 // Mutuelle rows → data values. Membership (stocks) goes to the health district where the mutuelle
 // operates; claims go to the care facility; both carry the mutuelle as attribute option combo.
 import type { MappedValue, SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
-import { makeIssue } from '../../core/issues.js'
-import { normalizeLabel } from '../../metadata/index.js'
-import type { CocMeta, DataSetMeta } from '../../metadata/types.js'
+import type { CocMeta, DataSetMeta, OrgUnitMeta } from '../../metadata/types.js'
 import { Aggregator } from '../../pipeline/aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'
 import { findColumn, lookup, synonymIndex, type Column } from '../lab/columns.js'
-import { labIssue } from '../lab/messages.js'
+import { locateColumns, type ExpectedTitles } from '../lab/header.js'
+import { labIssue, type CellAt } from '../lab/messages.js'
 import { findAoc, findCoc, findOrgUnit } from '../lab/targets.js'
-import { parseAmount, type MutuelleLayout } from './mapping.js'
+import { sameDistrict } from './district.js'
+import { parseAmount, type MutuelleLayout, type MutuelleLayoutFile } from './mapping.js'
 
 type Field =
     | 'mutuelle'
@@ -34,6 +34,19 @@ export function mutuelleLayoutScore(layout: MutuelleLayout, header: readonly str
         else if (!OPTIONAL.has(field)) return 0
     }
     return found
+}
+
+/** The titles of a layout's template, required first. */
+export function mutuelleExpectedTitles(file: MutuelleLayoutFile): ExpectedTitles {
+    const columns = Object.entries(file.columns) as Array<[Field, Column | undefined]>
+    const present = columns.filter((c): c is [Field, Column] => c[1] !== undefined)
+    return {
+        layout: file.name,
+        titles: [
+            ...present.filter(([f]) => !OPTIONAL.has(f)).map(([, c]) => c.name),
+            ...present.filter(([f]) => OPTIONAL.has(f)).map(([, c]) => c.name),
+        ],
+    }
 }
 
 interface Pending {
@@ -64,49 +77,33 @@ export class MutuelleProcessor implements RecordProcessor {
     begin(header: SourceHeader, sink: ValueSink): boolean {
         this.header = header
         this.index = {}
-        let ok = true
-        const used = new Set<number>()
-        for (const [field, column] of Object.entries(this.layout.file.columns) as Array<
-            [Field, Column | undefined]
-        >) {
-            if (column === undefined) continue
-            const i = findColumn(header.names, column)
-            if (i >= 0) {
-                this.index[field] = i
-                used.add(i)
-            } else if (!OPTIONAL.has(field)) {
-                sink.issue(
-                    makeIssue('MISSING_COLUMN', {
-                        file: header.file,
-                        sheet: header.sheet,
-                        row: header.row,
-                        column: column.name,
-                    })
-                )
-                ok = false
-            }
-        }
+        const index = locateColumns(
+            header,
+            this.layout.file.columns as Partial<Record<Field, Column>>,
+            (f) => !OPTIONAL.has(f),
+            this.layout.expected ?? [mutuelleExpectedTitles(this.layout.file)],
+            sink
+        )
+        // a row that is not a recognised header may be data: nothing more is said of it
+        if (index === null) return false
+        this.index = index
+        const used = new Set(Object.values(index))
         for (const [i, n] of header.names.entries()) {
             if (!used.has(i) && n.trim().length > 0) {
-                sink.issue(
-                    makeIssue(
-                        'UNKNOWN_COLUMN',
-                        { file: header.file, sheet: header.sheet, row: header.row, column: n },
-                        {},
-                        'warning'
-                    )
-                )
+                const at: CellAt = { file: header.file, row: header.row, column: n }
+                if (header.sheet !== undefined) at.sheet = header.sheet
+                sink.issue(labIssue('UNKNOWN_COLUMN', at, {}, 'warning'))
             }
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.mapping.dataSet)
         if (this.dataSet === undefined) {
             sink.issue(
-                labIssue('DATA_SET_MISSING', { file: header.file, value: this.layout.mapping.dataSet })
+                labIssue('DATA_SET_MISSING', { file: header.file }, { dataSet: this.layout.mapping.dataSet })
             )
             return false
         }
         this.latest = latestOpenMonth(this.ctx.today, this.dataSet.openFuturePeriods)
-        return ok
+        return true
     }
 
     record(record: SourceRecord, sink: ValueSink): void {
@@ -121,13 +118,9 @@ export class MutuelleProcessor implements RecordProcessor {
             const i = this.index[f]
             return i === undefined ? f : (header.names[i] ?? f)
         }
-        const at = (f: Field, value?: string) => {
-            const a: { file: string; row: number; column: string; value?: string; sheet?: string } = {
-                file: header.file,
-                row: record.row,
-                column: col(f),
-            }
-            if (value !== undefined) a.value = value
+        // where, never what: the cell's text stays in this function
+        const at = (f: Field): CellAt => {
+            const a: CellAt = { file: header.file, row: record.row, column: col(f) }
             if (header.sheet !== undefined) a.sheet = header.sheet
             return a
         }
@@ -135,16 +128,16 @@ export class MutuelleProcessor implements RecordProcessor {
         const issues: ValidationIssue[] = []
         const required = (f: Field): string | undefined => {
             const v = cell(f)
-            if (v.length === 0) issues.push(makeIssue('MISSING_VALUE', at(f)))
+            if (v.length === 0) issues.push(labIssue('MISSING_VALUE', at(f)))
             return v.length === 0 ? undefined : v
         }
-        const count = (f: Field): number | undefined => {
-            const text = required(f)
+        const count = (f: Field, ifEmpty?: number): number | undefined => {
+            const text = ifEmpty !== undefined && cell(f).length === 0 ? String(ifEmpty) : required(f)
             if (text === undefined) return undefined
             const n = parseAmount(text)
-            if (n === undefined) issues.push(makeIssue('NOT_A_NUMBER', at(f, text)))
-            else if (n < 0) issues.push(makeIssue('NEGATIVE_COUNT', at(f, text)))
-            else if (!Number.isInteger(n)) issues.push(makeIssue('NOT_AN_INTEGER', at(f, text)))
+            if (n === undefined) issues.push(labIssue('NOT_A_NUMBER', at(f)))
+            else if (n < 0) issues.push(labIssue('NEGATIVE_COUNT', at(f)))
+            else if (!Number.isInteger(n)) issues.push(labIssue('NOT_AN_INTEGER', at(f)))
             else return n
             return undefined
         }
@@ -152,21 +145,21 @@ export class MutuelleProcessor implements RecordProcessor {
         const mutText = required('mutuelle')
         const mutCode = mutText === undefined ? undefined : lookup(this.mutuelles, mutText)
         if (mutText !== undefined && mutCode === undefined)
-            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutText)))
+            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
         const aoc: CocMeta | undefined =
             mutCode === undefined
                 ? undefined
                 : findAoc(this.ctx, dataSet, `${this.layout.mapping.attributeCombo}_${mutCode}`)
         if (mutCode !== undefined && aoc === undefined)
-            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle', mutCode)))
+            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
 
         const periodText = required('period')
         const parsed = periodText === undefined ? undefined : parsePeriod(periodText)
         let period: string | undefined
         if (periodText !== undefined && (parsed === undefined || parsed.type !== 'Monthly')) {
-            issues.push(makeIssue('BAD_PERIOD', at('period', periodText)))
+            issues.push(labIssue('BAD_PERIOD', at('period')))
         } else if (parsed !== undefined && parsed.iso > this.latest) {
-            issues.push(makeIssue('FUTURE_PERIOD', at('period', parsed.iso), { latest: this.latest }))
+            issues.push(labIssue('FUTURE_PERIOD', at('period'), { value: parsed.iso, latest: this.latest }))
         } else period = parsed?.iso
 
         if (this.layout.file.layout === 'membership') {
@@ -175,8 +168,11 @@ export class MutuelleProcessor implements RecordProcessor {
             const upToDate = count('membersUpToDate')
             if (members !== undefined && upToDate !== undefined && upToDate > members) {
                 issues.push(
-                    labIssue('MUT_INCONSISTENT', at('membersUpToDate', String(upToDate)), {
-                        detail: `adhérents à jour (${upToDate}) > adhérents (${members}) / members up to date > members`,
+                    labIssue('MUT_INCONSISTENT', at('membersUpToDate'), {
+                        detail: {
+                            fr: `plus d’adhérents à jour (${upToDate}) que d’adhérents (${members})`,
+                            en: `more members up to date (${upToDate}) than members (${members})`,
+                        },
                     })
                 )
             }
@@ -184,18 +180,15 @@ export class MutuelleProcessor implements RecordProcessor {
                 mutCode === undefined ? undefined : this.layout.mapping.mutuelles[mutCode]?.district
             const district = districtCode === undefined ? undefined : this.ctx.metadata.orgUnit(districtCode)
             if (districtCode !== undefined && district === undefined) {
-                issues.push(makeIssue('UNKNOWN_FACILITY', at('mutuelle', districtCode)))
+                issues.push(labIssue('UNKNOWN_FACILITY', at('mutuelle'), { value: districtCode }))
             }
             const districtText = cell('district')
-            if (district !== undefined && districtText.length > 0) {
-                const t = normalizeLabel(districtText)
-                const same =
-                    t === normalizeLabel(district.code ?? '') ||
-                    normalizeLabel(district.name ?? '').includes(t)
-                if (!same) {
+            if (district !== undefined && districtText.length > 0 && mutCode !== undefined) {
+                if (!sameDistrict(districtText, this.districtNames(mutCode, district))) {
                     issues.push(
-                        labIssue('MUT_INCONSISTENT', at('district', districtText), {
-                            detail: `la mutuelle ${mutCode ?? ''} opère dans ${district.name ?? district.id} / the mutual operates in ${district.name ?? district.id}`,
+                        labIssue('MUT_WRONG_DISTRICT', at('district'), {
+                            mutuelle: this.layout.mapping.mutuelles[mutCode]?.names[0] ?? mutCode,
+                            district: district.name ?? district.code ?? district.id,
                         })
                     )
                 }
@@ -204,9 +197,12 @@ export class MutuelleProcessor implements RecordProcessor {
                 sink.issue(
                     labIssue(
                         'MUT_INCONSISTENT',
-                        at('beneficiaries', String(beneficiaries)),
+                        at('beneficiaries'),
                         {
-                            detail: `bénéficiaires (${beneficiaries}) < adhérents (${members}) / beneficiaries < members`,
+                            detail: {
+                                fr: `moins de bénéficiaires (${beneficiaries}) que d’adhérents (${members})`,
+                                en: `fewer beneficiaries (${beneficiaries}) than members (${members})`,
+                            },
                         },
                         'warning'
                     )
@@ -224,7 +220,8 @@ export class MutuelleProcessor implements RecordProcessor {
             for (const [field, deCode, n] of rows) {
                 const de = this.ctx.metadata.dataElement(deCode)
                 if (de === undefined || n === undefined) {
-                    if (de === undefined) sink.issue(makeIssue('UNKNOWN_DATA_ELEMENT', at(field, deCode)))
+                    if (de === undefined)
+                        sink.issue(labIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
                     continue
                 }
                 const coc = findCoc(this.ctx, de, 'default', [])
@@ -254,18 +251,18 @@ export class MutuelleProcessor implements RecordProcessor {
         const facilityText = required('facility')
         const orgUnit = facilityText === undefined ? undefined : findOrgUnit(this.ctx, facilityText)
         if (facilityText !== undefined && orgUnit === undefined)
-            issues.push(makeIssue('UNKNOWN_FACILITY', at('facility', facilityText)))
+            issues.push(labIssue('UNKNOWN_FACILITY', at('facility')))
         const prestText = required('prestation')
         const prestation = prestText === undefined ? undefined : lookup(this.prestations, prestText)
         if (prestText !== undefined && prestation === undefined)
-            issues.push(labIssue('UNKNOWN_PRESTATION', at('prestation', prestText)))
-        const n = this.index.count === undefined ? 1 : count('count')
+            issues.push(labIssue('UNKNOWN_PRESTATION', at('prestation')))
+        // "Nombre" is optional (docs/bridge-labs-mutuelles.md): absent or left empty, a row is one claim
+        const n = this.index.count === undefined ? 1 : count('count', 1)
         const amountText = required('amount')
         const amount = amountText === undefined ? undefined : parseAmount(amountText)
         if (amountText !== undefined && amount === undefined)
-            issues.push(makeIssue('NOT_A_NUMBER', at('amount', amountText)))
-        else if (amount !== undefined && amount < 0)
-            issues.push(makeIssue('NEGATIVE_COUNT', at('amount', amountText)))
+            issues.push(labIssue('NOT_A_NUMBER', at('amount')))
+        else if (amount !== undefined && amount < 0) issues.push(labIssue('NEGATIVE_COUNT', at('amount')))
         for (const i of issues) sink.issue(i)
         if (issues.length > 0 || orgUnit === undefined || aoc === undefined || period === undefined) return
         if (prestation === undefined || n === undefined || amount === undefined) return
@@ -277,13 +274,14 @@ export class MutuelleProcessor implements RecordProcessor {
         for (const [deCode, amountOf, field] of pairs) {
             const de = this.ctx.metadata.dataElement(deCode)
             if (de === undefined) {
-                sink.issue(makeIssue('UNKNOWN_DATA_ELEMENT', at(field, deCode)))
+                sink.issue(labIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
                 continue
             }
             const coc = findCoc(this.ctx, de, this.layout.mapping.prestationCombo, [prestation])
             if (coc === undefined) {
                 sink.issue(
-                    makeIssue('COC_NOT_IN_COMBO', at('prestation', prestation), {
+                    labIssue('COC_NOT_IN_COMBO', at('prestation'), {
+                        value: prestation,
                         element: deCode,
                         allowed: this.layout.mapping.prestationCombo,
                     })
@@ -311,6 +309,12 @@ export class MutuelleProcessor implements RecordProcessor {
         }
     }
 
+    /** The names a district goes by: its DHIS2 name and code, and the mapping's own spellings. */
+    private districtNames(mutCode: string, district: OrgUnitMeta): string[] {
+        const extra = this.layout.mapping.mutuelles[mutCode]?.districtNames ?? []
+        return [district.name ?? '', district.code ?? '', ...extra].filter((n) => n.length > 0)
+    }
+
     end(sink: ValueSink): void {
         for (const p of this.stocks.values()) if (!p.conflict) sink.value(p.value)
         for (const v of this.aggregator.values()) sink.value(v)
@@ -326,10 +330,11 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         if (previous.value.value === value.value) {
             sink.issue(
-                makeIssue(
+                labIssue(
                     'DUPLICATE_SAME',
-                    { file: value.file, row: value.row, column: value.column, value: value.value },
+                    { file: value.file, row: value.row, column: value.column },
                     {
+                        value: value.value,
                         element: value.dataElementCode,
                         facility: value.orgUnitCode,
                         period: value.period,
@@ -342,10 +347,11 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         previous.conflict = true
         sink.issue(
-            makeIssue(
+            labIssue(
                 'DUPLICATE_CONFLICT',
-                { file: value.file, row: value.row, column: value.column, value: value.value },
+                { file: value.file, row: value.row, column: value.column },
                 {
+                    value: value.value,
                     element: value.dataElementCode,
                     facility: value.orgUnitCode,
                     period: value.period,

@@ -1,0 +1,10 @@
+// The intake service's one database: submissions, outbox, ledger and audit, on SQLite or PostgreSQL.
+export type { Database, Dialect, Param, Queryable } from './database.js'
+export { databaseTarget, openDatabase, DATABASE_URL_VARIABLE, type DatabaseTarget } from './setting.js'
+export { openSqlite } from './sqlite.js'
+export { openPostgres, redactUrl } from './postgres.js'
+export { migrate, MIGRATIONS, type Migration } from './migrations.js'
+export * from './submissions.js'
+export * from './outbox.js'
+export * from './ledger.js'
+export * from './audit.js'

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
     test: {
@@ -18,6 +18,18 @@ export default defineConfig({
                     root: './bridge',
                     environment: 'node',
                     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+                    exclude: [...configDefaults.exclude, 'test/storage/**'],
+                    testTimeout: 60_000,
+                },
+            },
+            {
+                // Its own project so that only a run including the storage tests starts PostgreSQL.
+                test: {
+                    name: 'bridge-storage',
+                    root: './bridge',
+                    environment: 'node',
+                    include: ['test/storage/**/*.test.ts'],
+                    globalSetup: ['./test/helpers/postgres-global-setup.ts'],
                     testTimeout: 60_000,
                 },
             },

@@ -22,6 +22,7 @@ export interface Database extends Queryable {
     /**
      * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. On SQLite the
      * write lock is taken at BEGIN (IMMEDIATE), so two writers never deadlock upgrading a read lock.
+     * Inside `fn`, use `tx` only: on SQLite the database itself waits until the transaction ends.
      */
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
     close(): Promise<void>

@@ -203,8 +203,13 @@ export async function createSubmission(
 ): Promise<Submission> {
     const at = now.toISOString()
     const id = randomUUID()
-    const reference = newReference(now)
     await db.transaction(async (tx) => {
+        // about 500 submissions a day: two equal references are unlikely, not impossible over years
+        let reference = newReference(now)
+        while (
+            (await tx.query('SELECT 1 AS taken FROM submissions WHERE reference = ?', [reference])).length > 0
+        )
+            reference = newReference(now)
         await tx.run(
             `INSERT INTO submissions (id, reference, submitted_by, org_unit, period, data_set, source_kind,
                 file_name, file_sha256, value_count, invalid_count, state, received_at, updated_at)

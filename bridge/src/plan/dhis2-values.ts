@@ -126,7 +126,16 @@ export async function readDhis2Values(
         for (const p of [...periods].sort()) params.append('period', p)
         for (const ou of orgUnits) params.append('orgUnit', ou)
         out.requests++
-        const res = await getWithRetry(client, params, opts)
+        let res: { status: number; data: unknown }
+        try {
+            res = await getWithRetry(client, params, opts)
+        } catch (e) {
+            // refused credentials stop the run; a DHIS2 that does not answer leaves these to the ledger
+            if (!(e instanceof Dhis2Error) || e.kind === 'unauthorized' || e.kind === 'forbidden') throw e
+            for (const ou of orgUnits)
+                for (const p of byOu.get(ou) ?? []) out.unread.set(`${dataSet}|${ou}|${p}`, e.message)
+            return
+        }
         if (res.status !== 200) {
             if (res.status >= 500 || res.status === 429 || orgUnits.length === 1) {
                 for (const ou of orgUnits)

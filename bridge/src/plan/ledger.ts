@@ -4,7 +4,8 @@
 // moment loses at most the chunk in flight (whose values the next run finds in DHIS2); a torn last
 // line is cut off on load.
 import { createHash } from 'node:crypto'
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises'
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs'
+import { readFile, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensurePrivateDir, PRIVATE_FILE_MODE, makePrivate } from '../record/private-files.js'
 
@@ -64,7 +65,7 @@ export interface Ledger {
     recordCompletions(entries: readonly CompletionEntry[]): Promise<void>
     /** Lines a run wrote (every line, including those a later run superseded). */
     runTally(runId: string): RunTally
-    /** Waits for pending writes and releases the file. */
+    /** Releases the file (every resolved write is already durable). */
     close(): Promise<void>
 }
 
@@ -108,9 +109,8 @@ export class JsonlLedger implements Ledger {
     private readonly byScope = new Map<string, Set<string>>()
     private readonly completions = new Map<string, CompletionEntry>()
     private readonly tallies = new Tallies()
-    private handle: FileHandle | null = null
-    /** Appends are chained so concurrent chunks never interleave inside a line. */
-    private writing: Promise<void> = Promise.resolve()
+    private fd: number | null = null
+    private dirReady: Promise<void> | null = null
 
     private constructor(readonly path: string) {}
 
@@ -169,29 +169,33 @@ export class JsonlLedger implements Ledger {
         return this.tallies.get(runId)
     }
 
-    private append(lines: readonly object[]): Promise<void> {
-        const text = lines.map((e) => JSON.stringify(e)).join('\n') + '\n'
-        const next = this.writing.then(async () => {
-            if (!this.handle) {
-                await ensurePrivateDir(join(this.path, '..'))
-                this.handle = await open(this.path, 'a', PRIVATE_FILE_MODE)
+    /**
+     * Written and synced in one synchronous step: no other code (a signal handler counting what was
+     * delivered, another chunk) can run between the write and the in-memory update, and concurrent
+     * chunks never interleave inside a line. A chunk's lines cost one fdatasync, a few milliseconds.
+     */
+    private async append(lines: readonly object[], remember: () => void): Promise<void> {
+        if (this.fd === null) {
+            this.dirReady ??= ensurePrivateDir(join(this.path, '..'))
+            await this.dirReady
+            if (this.fd === null) {
+                this.fd = openSync(this.path, 'a', PRIVATE_FILE_MODE)
                 await makePrivate(this.path)
             }
-            await this.handle.write(text)
-            await this.handle.datasync()
-        })
-        // a failed write must not block the following ones; the caller still sees the error
-        this.writing = next.catch(() => undefined)
-        return next
+        }
+        writeSync(this.fd, lines.map((e) => JSON.stringify(e)).join('\n') + '\n')
+        fdatasyncSync(this.fd)
+        remember()
     }
 
     async record(entries: readonly LedgerEntry[]): Promise<void> {
         if (entries.length === 0) return
-        await this.append(entries)
-        for (const e of entries) {
-            this.remember(e)
-            this.tallies.add(e.runId, e.via === 'found' ? 'found' : 'values', e.file)
-        }
+        await this.append(entries, () => {
+            for (const e of entries) {
+                this.remember(e)
+                this.tallies.add(e.runId, e.via === 'found' ? 'found' : 'values', e.file)
+            }
+        })
     }
 
     completion(key: string): CompletionEntry | undefined {
@@ -200,18 +204,18 @@ export class JsonlLedger implements Ledger {
 
     async recordCompletions(entries: readonly CompletionEntry[]): Promise<void> {
         if (entries.length === 0) return
-        await this.append(entries)
-        for (const e of entries) {
-            this.completions.set(e.key, e)
-            this.tallies.add(e.runId, 'completions', e.file)
-        }
+        await this.append(entries, () => {
+            for (const e of entries) {
+                this.completions.set(e.key, e)
+                this.tallies.add(e.runId, 'completions', e.file)
+            }
+        })
     }
 
     async close(): Promise<void> {
-        await this.writing
-        const h = this.handle
-        this.handle = null
-        await h?.close()
+        const fd = this.fd
+        this.fd = null
+        if (fd !== null) closeSync(fd)
     }
 }
 

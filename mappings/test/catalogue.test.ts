@@ -30,7 +30,7 @@ describe('MAP/ODD-3 target catalogue', () => {
         expect(() => parseCatalogue(broken)).toThrow()
     })
 
-    // The figures of DESIGN.md (Figure 8 of the plan and its baselines), one row per target.
+    // The figures of the plan (its Figure 8 and baselines, as docs/targets.md lists them), one row per target.
     const design: Array<[string, number | null, number | null, number | null, 'lower' | 'higher', number]> = [
         ['ODD-3.1.1', 325, 299, 234, 'lower', 100000],
         ['ODD-3.1.2', null, 73.4, 85, 'higher', 100],

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** The parts of an analytics response the app reads (contract §5.4): rows are arrays of strings. */
+/** The parts of an analytics response the app reads (docs/dhis2-api.md §7.4): rows are arrays of strings. */
 export const analyticsResponseSchema = z.object({
     headers: z.array(z.object({ name: z.string() })),
     rows: z.array(z.array(z.string())),

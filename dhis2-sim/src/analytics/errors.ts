@@ -1,4 +1,4 @@
-// DHIS2's IllegalQueryException for analytics: answered as 409 with the error code (contract §5.6).
+// DHIS2's IllegalQueryException for analytics: answered as 409 with the error code (docs/dhis2-api.md §7.7).
 export class AnalyticsQueryError extends Error {
     constructor(
         readonly errorCode: string,

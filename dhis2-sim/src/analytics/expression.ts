@@ -1,4 +1,4 @@
-// Indicator expressions (contract §5.5): `#{de}`, `#{de.coc}`, `#{de.coc.aoc}`, `#{de.*.aoc}`,
+// Indicator expressions (docs/dhis2-api.md §7.5): `#{de}`, `#{de.coc}`, `#{de.coc.aoc}`, `#{de.*.aoc}`,
 // `C{constant}`, `OUG{group}`, `R{ds.METRIC}`, `N{indicator}`, numbers, + - * / % ^ and parentheses.
 // Items of other kinds (`D{}`, `A{}`, `I{}`, `#{deGroup:…}`) parse but have no value here.
 

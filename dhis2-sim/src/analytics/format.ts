@@ -1,4 +1,4 @@
-// Numbers as DHIS2's analytics grid prints them (contract §5.4): strings, no scientific notation,
+// Numbers as DHIS2's analytics grid prints them (docs/dhis2-api.md §7.4): strings, no scientific notation,
 // Double values with at least one decimal ("90.0"), whole data element totals without one ("22356").
 
 /** Apache Commons `Precision.round(value, decimals)` (HALF_UP). */

@@ -1,4 +1,4 @@
-// The analytics answer: headers, rows of strings, metaData, dimensions (contract §5.4).
+// The analytics answer: headers, rows of strings, metaData, dimensions (docs/dhis2-api.md §7.4).
 import type { Database, MetadataObject, SimUser } from '../core/types.js'
 import type { AnalyticsEngine, IndicatorCell } from './engine.js'
 import { formatDouble, formatNumber, roundTo } from './format.js'

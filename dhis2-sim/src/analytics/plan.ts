@@ -1,5 +1,5 @@
 // Turns an analytics request into a query plan: resolved data items, period and org unit slots,
-// and the other dimensions, with DHIS2's validation errors (contract §5.2, §5.3, §5.6).
+// and the other dimensions, with DHIS2's validation errors (docs/dhis2-api.md §7.2, §7.3, §7.7).
 import type { MetadataObject, SimUser, Database } from '../core/types.js'
 import { parsePeriod, daysInPeriod, type Period, type PeriodType } from '../periods/period.js'
 import { queryError } from './errors.js'

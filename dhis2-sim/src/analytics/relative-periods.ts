@@ -1,4 +1,4 @@
-// Relative period keywords (RelativePeriodEnum, contract §5.3) and English period names as DHIS2
+// Relative period keywords (RelativePeriodEnum, docs/dhis2-api.md §7.3) and English period names as DHIS2
 // prints them in analytics metadata. "Last N" excludes the current period; "THIS_*" is the current one.
 import {
     addDays,

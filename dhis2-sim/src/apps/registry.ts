@@ -1,4 +1,4 @@
-// Installed apps (contract §11): the unzipped bundle is kept in memory and served from
+// Installed apps (docs/dhis2-api.md §14): the unzipped bundle is kept in memory and served from
 // `/api/apps/<key>/`; the manifest's `activities.dhis.namespace` reserves a dataStore namespace.
 import AdmZip from 'adm-zip'
 import type { SimUser } from '../core/types.js'

@@ -1,5 +1,5 @@
 // /api/apps: install (multipart `file`), list, delete, and static serving of installed bundles with
-// the base-URL placeholders replaced in index.html (contract §11).
+// the base-URL placeholders replaced in index.html (docs/dhis2-api.md §14).
 import { Readable } from 'node:stream'
 import busboy from 'busboy'
 import type { Route, SimRequest, SimResponse } from '../core/types.js'

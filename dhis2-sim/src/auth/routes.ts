@@ -1,4 +1,4 @@
-// Login endpoints of the app shell (contract §9.3) and personal access tokens (§9.2).
+// Login endpoints of the app shell (docs/dhis2-api.md §12.3) and personal access tokens (§12.2).
 import { parseCookies, SESSION_COOKIE, sessionCookie, expiredSessionCookie } from './sessions.js'
 import type { TokenAttribute } from './tokens.js'
 import type { Route, SimRequest, SimResponse } from '../core/types.js'

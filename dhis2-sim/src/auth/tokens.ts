@@ -1,4 +1,4 @@
-// Personal access tokens (contract §9.2). 2.41+ issues V2 tokens: `d2p_` + 44 random characters +
+// Personal access tokens (docs/dhis2-api.md §12.2). 2.41+ issues V2 tokens: `d2p_` + 44 random characters +
 // the CRC32 of those in base62, padded to 6. Only a SHA-256 digest of each token is kept.
 import { crc32 } from 'node:zlib'
 import { generateUid, randomString } from '../core/uid.js'

@@ -1,4 +1,4 @@
-// /api/completeDataSetRegistrations (contract §8.3): legacy conflicts without error codes, and the
+// /api/completeDataSetRegistrations (docs/dhis2-api.md §11): legacy conflicts without error codes, and the
 // status rule of finalizeSummary (ERROR only when every registration was ignored).
 import type { CompleteRegistration, SimRequest, SimResponse } from '../core/types.js'
 import { accessDenied, badRequest, conflict, noContent } from '../core/web-message.js'

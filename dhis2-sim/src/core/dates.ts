@@ -1,4 +1,4 @@
-// Date renderings used by DHIS2's JSON (contract §0.3).
+// Date renderings used by DHIS2's JSON (docs/dhis2-api.md §1.3).
 
 function pad(value: number, width = 2): string {
     return String(value).padStart(width, '0')

@@ -1,4 +1,4 @@
-// The WebMessage envelope DHIS2 2.38+ wraps around most answers (contract §0.4, WebMessageUtils).
+// The WebMessage envelope DHIS2 2.38+ wraps around most answers (docs/dhis2-api.md §1.4, WebMessageUtils).
 // Field order matters to people reading raw answers, so objects are built in DHIS2's order.
 import type { SimResponse } from './types.js'
 

@@ -1,4 +1,4 @@
-// GET /api/dataValueSets (contract §4): parameter validation E2001-E2012, selection, id schemes on
+// GET /api/dataValueSets (docs/dhis2-api.md §6): parameter validation E2001-E2012, selection, id schemes on
 // output, the JSON writer's single-dataSet header form, and CSV.
 import { gzipSync } from 'node:zlib'
 import type {

@@ -1,5 +1,5 @@
 // The data value set import of DHIS2 2.38-2.42 (DefaultDataValueSetService + DataValueSetImportValidator),
-// contract §1.5 and §2.6: data-set level aborts, per-value checks in DHIS2's order stopping at the
+// docs/dhis2-api.md §3.1 and §3.3: data-set level aborts, per-value checks in DHIS2's order stopping at the
 // first failure, grouped conflicts, the counting rules and the write.
 import type { Database, DataValueKey, SimUser, StoredDataValue } from '../core/types.js'
 import { currentPeriod, parsePeriod, shiftPeriod, type Period } from '../periods/period.js'

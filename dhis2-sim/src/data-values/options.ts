@@ -1,4 +1,4 @@
-// Query parameters bound onto DHIS2's ImportOptions (contract §1.4) and their echo (§2.3).
+// Query parameters bound onto DHIS2's ImportOptions (docs/dhis2-api.md §2.4) and their echo (§4.3).
 import type { SystemSettings } from '../core/types.js'
 import { idSchemeName, parseIdScheme, type IdScheme } from './metadata-index.js'
 

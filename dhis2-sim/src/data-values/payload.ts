@@ -1,4 +1,4 @@
-// Reading a data value set body: JSON (DataValueSet) or DHIS2's positional CSV (contract §1.2-§1.3).
+// Reading a data value set body: JSON (DataValueSet) or DHIS2's positional CSV (docs/dhis2-api.md §2.2-§2.3).
 import { gunzipSync } from 'node:zlib'
 import AdmZip from 'adm-zip'
 

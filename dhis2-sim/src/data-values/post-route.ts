@@ -1,4 +1,4 @@
-// POST /api/dataValueSets: content negotiation, authority, options, sync or async import (contract §1, §3).
+// POST /api/dataValueSets: content negotiation, authority, options, sync or async import (docs/dhis2-api.md §2, §5).
 import type { SimRequest, SimResponse } from '../core/types.js'
 import { accessDenied, badRequest, webMessage } from '../core/web-message.js'
 import { jobConfigurationResponse, startJob } from '../tasks/registry.js'

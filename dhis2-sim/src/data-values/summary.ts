@@ -1,4 +1,4 @@
-// The ImportSummary of a data value import (contract §2.1-§2.5): conflicts grouped per (code, objects)
+// The ImportSummary of a data value import (docs/dhis2-api.md §4.1-§4.4): conflicts grouped per (code, objects)
 // with their indexes, the counts, and the HTTP status matrix of WebMessageUtils.importSummary.
 import type { SimResponse } from '../core/types.js'
 import { webMessage } from '../core/web-message.js'

@@ -1,4 +1,4 @@
-// Value-type validation of ValidationUtils/MathUtils (contract §1.6) and the translated error keys.
+// Value-type validation of ValidationUtils/MathUtils (docs/dhis2-api.md §3.2) and the translated error keys.
 // Keys without a translation in the user's language fall back to English, then to the raw key,
 // as DHIS2's I18n.getString does.
 

@@ -1,4 +1,4 @@
-// /api/dataStore and /api/userDataStore (contract §7) with DHIS2's texts, statuses and app
+// /api/dataStore and /api/userDataStore (docs/dhis2-api.md §9) with DHIS2's texts, statuses and app
 // namespace protection.
 import { userKeyValueStore } from '../core/database.js'
 import { dhis2Date } from '../core/dates.js'

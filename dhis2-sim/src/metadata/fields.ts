@@ -1,4 +1,4 @@
-// DHIS2's `fields` parameter (contract §6.1): bracket-aware parsing, presets, exclusions, transformers
+// DHIS2's `fields` parameter (docs/dhis2-api.md §8.1): bracket-aware parsing, presets, exclusions, transformers
 // and nested sub-selections. References without a sub-selection render as `{ id }`.
 import { derivedProperties, type SimMetadataStore } from '../core/database.js'
 import type { MetadataCollection } from '../core/types.js'

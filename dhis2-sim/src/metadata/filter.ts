@@ -1,4 +1,4 @@
-// DHIS2's `filter=<property>:<operator>:<value>` and `order=` on metadata lists (contract §6.1).
+// DHIS2's `filter=<property>:<operator>:<value>` and `order=` on metadata lists (docs/dhis2-api.md §8.1).
 import type { SimMetadataStore } from '../core/database.js'
 
 export interface Filter {

@@ -1,4 +1,4 @@
-// POST /api/metadata (contract §6.4): validation with DHIS2's error codes, atomic or per-object
+// POST /api/metadata (docs/dhis2-api.md §8.4): validation with DHIS2's error codes, atomic or per-object
 // commit, the ImportReport inside the WebMessage, and the COC generation maintenance endpoint.
 import { DEFAULT_CATEGORY_COMBO, simMetadata, type SimMetadataStore } from '../core/database.js'
 import { toIso8601NoTz } from '../core/dates.js'

@@ -1,5 +1,5 @@
 // Metadata reads: GET /api/<collection> and /api/<collection>/<id> for every known collection, with
-// DHIS2's fields, filter, order and paging (contract §6.1-6.3) and the organisation unit extras.
+// DHIS2's fields, filter, order and paging (docs/dhis2-api.md §8.1-§8.3) and the organisation unit extras.
 import { simMetadata, type SimMetadataStore } from '../core/database.js'
 import type {
     MetadataCollection,

@@ -1,5 +1,5 @@
 // What the simulator knows of DHIS2's metadata schemas: class names, references, required and unique
-// properties (contract §6.4 table; HBM not-null columns).
+// properties (docs/dhis2-api.md §8.4; HBM not-null columns).
 import type { MetadataCollection } from '../core/types.js'
 
 export interface CollectionSchema {

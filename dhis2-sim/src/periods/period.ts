@@ -1,4 +1,4 @@
-// ISO periods as DHIS2 2.41 parses and renders them (contract §10), on the ISO 8601 calendar only.
+// ISO periods as DHIS2 2.41 parses and renders them (docs/dhis2-api.md §13), on the ISO 8601 calendar only.
 // Dates are plain `yyyy-MM-dd` strings computed in UTC, so the server's time zone never shifts a period.
 
 export type PeriodType =

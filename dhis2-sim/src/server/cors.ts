@@ -1,4 +1,4 @@
-// CORS as DHIS2's CorsFilter does it (contract §9.5): only requests with an Origin are touched; an
+// CORS as DHIS2's CorsFilter does it (docs/dhis2-api.md §12.5): only requests with an Origin are touched; an
 // allowed origin is echoed with credentials; preflights are answered 204 before authentication.
 
 export class CorsPolicy {

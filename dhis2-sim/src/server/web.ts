@@ -137,7 +137,7 @@ export function webHandler(ctx: ServerContext): WebHandler {
         const user = auth.kind === 'user' ? auth.user : null
 
         if (path === '/dhis-web-commons-security/login.action' && method === 'POST') {
-            // The Struts form login is gone in 2.42 (contract §9.3).
+            // The Struts form login is gone in 2.42 (docs/dhis2-api.md §12.3).
             if (minorVersion(ctx.serverVersion) >= 42) return null
             return formLogin(ctx, args, baseUrl)
         }

@@ -1,4 +1,4 @@
-// Start-up endpoints of the app shell and header bar (toolchain-notes §3, contract §8.1-8.2),
+// Start-up endpoints of the app shell and header bar (docs/dhis2-api.md §10.1-§10.2),
 // settings, and the CORS allow-list configuration.
 import { menuModules } from '../apps/menu.js'
 import { simMetadata } from '../core/database.js'

@@ -1,4 +1,4 @@
-// A small job registry with DHIS2's notifier semantics (contract §3): jobs run after the HTTP answer
+// A small job registry with DHIS2's notifier semantics (docs/dhis2-api.md §5): jobs run after the HTTP answer
 // that started them, and leave notifications (newest first) and a summary for the task endpoints.
 import { randomInt } from 'node:crypto'
 import type { Database, SimResponse, SimUser } from '../core/types.js'

@@ -1,4 +1,4 @@
-// The notifier endpoints of SystemController (contract §3): notifications and summaries of jobs.
+// The notifier endpoints of SystemController (docs/dhis2-api.md §5): notifications and summaries of jobs.
 import type { Route, SimResponse } from '../core/types.js'
 import { allJobs, getJob, jobsOfType } from './registry.js'
 

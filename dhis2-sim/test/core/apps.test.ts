@@ -49,7 +49,7 @@ afterAll(async () => {
     await sim.close()
 })
 
-describe('installed apps (contract §11)', () => {
+describe('installed apps (docs/dhis2-api.md §14)', () => {
     it('installs a bundle with a multipart upload and lists it', async () => {
         expect((await install(OFFICER, appZip())).status).toBe(403)
         expect((await install(ADMIN, Buffer.from('not a zip'))).status).toBe(409)

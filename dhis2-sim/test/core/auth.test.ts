@@ -12,7 +12,7 @@ afterAll(async () => {
     await sim.close()
 })
 
-describe('unauthenticated calls (contract §9.4)', () => {
+describe('unauthenticated calls (docs/dhis2-api.md §12.4)', () => {
     it('answers 401 JSON to scripts and redirects browsers to the login page', async () => {
         const xhr = await fetch(sim.url + '/api/me', { headers: { ...XHR, Authorization: '' } })
         expect(xhr.status).toBe(401)
@@ -38,7 +38,7 @@ describe('unauthenticated calls (contract §9.4)', () => {
     })
 })
 
-describe('CORS (contract §9.5)', () => {
+describe('CORS (docs/dhis2-api.md §12.5)', () => {
     it('answers an allowed preflight with 204 without authentication', async () => {
         const response = await fetch(sim.url + '/api/41/me', {
             method: 'OPTIONS',
@@ -85,7 +85,7 @@ describe('CORS (contract §9.5)', () => {
     })
 })
 
-describe('session login as the app shell does it (contract §9.3)', () => {
+describe('session login as the app shell does it (docs/dhis2-api.md §12.3)', () => {
     it('logs in through loginConfig, auth/login and the JSESSIONID cookie', async () => {
         const config = await fetch(sim.url + '/api/loginConfig', { headers: XHR })
         expect(config.status).toBe(200)
@@ -185,7 +185,7 @@ describe('session login as the app shell does it (contract §9.3)', () => {
     })
 })
 
-describe('personal access tokens (contract §9.2)', () => {
+describe('personal access tokens (docs/dhis2-api.md §12.2)', () => {
     it('creates a V2 token and authenticates with it', async () => {
         const response = await fetch(sim.url + '/api/apiToken', {
             method: 'POST',

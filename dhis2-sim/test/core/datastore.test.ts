@@ -21,7 +21,7 @@ async function call(method: string, path: string, body?: string, headers: Record
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) }
 }
 
-describe('/api/dataStore (contract §7.1)', () => {
+describe('/api/dataStore (docs/dhis2-api.md §9.1)', () => {
     it('creates, reads, updates and deletes keys with DHIS2 texts', async () => {
         expect(await call('GET', '/api/dataStore/odd3-targets')).toEqual({
             status: 404,
@@ -110,7 +110,7 @@ describe('/api/dataStore (contract §7.1)', () => {
     })
 })
 
-describe('/api/userDataStore (contract §7.2)', () => {
+describe('/api/userDataStore (docs/dhis2-api.md §9.2)', () => {
     it('keeps keys per user with its own texts', async () => {
         expect(await call('POST', '/api/userDataStore/prefs/vue', '{"onglet":"carte"}', OFFICER)).toEqual({
             status: 201,

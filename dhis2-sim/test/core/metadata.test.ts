@@ -46,7 +46,7 @@ async function postMetadata(query: string, payload: unknown) {
     return { status: response.status, body: (await response.json()) as ImportEnvelope }
 }
 
-describe('metadata reads (contract §6.1-6.3)', () => {
+describe('metadata reads (docs/dhis2-api.md §8.1-§8.3)', () => {
     it('lists with the default id,displayName and a pager', async () => {
         const { status, body } = await get('/api/organisationUnits')
         expect(status).toBe(200)
@@ -201,7 +201,7 @@ describe('metadata reads (contract §6.1-6.3)', () => {
     })
 })
 
-describe('POST /api/metadata (contract §6.4)', () => {
+describe('POST /api/metadata (docs/dhis2-api.md §8.4)', () => {
     const payload = {
         categoryOptions: [
             { id: 'CoAgeLt5000', code: 'AGE_LT5', name: 'Moins de 5 ans', shortName: 'Moins de 5 ans' },

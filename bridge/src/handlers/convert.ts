@@ -46,6 +46,7 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
     const tempDir = toStdout ? mkdtempSync(join(tmpdir(), 'bridge-convert-')) : ''
     const written = toStdout ? join(tempDir, 'values.json') : options.out
     const fd = openSync(written, 'w')
+    let fdOpen = true
     let buffer = '{"dataValues":[\n'
     let first = true
     const onValue = (v: MappedValue): void => {
@@ -72,6 +73,7 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
         writeSync(fd, buffer + '\n]}\n')
         buffer = ''
         closeSync(fd)
+        fdOpen = false
         if (toStdout) await copyWithoutBlocked(written, 1, result.conflictedKeys)
         else if (result.conflictedKeys.size > 0) {
             const filtered = `${options.out}.${process.pid}.tmp`
@@ -84,11 +86,8 @@ export async function convertHandler(options: ConvertOptions): Promise<RunReport
             renameSync(filtered, options.out)
         }
     } finally {
-        try {
-            closeSync(fd)
-        } catch {
-            // already closed
-        }
+        // closed once only: a second close would hit whatever file reuses the number (the copy's stream)
+        if (fdOpen) closeSync(fd)
         if (toStdout) rmSync(tempDir, { recursive: true, force: true })
     }
     const convertMs = Math.round((performance.now() - started) * 10) / 10

@@ -1,3 +1,5 @@
+import { helpLang } from './help-lang.js'
+
 // When bin/bridge.js runs this process as its worker, it keeps an IPC channel open to it. If the launcher dies
 // without relaying a signal (SIGKILL from a supervisor, the OOM killer), the channel closes: the worker stops
 // instead of going on pushing to DHIS2 on its own.
@@ -6,7 +8,11 @@ export function stopWhenLauncherDies(): void {
     // The channel must not keep the process alive once the command is done.
     process.channel?.unref()
     process.on('disconnect', () => {
-        process.stderr.write('bridge: le lanceur s’est arrêté, arrêt / the launcher stopped, stopping\n')
+        process.stderr.write(
+            helpLang() === 'en'
+                ? 'bridge: the launcher stopped, stopping\n'
+                : 'bridge : le lanceur s’est arrêté, arrêt\n'
+        )
         process.exit(129)
     })
 }

@@ -2,11 +2,15 @@
 import { Command } from 'commander'
 import { allCommands } from './commands/index.js'
 import { stopWhenLauncherDies } from './launcher-watch.js'
+import { h } from './help-lang.js'
 
 export function buildProgram(): Command {
     const program = new Command('bridge')
         .description(
-            'Pont des structures privées du Mali vers DHIS2 / bridge from Mali’s private health sector to DHIS2'
+            h({
+                fr: 'Pont des structures privées du Mali vers DHIS2',
+                en: 'Bridge from Mali’s private health sector to DHIS2',
+            })
         )
         .version('0.1.0')
     for (const c of allCommands()) program.addCommand(c)

@@ -7,6 +7,7 @@ import type { CommonOptions, RunReport } from '../handlers/common.js'
 import { toLocalized } from './failure.js'
 import { progressReporter } from './progress.js'
 import { renderReport } from './render.js'
+import { h } from './help-lang.js'
 
 export interface RawCommonOptions {
     source: string
@@ -25,33 +26,55 @@ export interface RawCommonOptions {
 
 export function addCommonOptions(cmd: Command): Command {
     return cmd
-        .argument('<files...>', 'fichiers CSV, XLSX ou JSON / CSV, XLSX or JSON files')
+        .argument('<files...>', h({ fr: 'fichiers CSV, XLSX ou JSON', en: 'CSV, XLSX or JSON files' }))
         .option(
             '--source <kind>',
-            'type de source / source kind (facility-report, lab, mutuelle)',
+            h({
+                fr: 'type de source (facility-report, lab, mutuelle)',
+                en: 'source kind (facility-report, lab, mutuelle)',
+            }),
             'facility-report'
         )
         .option(
             '--layout <name>',
-            'format imposé (long, wide…) ; détecté sinon / force a layout; detected otherwise'
+            h({ fr: 'format imposé (long, wide…) ; détecté sinon', en: 'force a layout; detected otherwise' })
         )
         .addOption(
-            new Option('--lang <lang>', 'langue des messages / message language')
+            new Option('--lang <lang>', h({ fr: 'langue des messages', en: 'message language' }))
                 .choices(['fr', 'en'])
                 .default('fr')
         )
         .option(
             '--metadata <file>',
-            'métadonnées DHIS2 depuis un fichier (refresh-metadata --out) / metadata snapshot file'
+            h({
+                fr: 'métadonnées DHIS2 depuis un fichier (refresh-metadata --out)',
+                en: 'metadata snapshot file',
+            })
         )
-        .option('--refresh-metadata', 'relire les métadonnées dans DHIS2 / fetch metadata again')
-        .option('--mappings <dir>', 'dossier mappings/ / mappings folder')
-        .option('--facilities <dir>', 'dossier des correspondances de structures / facility mapping folder')
-        .option('--state-dir <dir>', 'dossier du registre et du journal / ledger and audit folder', '.bridge')
-        .option('--config <file>', 'fichier de configuration DHIS2 (JSON) / DHIS2 config file')
-        .option('--strict', 'une seule erreur bloque tout / any error blocks everything')
-        .option('--today <date>', 'date du jour (tests) / today (tests), YYYY-MM-DD')
-        .option('--json', 'rapport JSON sur stdout / JSON report on stdout')
+        .option(
+            '--refresh-metadata',
+            h({ fr: 'relire les métadonnées dans DHIS2', en: 'fetch metadata again' })
+        )
+        .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
+        .option(
+            '--facilities <dir>',
+            h({ fr: 'dossier des correspondances de structures', en: 'facility mapping folder' })
+        )
+        .option(
+            '--state-dir <dir>',
+            h({ fr: 'dossier du registre et du journal', en: 'ledger and audit folder' }),
+            '.bridge'
+        )
+        .option(
+            '--config <file>',
+            h({ fr: 'fichier de configuration DHIS2 (JSON)', en: 'DHIS2 config file' })
+        )
+        .option('--strict', h({ fr: 'une seule erreur bloque tout', en: 'any error blocks everything' }))
+        .option(
+            '--today <date>',
+            h({ fr: 'date du jour (tests), AAAA-MM-JJ', en: 'today (tests), YYYY-MM-DD' })
+        )
+        .option('--json', h({ fr: 'rapport JSON sur stdout', en: 'JSON report on stdout' }))
 }
 
 export async function toCommonOptions(

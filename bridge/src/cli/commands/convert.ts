@@ -2,16 +2,23 @@
 import { Command } from 'commander'
 import { convertHandler } from '../../handlers/convert.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
+import { h } from '../help-lang.js'
 
 export function convertCommand(): Command {
     return addCommonOptions(
         new Command('convert').description(
-            'Convertit les fichiers en dataValueSet JSON de DHIS2 / convert files to a DHIS2 dataValueSet JSON'
+            h({
+                fr: 'Convertit les fichiers en dataValueSet JSON de DHIS2',
+                en: 'Convert files to a DHIS2 dataValueSet JSON',
+            })
         )
     )
         .requiredOption(
             '-o, --out <file>',
-            'fichier JSON produit (- pour la sortie standard) / output JSON file (- for stdout)'
+            h({
+                fr: 'fichier JSON produit (- pour la sortie standard)',
+                en: 'output JSON file (- for stdout)',
+            })
         )
         .action(async (files: string[], o: RawCommonOptions & { out: string }) => {
             await runAndReport(

@@ -2,6 +2,7 @@
 import { Command } from 'commander'
 import { runFacilitiesMatch } from '../../facilities/handler.js'
 import { connectFromConfig } from '../../metadata-install/connect.js'
+import { h } from '../help-lang.js'
 
 interface MatchFlags {
     out: string
@@ -16,42 +17,54 @@ interface MatchFlags {
 }
 
 export function facilitiesCommand(): Command {
-    const facilities = new Command('facilities').description('Structures de santé / health facilities')
+    const facilities = new Command('facilities').description(
+        h({ fr: 'Structures de santé', en: 'Health facilities' })
+    )
     facilities
         .command('match')
         .description(
-            'Propose pour chaque structure du registre l’unité d’organisation DHIS2 correspondante, dans son district / proposes the DHIS2 org unit of each registry facility, within its district'
+            h({
+                fr: 'Propose pour chaque structure du registre l’unité d’organisation DHIS2 correspondante, dans son district',
+                en: 'Proposes the DHIS2 org unit of each registry facility, within its district',
+            })
         )
-        .argument('<registry>', 'registre CSV (nom, commune, district…) / registry CSV')
+        .argument('<registry>', h({ fr: 'registre CSV (nom, commune, district…)', en: 'registry CSV' }))
         .option(
             '--out <file>',
-            'correspondances à relire / mapping to review',
+            h({ fr: 'correspondances à relire', en: 'mapping to review' }),
             'mappings/facilities/registre.json'
         )
         .option(
             '--review <file>',
-            'rapport détaillé (scores, alternatives) / detailed report',
+            h({ fr: 'rapport détaillé (scores, alternatives)', en: 'detailed report' }),
             'facilities-review.json'
         )
         .option(
             '--create <file>',
-            'métadonnées pour créer les structures introuvables / metadata creating the unmatched',
+            h({
+                fr: 'métadonnées pour créer les structures introuvables',
+                en: 'metadata creating the unmatched',
+            }),
             'facilities-to-create.json'
         )
         .option(
             '--accept <score>',
-            'score à partir duquel une correspondance est proposée / score to propose',
+            h({ fr: 'score à partir duquel une correspondance est proposée', en: 'score to propose' }),
             '0.85'
         )
-        .option('--review-score <score>', 'score minimal à relire / lowest score to review', '0.6')
+        .option(
+            '--review-score <score>',
+            h({ fr: 'score minimal à relire', en: 'lowest score to review' }),
+            '0.6'
+        )
         .option(
             '--opening-date <date>',
-            'date d’ouverture des structures créées / opening date of created units',
+            h({ fr: 'date d’ouverture des structures créées', en: 'opening date of created units' }),
             '2000-01-01'
         )
-        .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
-        .option('--lang <fr|en>', 'langue / language', 'fr')
-        .option('--json', 'sortie JSON / JSON output')
+        .option('--config <file>', h({ fr: 'fichier de connexion DHIS2', en: 'DHIS2 connection file' }))
+        .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
+        .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (registry: string, flags: MatchFlags) => {
             const api = await connectFromConfig(flags.config)
             const result = await runFacilitiesMatch({

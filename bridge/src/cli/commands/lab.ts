@@ -3,15 +3,24 @@
 import { Command } from 'commander'
 import { defaultMappingsRoot } from '../../handlers/common.js'
 import { writeLabTemplates } from '../../sources/lab/template.js'
+import { h } from '../help-lang.js'
 
 export function labCommand(): Command {
     const lab = new Command('lab').description(
-        'Laboratoires privés (les fichiers passent par validate/convert/push --source lab) / private laboratories'
+        h({
+            fr: 'Laboratoires privés (les fichiers passent par validate/convert/push --source lab)',
+            en: 'Private laboratories',
+        })
     )
     lab.command('template')
-        .description('Écrit les modèles CSV (liste linéaire, agrégé mensuel) / writes the CSV templates')
-        .option('--out <dir>', 'dossier de sortie / output folder', '.')
-        .option('--mappings <dir>', 'dossier mappings/ / mappings folder')
+        .description(
+            h({
+                fr: 'Écrit les modèles CSV (liste linéaire, agrégé mensuel)',
+                en: 'Writes the CSV templates',
+            })
+        )
+        .option('--out <dir>', h({ fr: 'dossier de sortie', en: 'output folder' }), '.')
+        .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
         .action(async (flags: { out: string; mappings?: string }) => {
             const files = await writeLabTemplates(flags.mappings ?? defaultMappingsRoot(), flags.out)
             console.log(files.join('\n'))

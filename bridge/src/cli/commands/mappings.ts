@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { runMappingsCheck } from '../../drift/handler.js'
 import { defaultMappingsRoot } from '../../handlers/common.js'
 import { connectFromConfig } from '../../metadata-install/connect.js'
+import { h } from '../help-lang.js'
 
 interface CheckFlags {
     mappings?: string
@@ -13,17 +14,25 @@ interface CheckFlags {
 }
 
 export function mappingsCommand(): Command {
-    const mappings = new Command('mappings').description('Fichiers de correspondance / mapping files')
+    const mappings = new Command('mappings').description(
+        h({ fr: 'Fichiers de correspondance', en: 'Mapping files' })
+    )
     mappings
         .command('check')
         .description(
-            'Compare les correspondances avec les métadonnées DHIS2 : objets renommés, supprimés, re-ventilés, structures fermées ou déplacées / compares the mappings with live DHIS2 metadata'
+            h({
+                fr: 'Compare les correspondances avec les métadonnées DHIS2 : objets renommés, supprimés, re-ventilés, structures fermées ou déplacées',
+                en: 'Compares the mappings with live DHIS2 metadata',
+            })
         )
-        .option('--mappings <dir>', 'dossier mappings/ / mappings folder')
-        .option('--facilities <dir>', 'dossier des correspondances de structures / facility mappings folder')
-        .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
-        .option('--lang <fr|en>', 'langue / language', 'fr')
-        .option('--json', 'sortie JSON / JSON output')
+        .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
+        .option(
+            '--facilities <dir>',
+            h({ fr: 'dossier des correspondances de structures', en: 'facility mappings folder' })
+        )
+        .option('--config <file>', h({ fr: 'fichier de connexion DHIS2', en: 'DHIS2 connection file' }))
+        .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
+        .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: CheckFlags) => {
             const api = await connectFromConfig(flags.config)
             const out = await runMappingsCheck({

@@ -4,6 +4,7 @@ import { defaultMappingsRoot } from '../../handlers/common.js'
 import { connectFromConfig } from '../../metadata-install/connect.js'
 import { runMetadataInstall } from '../../metadata-install/handler.js'
 import { join } from 'node:path'
+import { h } from '../help-lang.js'
 
 interface InstallFlags {
     package?: string
@@ -15,21 +16,33 @@ interface InstallFlags {
 
 export function metadataCommand(): Command {
     const metadata = new Command('metadata').description(
-        'Métadonnées DHIS2 du projet / the project’s DHIS2 metadata package'
+        h({ fr: 'Métadonnées DHIS2 du projet', en: 'The project’s DHIS2 metadata package' })
     )
     metadata
         .command('install')
         .description(
-            'Importe le paquet (VALIDATE puis COMMIT), sans jamais rien supprimer ; relancer ne change rien / imports the package (VALIDATE then COMMIT), never deletes; running it again changes nothing'
+            h({
+                fr: 'Importe le paquet (VALIDATE puis COMMIT), sans jamais rien supprimer ; relancer ne change rien',
+                en: 'Imports the package (VALIDATE then COMMIT), never deletes; running it again changes nothing',
+            })
         )
-        .option('--package <file>', 'paquet / package file (défaut mappings/metadata/package.json)')
+        .option(
+            '--package <file>',
+            h({
+                fr: 'paquet (défaut mappings/metadata/package.json)',
+                en: 'package file (default mappings/metadata/package.json)',
+            })
+        )
         .option(
             '--dry-run',
-            'montre ce qui serait créé ou mis à jour, sans importer / show the plan, import nothing'
+            h({
+                fr: 'montre ce qui serait créé ou mis à jour, sans importer',
+                en: 'show the plan, import nothing',
+            })
         )
-        .option('--lang <fr|en>', 'langue des messages / message language', 'fr')
-        .option('--config <file>', 'fichier de connexion DHIS2 / DHIS2 connection file')
-        .option('--json', 'sortie JSON / JSON output')
+        .option('--lang <fr|en>', h({ fr: 'langue des messages', en: 'message language' }), 'fr')
+        .option('--config <file>', h({ fr: 'fichier de connexion DHIS2', en: 'DHIS2 connection file' }))
+        .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: InstallFlags) => {
             const api = await connectFromConfig(flags.config)
             const out = await runMetadataInstall({

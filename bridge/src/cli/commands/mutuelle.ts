@@ -3,16 +3,22 @@
 import { Command } from 'commander'
 import { defaultMappingsRoot } from '../../handlers/common.js'
 import { writeMutuelleTemplates } from '../../sources/mutuelle/template.js'
+import { h } from '../help-lang.js'
 
 export function mutuelleCommand(): Command {
     const mutuelle = new Command('mutuelle').description(
-        'Mutuelles de santé (les fichiers passent par validate/convert/push --source mutuelle) / health mutuals'
+        h({
+            fr: 'Mutuelles de santé (les fichiers passent par validate/convert/push --source mutuelle)',
+            en: 'Health mutuals',
+        })
     )
     mutuelle
         .command('template')
-        .description('Écrit les modèles CSV (adhésions, prestations) / writes the CSV templates')
-        .option('--out <dir>', 'dossier de sortie / output folder', '.')
-        .option('--mappings <dir>', 'dossier mappings/ / mappings folder')
+        .description(
+            h({ fr: 'Écrit les modèles CSV (adhésions, prestations)', en: 'Writes the CSV templates' })
+        )
+        .option('--out <dir>', h({ fr: 'dossier de sortie', en: 'output folder' }), '.')
+        .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
         .action(async (flags: { out: string; mappings?: string }) => {
             const files = await writeMutuelleTemplates(flags.mappings ?? defaultMappingsRoot(), flags.out)
             console.log(files.join('\n'))

@@ -2,11 +2,12 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { pushHandler } from '../../handlers/push.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
+import { h } from '../help-lang.js'
 
 function positiveInt(v: string): number {
     const n = Number(v)
     if (!Number.isInteger(n) || n < 1)
-        throw new InvalidArgumentError('entier ≥ 1 attendu / integer ≥ 1 expected')
+        throw new InvalidArgumentError(h({ fr: 'entier ≥ 1 attendu', en: 'integer ≥ 1 expected' }))
     return n
 }
 
@@ -23,17 +24,34 @@ interface RawPushOptions extends RawCommonOptions {
 export function pushCommand(): Command {
     return addCommonOptions(
         new Command('push').description(
-            'Envoie les valeurs nouvelles ou modifiées à DHIS2 / send new or changed values to DHIS2'
+            h({
+                fr: 'Envoie les valeurs nouvelles ou modifiées à DHIS2',
+                en: 'Send new or changed values to DHIS2',
+            })
         )
     )
-        .option('--dry-run', 'DHIS2 vérifie sans rien écrire / DHIS2 checks without writing')
-        .option('--force', 'renvoyer aussi les valeurs inchangées / also send unchanged values')
-        .option('--concurrency <n>', 'requêtes simultanées / parallel requests', positiveInt, 2)
-        .option('--retries <n>', 'tentatives par lot / attempts per chunk', positiveInt, 6)
-        .option('--async', 'import asynchrone de DHIS2 (gros lots) / DHIS2 async import (large chunks)')
+        .option('--dry-run', h({ fr: 'DHIS2 vérifie sans rien écrire', en: 'DHIS2 checks without writing' }))
+        .option(
+            '--force',
+            h({ fr: 'renvoyer aussi les valeurs inchangées', en: 'also send unchanged values' })
+        )
+        .option(
+            '--concurrency <n>',
+            h({ fr: 'requêtes simultanées', en: 'parallel requests' }),
+            positiveInt,
+            2
+        )
+        .option('--retries <n>', h({ fr: 'tentatives par lot', en: 'attempts per chunk' }), positiveInt, 6)
+        .option(
+            '--async',
+            h({ fr: 'import asynchrone de DHIS2 (gros lots)', en: 'DHIS2 async import (large chunks)' })
+        )
         .option(
             '--no-complete',
-            'ne pas marquer les rapports complets (la structure le fait dans DHIS2) / do not mark the reports complete (the facility does it in DHIS2)'
+            h({
+                fr: 'ne pas marquer les rapports complets (la structure le fait dans DHIS2)',
+                en: 'do not mark the reports complete (the facility does it in DHIS2)',
+            })
         )
         .action(async (files: string[], o: RawPushOptions) => {
             await runAndReport(

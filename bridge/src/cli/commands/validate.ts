@@ -2,11 +2,15 @@
 import { Command } from 'commander'
 import { validateHandler } from '../../handlers/validate.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
+import { h } from '../help-lang.js'
 
 export function validateCommand(): Command {
     return addCommonOptions(
         new Command('validate').description(
-            'Vérifie les fichiers contre les métadonnées DHIS2, sans rien envoyer / check files against DHIS2 metadata, sending nothing'
+            h({
+                fr: 'Vérifie les fichiers contre les métadonnées DHIS2, sans rien envoyer',
+                en: 'Check files against DHIS2 metadata, sending nothing',
+            })
         )
     ).action(async (files: string[], o: RawCommonOptions) => {
         await runAndReport(

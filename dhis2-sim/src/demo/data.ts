@@ -199,6 +199,13 @@ const MUTUELLE_GROWTH: Record<string, { start: string; from: number; to: number 
     MUT_COMMUNE5: { start: '202101', from: 1500, to: 6400 },
 }
 
+/**
+ * Months no mutuelle has reported in the demo database: they arrive through the bridge, whose demo push sends
+ * `fixtures/mutuelles/*-2025S1.csv`. Seeding them too would make DHIS2 hold other figures for the same cells, which
+ * the bridge rightly reports as values entered elsewhere and does not overwrite.
+ */
+const MONTHS_LEFT_TO_THE_BRIDGE = { from: '202501', to: '202506' }
+
 const CLAIM_RATES: Array<{ option: string; perBeneficiary: number; price: number }> = [
     { option: 'PREST_CONSULT', perBeneficiary: 0.04, price: 1500 },
     { option: 'PREST_HOSPIT', perBeneficiary: 0.004, price: 25000 },
@@ -311,6 +318,7 @@ function* mutuelleValues(ctx: DemoDataContext, r: Resolved): Generator<StoredDat
         const active = months.filter((m) => m.id >= growth.start)
         const out: StoredDataValue[] = []
         active.forEach((period, i) => {
+            if (period.id >= MONTHS_LEFT_TO_THE_BRIDGE.from && period.id <= MONTHS_LEFT_TO_THE_BRIDGE.to) return
             const prng = new Prng(`mutuelle:${mutuelle.code}:${period.id}`)
             const date = reportDate(period, prng)
             const progress = active.length > 1 ? i / (active.length - 1) : 1

@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { allCommands } from './commands/index.js'
 import { stopWhenLauncherDies } from './launcher-watch.js'
 import { h } from './help-lang.js'
+import { reportDeliveriesOnSignals } from './interrupt.js'
 
 export function buildProgram(): Command {
     const program = new Command('bridge')
@@ -21,4 +22,5 @@ export function buildProgram(): Command {
 if (process.env.npm_lifecycle_event && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD)
 
 stopWhenLauncherDies()
+reportDeliveriesOnSignals()
 await buildProgram().parseAsync(process.argv)

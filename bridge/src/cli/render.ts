@@ -18,6 +18,8 @@ const T = {
         planChanged: 'modifiées',
         planUnchanged: 'inchangées (non renvoyées)',
         planRemoved: 'absentes du fichier corrigé',
+        planDhis2Edits: 'différentes dans DHIS2 (modifiées ou saisies là-bas)',
+        notSent: 'non envoyées (envoi arrêté)',
         saved: 'enregistrées dans DHIS2',
         rejected: 'refusées par DHIS2',
         failed: 'non envoyées (échec réseau)',
@@ -53,6 +55,8 @@ const T = {
         planChanged: 'changed',
         planUnchanged: 'unchanged (not sent again)',
         planRemoved: 'missing from the corrected file',
+        planDhis2Edits: 'different in DHIS2 (edited or entered there)',
+        notSent: 'not sent (push stopped)',
         saved: 'saved in DHIS2',
         rejected: 'refused by DHIS2',
         failed: 'not sent (network failure)',
@@ -136,14 +140,16 @@ export function renderReport(report: RunReport, lang: Lang, maxIssues = 200): st
     out.push(table.toString())
     if (report.plan) {
         const p = report.plan
+        const edits = p.dhis2Edits ? ` · ${p.dhis2Edits} ${t.planDhis2Edits}` : ''
         out.push(
-            `${p.new} ${t.planNew} · ${p.changed} ${t.planChanged} · ${p.unchanged} ${t.planUnchanged} · ${p.removed} ${t.planRemoved}`
+            `${p.new} ${t.planNew} · ${p.changed} ${t.planChanged} · ${p.unchanged} ${t.planUnchanged} · ${p.removed} ${t.planRemoved}${edits}`
         )
     }
     if (report.push) {
         const p = report.push
+        const notSent = p.notSent ? ` · ${p.notSent} ${t.notSent}` : ''
         out.push(
-            `${p.saved} ${t.saved} · ${p.rejected} ${t.rejected} · ${p.failed} ${t.failed} · ${p.retries} ${t.retries}`
+            `${p.saved} ${t.saved} · ${p.rejected} ${t.rejected} · ${p.failed} ${t.failed} · ${p.retries} ${t.retries}${notSent}`
         )
         if (p.dryRun) out.push(t.dryRun)
     }

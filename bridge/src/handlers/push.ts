@@ -371,6 +371,7 @@ async function pushWithLedger(
     if (durable) await settleInterruptedRuns(prep.stateDir, ledger)
     const metadata = prep.ctx.metadata
     const blocked = options.strict === true && result.errorCount > 0
+    if (values.length > 0 && !blocked) options.onProgress?.({ stage: 'check' })
     const read = values.length > 0 && !blocked ? await readWhatDhis2Holds(client, values, options) : null
     const plan = buildPlan(values, ledger, {
         force,
@@ -523,14 +524,20 @@ async function pushWithLedger(
                 exclude: result.incompleteReports,
             })
             const stop: StopSignal = { error: null }
+            options.onProgress?.({ stage: 'complete', done: 0, total: selection.reports.length })
             const done = await registerCompletions(client, selection.reports, {
                 queue,
                 rules: retryRules(retry),
                 stop,
                 dryRun,
             })
+            options.onProgress?.({
+                stage: 'complete',
+                done: selection.reports.length,
+                total: selection.reports.length,
+            })
             if (durable) await recordCompletions(ledger, done.registered, runId)
-            if (stop.error) throw new PushAbortedError(stop.error.message)
+            if (stop.error) throw new PushAbortedError(stop.error.message, { cause: stop.error })
             const complete = emptyCompletion(false, dryRun)
             complete.registered = done.registered.length
             complete.partly = done.registered.filter((r) => r.partly).length

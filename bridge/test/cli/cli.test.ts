@@ -1,7 +1,7 @@
 // The CLI as a person or a script runs it: credentials from the environment (never printed),
 // a summary table or --json, and exit codes 0 / 2 / 1.
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
@@ -157,5 +157,54 @@ describe('bridge CLI', () => {
         expect(typeof convertMs).toBe('number')
         expect(convertMs).toBeGreaterThan(0)
         expect(convertMs).toBeLessThan(wallMs)
+    })
+
+    it('push keeps a value edited in DHIS2 and says so; --overwrite-dhis2-edits puts the file’s back', async () => {
+        const own = tempState()
+        const file = fixture('commune5-2024-01-long.csv')
+        const first = await run(['push', file, '--state-dir', own, '--json'], env())
+        expect(first.code).toBe(0)
+        const ledgerName = readdirSync(own).find((n) => n.startsWith('ledger-')) ?? ''
+        const sent = readFileSync(join(own, ledgerName), 'utf8')
+            .split('\n')
+            .filter((l) => l !== '')
+            .map((l) => JSON.parse(l) as { kind?: string; key: string; value: string })
+            .find((l) => l.kind !== 'complete' && l.value !== '0')
+        if (!sent) throw new Error('nothing in the ledger')
+        const [dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo] = sent.key.split('|')
+        const cell = { dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo }
+        const edited = String(Number(sent.value) + 1000)
+        const adminAuth = `Basic ${Buffer.from('admin:district').toString('base64')}`
+        const post = await fetch(`${sim.url}/api/dataValueSets`, {
+            method: 'POST',
+            headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ dataValues: [{ ...cell, value: edited }] }),
+        })
+        expect(post.status).toBe(200)
+        const inDhis2 = async (): Promise<string | undefined> => {
+            const q = new URLSearchParams({
+                dataElement: dataElement ?? '',
+                period: period ?? '',
+                orgUnit: orgUnit ?? '',
+            })
+            const res = await fetch(`${sim.url}/api/dataValueSets?${q}`, {
+                headers: { Authorization: adminAuth },
+            })
+            const body = (await res.json()) as { dataValues?: Array<Record<string, string>> }
+            return body.dataValues?.find(
+                (d) =>
+                    d.categoryOptionCombo === categoryOptionCombo &&
+                    d.attributeOptionCombo === attributeOptionCombo
+            )?.value
+        }
+
+        const kept = await run(['push', file, '--state-dir', own], env())
+        expect(kept.code).not.toBe(0)
+        expect(kept.stdout).toMatch(/1 différentes dans DHIS2/)
+        expect(await inDhis2()).toBe(edited)
+
+        const restored = await run(['push', file, '--state-dir', own, '--overwrite-dhis2-edits'], env())
+        expect(restored.code).toBe(0)
+        expect(await inDhis2()).toBe(sent.value)
     })
 })

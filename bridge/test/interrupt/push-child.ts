@@ -1,19 +1,15 @@
 // A push in its own process, for the interruption tests: kill -9, Ctrl-C and a second process on the
 // same state. Arguments: <stateDir> <file>…; DHIS2 address and account from the environment.
-import { interruptActivePush, pushHandler } from '../../src/handlers/push.js'
+import { reportDeliveriesOnSignals } from '../../src/cli/interrupt.js'
+import { pushHandler } from '../../src/handlers/push.js'
 
 const [stateDir, ...files] = process.argv.slice(2)
 const baseUrl = process.env.DHIS2_BASE_URL ?? ''
 const username = process.env.DHIS2_USERNAME ?? ''
 const password = process.env.DHIS2_PASSWORD ?? ''
 
-// what the CLI does on Ctrl-C: say what was delivered, leave the state consistent, exit non-zero
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.on(signal, () => {
-        const outcome = interruptActivePush(signal)
-        if (outcome) process.stderr.write(outcome.message.fr + '\n')
-        process.exit(outcome?.exitCode ?? 130)
-    })
+// the CLI's own Ctrl-C handling: say what was delivered, leave the state consistent, exit non-zero
+reportDeliveriesOnSignals()
 
 try {
     const report = await pushHandler({

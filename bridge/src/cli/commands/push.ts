@@ -19,6 +19,7 @@ interface RawPushOptions extends RawCommonOptions {
     async?: boolean
     /** commander's negated flag: false with --no-complete. */
     complete: boolean
+    overwriteDhis2Edits?: boolean
 }
 
 export function pushCommand(): Command {
@@ -47,6 +48,13 @@ export function pushCommand(): Command {
             h({ fr: 'import asynchrone de DHIS2 (gros lots)', en: 'DHIS2 async import (large chunks)' })
         )
         .option(
+            '--overwrite-dhis2-edits',
+            h({
+                fr: 'remettre la valeur du fichier sur une valeur modifiée ou saisie dans DHIS2 depuis l’envoi',
+                en: 'put the file’s value back over a value edited or entered in DHIS2 since it was sent',
+            })
+        )
+        .option(
             '--no-complete',
             h({
                 fr: 'ne pas marquer les rapports complets (la structure le fait dans DHIS2)',
@@ -67,6 +75,7 @@ export function pushCommand(): Command {
                         maxAttempts: o.retries,
                         async: o.async ?? false,
                         noComplete: !o.complete,
+                        overwriteDhis2Edits: o.overwriteDhis2Edits ?? false,
                     })
                 },
                 { fileCount: files.length }

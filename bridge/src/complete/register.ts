@@ -1,4 +1,4 @@
-// Registers monthly reports as complete (POST /api/completeDataSetRegistrations, contract §8.3), in
+// Registers monthly reports as complete (POST /api/completeDataSetRegistrations, docs/dhis2-api.md §11), in
 // batches, with the push's retries and queue. DHIS2 answers SUCCESS as soon as one registration went
 // in, and names refused ones only through legacy conflicts (no indexes): each conflict's `object` is
 // matched back to the registrations it names; when that cannot account for every ignored one, the
@@ -127,7 +127,7 @@ export async function registerCompletions(
     }
     const params: Record<string, string> = { importStrategy: 'CREATE_AND_UPDATE' }
     if (options.dryRun) params.dryRun = 'true'
-    // `yyyy-MM-dd`, the form DHIS2 documents for registration dates (contract §8.3).
+    // `yyyy-MM-dd`, the form DHIS2 documents for registration dates (docs/dhis2-api.md §11).
     const date = (options.now ?? new Date()).toISOString().slice(0, 10)
     const size = Math.max(1, options.batchSize ?? 100)
 

@@ -69,6 +69,7 @@ export type IssueCode =
     | 'ORG_UNIT_CLOSED'
     | 'NO_DATA_SET'
     | 'MAPPING_INVALID'
+    | 'MAPPING_DATA_SET_MISSING'
     | 'DHIS2_CONFLICT'
     | 'DHIS2_REJECTED'
     | 'REMOVED_VALUE'

@@ -101,7 +101,7 @@ export function toPipelineMapping(matches: readonly FacilityMatch[], registry: s
             }
             if (m.district !== null) entry.district = m.district.name
             if (m.status === 'to-review') {
-                entry.note = `À vérifier : « ${m.best.orgUnitName} » (score ${m.best.score}) / To review`
+                entry.note = `À vérifier : « ${m.best.orgUnitName} » (score ${m.best.score})`
             }
             return [entry]
         }),

@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
+import { LocalizedError } from '../core/localized-error.js'
+import { messageFor } from '../i18n/messages.js'
 import { foldText } from './normalize.js'
 import type { RegistryFacility } from './match.js'
 
@@ -44,7 +46,8 @@ function decode(bytes: Buffer): string {
     return text.replace(/^\uFEFF/, '')
 }
 
-export class RegistryError extends Error {}
+/** A registry file the bridge cannot read as such. */
+export class RegistryError extends LocalizedError {}
 
 export function parseRegistry(text: string): RegistryFacility[] {
     const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
@@ -68,9 +71,11 @@ export function parseRegistry(text: string): RegistryFacility[] {
     }
     for (const required of ['name', 'district'] as const) {
         if (columns[required] < 0) {
-            throw new RegistryError(
-                `Colonne obligatoire absente : « ${required === 'name' ? 'nom' : 'district'} » / Required column missing: "${required}"`
-            )
+            const { message, hint } = messageFor('REGISTRY_MISSING_COLUMN', {
+                column: required === 'name' ? 'nom' : 'district',
+                titles: COLUMN_ALIASES[required].join(', '),
+            })
+            throw new RegistryError(message, hint)
         }
     }
     const out: RegistryFacility[] = []

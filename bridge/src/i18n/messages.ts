@@ -477,6 +477,16 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Fix the mapping file named (see docs/bridge.md).',
         },
     },
+    MAPPING_DATA_SET_MISSING: {
+        message: {
+            fr: 'Le rapport {{dataSet}} du format {{layout}} n’existe pas dans DHIS2 : les fichiers de ce format ne peuvent pas être envoyés.',
+            en: 'Report {{dataSet}} of layout {{layout}} does not exist in DHIS2: files in this layout cannot be sent.',
+        },
+        hint: {
+            fr: 'Installez les métadonnées du projet (« bridge metadata install »), ou corrigez « dataSet » dans le format {{layout}}.',
+            en: 'Install the project’s metadata ("bridge metadata install"), or fix "dataSet" in layout {{layout}}.',
+        },
+    },
     REMOVED_VALUE: {
         message: {
             fr: '{{indicator}} de {{facility}} pour {{period}} : la valeur « {{value}} » envoyée auparavant (depuis cette ligne) ne figure plus dans le nouveau fichier ; elle reste dans DHIS2.',
@@ -805,6 +815,56 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'The config file {{file}} (holding the password) is readable by other accounts of this computer.',
         },
         hint: { fr: 'Protégez-le : chmod 600 {{file}}', en: 'Protect it: chmod 600 {{file}}' },
+    },
+    SOURCE_KIND_UNKNOWN: {
+        message: {
+            fr: 'Type de source inconnu : « {{kind}} ».',
+            en: 'Unknown source kind: "{{kind}}".',
+        },
+        hint: {
+            fr: 'Choisissez --source parmi : {{known}}.',
+            en: 'Choose --source among: {{known}}.',
+        },
+    },
+    LAYOUT_UNKNOWN: {
+        message: {
+            fr: 'Format inconnu pour la source {{kind}} : « {{layout}} ».',
+            en: 'Unknown layout for source {{kind}}: "{{layout}}".',
+        },
+        hint: {
+            fr: 'Choisissez --layout parmi : {{known}} ; ou ne le donnez pas, le format sera reconnu.',
+            en: 'Choose --layout among: {{known}}; or leave it out, the layout will be detected.',
+        },
+    },
+    LAYOUT_NONE: {
+        message: {
+            fr: 'Aucun format de fichier n’est défini pour la source {{kind}} (dossier {{dir}}).',
+            en: 'No file layout is defined for source {{kind}} (folder {{dir}}).',
+        },
+        hint: {
+            fr: 'Vérifiez le dossier des correspondances (--mappings).',
+            en: 'Check the mappings folder (--mappings).',
+        },
+    },
+    REGISTRY_MISSING_COLUMN: {
+        message: {
+            fr: 'Colonne obligatoire absente du registre des structures : « {{column}} ».',
+            en: 'Required column missing from the facility registry: "{{column}}".',
+        },
+        hint: {
+            fr: 'Ajoutez cette colonne en première ligne ; titres reconnus : {{titles}}.',
+            en: 'Add this column in the first row; recognised titles: {{titles}}.',
+        },
+    },
+    METADATA_PACKAGE_NOT_OBJECT: {
+        message: {
+            fr: 'Le paquet de métadonnées n’est pas un objet JSON.',
+            en: 'The metadata package is not a JSON object.',
+        },
+        hint: {
+            fr: 'Donnez le paquet du projet (mappings/metadata/package.json) ou un export de métadonnées DHIS2.',
+            en: 'Give the project’s package (mappings/metadata/package.json) or a DHIS2 metadata export.',
+        },
     },
     METADATA_NEEDED: {
         message: {

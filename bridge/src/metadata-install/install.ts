@@ -4,6 +4,7 @@
 // (never DELETE or SYNC), updates keep what the server has beyond the package, nothing sends deleteAll.
 import { readFile } from 'node:fs/promises'
 import { parseMetadataPackage } from '../../../mappings/src/package.js'
+import { LocalizedError } from '../core/localized-error.js'
 import { Dhis2HttpError, isRecord, type MetadataApi, type QueryParams } from './api.js'
 import { changedProperties, mergeForUpdate } from './compare.js'
 import { parseImportReport, type ImportErrorReport, type ImportReportSummary } from './import-report.js'
@@ -43,8 +44,7 @@ export interface InstallResult {
 
 /** Collections in the package that hold metadata objects (`system`, `date`… are skipped). */
 export function packageCollections(raw: unknown): MetadataPackage {
-    if (!isRecord(raw))
-        throw new Error('Le paquet de métadonnées n’est pas un objet JSON / The package is not a JSON object')
+    if (!isRecord(raw)) throw LocalizedError.of('METADATA_PACKAGE_NOT_OBJECT')
     const out: MetadataPackage = {}
     for (const [key, value] of Object.entries(raw)) {
         if (!Array.isArray(value)) continue

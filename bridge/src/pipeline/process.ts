@@ -1,8 +1,9 @@
 // read → validate → map for a list of files of one source kind: values stream to the caller's
 // sink, issues are collected (bounded, counted beyond the bound). One DHIS2 cell has one meaning per
 // run: cells given two different values anywhere in the files are blocked (`conflictedKeys`).
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { makeIssue } from '../core/issues.js'
+import { LocalizedError } from '../core/localized-error.js'
 import { valueKey, type MappedValue, type ValidationIssue } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
 import { readFileRows } from '../read/index.js'
@@ -61,7 +62,13 @@ export function withoutConflicts<T extends MappedValue>(values: readonly T[], re
     return values.filter((v) => !result.conflictedKeys.has(valueKey(v)))
 }
 
-export class UnknownKindError extends Error {}
+/** The source kind or layout asked for does not exist. */
+export class UnknownKindError extends LocalizedError {}
+
+function unknownKind(code: string, params: Record<string, string>): UnknownKindError {
+    const { message, hint } = messageFor(code, params)
+    return new UnknownKindError(message, hint)
+}
 
 export async function processFiles(
     paths: readonly string[],
@@ -71,15 +78,22 @@ export async function processFiles(
 ): Promise<ProcessResult> {
     const kind = getSourceKind(options.kind)
     if (!kind)
-        throw new UnknownKindError(
-            `Type de source inconnu / unknown source kind: ${options.kind} (${sourceKinds()
+        throw unknownKind('SOURCE_KIND_UNKNOWN', {
+            kind: options.kind,
+            known: sourceKinds()
                 .map((k) => k.id)
-                .join(', ')})`
-        )
-    let layouts: Array<LayoutInfo & { layout: unknown }> = await kind.loadLayouts(options.mappingsRoot)
-    if (options.layout) layouts = layouts.filter((l) => l.name === options.layout)
+                .join(', '),
+        })
+    const all: Array<LayoutInfo & { layout: unknown }> = await kind.loadLayouts(options.mappingsRoot)
+    if (all.length === 0)
+        throw unknownKind('LAYOUT_NONE', { kind: kind.id, dir: join(options.mappingsRoot, kind.mappingDir) })
+    const layouts = options.layout ? all.filter((l) => l.name === options.layout) : all
     if (layouts.length === 0)
-        throw new UnknownKindError(`Format inconnu / unknown layout: ${options.layout ?? '(none)'}`)
+        throw unknownKind('LAYOUT_UNKNOWN', {
+            kind: kind.id,
+            layout: options.layout ?? '',
+            known: all.map((l) => l.name).join(', '),
+        })
     const cells = new RunCells()
     const runCtx: KindContext = { ...ctx, cells }
     const candidates: HeaderCandidate<unknown>[] = layouts.map((l) => ({

@@ -1,4 +1,4 @@
-// What a clinic must do about each DHIS2 conflict, in French and English (contract §2.6).
+// What a clinic must do about each DHIS2 conflict, in French and English (docs/dhis2-api.md §3.3).
 import type { Localized, ValidationIssue } from '../core/types.js'
 import { interpolate, messageFor } from '../i18n/messages.js'
 

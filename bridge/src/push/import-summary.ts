@@ -1,4 +1,4 @@
-// Reading DHIS2's answer to POST /api/dataValueSets (contract §2): the WebMessage envelope
+// Reading DHIS2's answer to POST /api/dataValueSets (docs/dhis2-api.md §4): the WebMessage envelope
 // (2.38+), a plain ImportSummary (API ≤ 37, async task summaries), 409 WARNING = partly saved.
 import { z } from 'zod'
 

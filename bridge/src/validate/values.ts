@@ -1,6 +1,6 @@
 // Value checks per DHIS2 value type, written as zod schemas. The cell is what the person typed
 // (French decimal comma, thousands separated by spaces); the output is what DHIS2 accepts
-// (contract §1.6: no leading zeros, no `+`, dot decimals).
+// (docs/dhis2-api.md §3.2: no leading zeros, no `+`, dot decimals).
 import { z } from 'zod'
 import { valueNumber } from './duplicates.js'
 

@@ -1,4 +1,4 @@
-// Every shape of DHIS2's answer to a data value import (contract §2.4), and conflicts traced to rows.
+// Every shape of DHIS2's answer to a data value import (docs/dhis2-api.md §4.4), and conflicts traced to rows.
 import { describe, expect, it } from 'vitest'
 import type { MappedValue } from '../../src/core/types.js'
 import type { PlannedValue } from '../../src/plan/plan.js'

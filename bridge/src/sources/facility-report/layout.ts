@@ -71,7 +71,7 @@ export const wideLayoutSchema = z
                 ctx.addIssue({
                     code: 'custom',
                     path: ['fields', i],
-                    message: `même élément et ventilation que fields[${prev}] / same element and disaggregation as fields[${prev}]`,
+                    message: `même indicateur et même ventilation que fields[${prev}]`,
                 })
             seen.set(k, i)
         })

@@ -162,8 +162,9 @@ export class FacilityReportProcessor implements RecordProcessor {
         const m = this.matcher
         if (!this.resolver.dataSet) {
             sink.issue(
-                makeIssue('MAPPING_INVALID', at, {
-                    detail: `data set ${this.layout.dataSet} absent de DHIS2 / not in DHIS2 (layout ${this.layout.name})`,
+                makeIssue('MAPPING_DATA_SET_MISSING', at, {
+                    dataSet: this.layout.dataSet,
+                    layout: this.layout.name,
                 })
             )
             return false

@@ -150,10 +150,12 @@ export async function readCsv(path: string, sink: RawRowSink, options: CsvOption
             }
         }
         for (;;) {
-            // suspicious characters are rare: test the new text once (with the two characters before it,
-            // the longest pattern being three), and lines only when it has some
-            const nonAscii: boolean = restSuspicious || looksMisencoded(rest.slice(-2) + text)
+            // suspicious characters are rare: test the chunk once, and lines only when it has some. The test
+            // runs over all of `data`, the carried-over line too: a regular expression flattens the
+            // concatenation, and lines sliced from a flat string are cheaper (a third less memory and time
+            // on the benchmark than slices of the rope). `rest` is capped by `maxRecord`, so this stays linear.
             let data = rest + text
+            const nonAscii: boolean = restSuspicious || looksMisencoded(data)
             let start = 0
             // `rest` holds no newline: search only the new text
             for (let nl = data.indexOf('\n', rest.length); nl !== -1; nl = data.indexOf('\n', start)) {

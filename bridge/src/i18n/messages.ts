@@ -856,6 +856,16 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Add this column in the first row; recognised titles: {{titles}}.',
         },
     },
+    STATE_LOCK_RACE: {
+        message: {
+            fr: 'Le verrou de l’état du pont ({{path}}) n’a pas pu être pris : un autre envoi vient de le prendre.',
+            en: 'The bridge state lock ({{path}}) could not be taken: another push has just taken it.',
+        },
+        hint: {
+            fr: 'Attendez la fin de l’autre envoi, puis relancez la commande.',
+            en: 'Wait for the other push to finish, then run the command again.',
+        },
+    },
     METADATA_PACKAGE_NOT_OBJECT: {
         message: {
             fr: 'Le paquet de métadonnées n’est pas un objet JSON.',

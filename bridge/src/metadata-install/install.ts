@@ -2,6 +2,7 @@
 // compare with the server → VALIDATE → show the plan → COMMIT → generate missing option combos.
 // Safe to run twice, and it never removes anything: importStrategy is always CREATE_AND_UPDATE
 // (never DELETE or SYNC), updates keep what the server has beyond the package, nothing sends deleteAll.
+import { jsonErrorPosition } from '../core/json-position.js'
 import { readFile } from 'node:fs/promises'
 import { parseMetadataPackage } from '../../../mappings/src/package.js'
 import { LocalizedError } from '../core/localized-error.js'
@@ -55,7 +56,15 @@ export function packageCollections(raw: unknown): MetadataPackage {
 }
 
 export async function readPackage(path: string): Promise<MetadataPackage> {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as unknown
+    const text = await readFile(path, 'utf8')
+    let raw: unknown
+    try {
+        raw = JSON.parse(text)
+    } catch {
+        // JSON.parse quotes the text around the fault: only its place is said
+        const at = jsonErrorPosition(text)
+        throw LocalizedError.of('JSON_SYNTAX', { line: at?.line ?? '?', col: at?.column ?? '?' })
+    }
     // The project's package (it has a `package` descriptor) is checked by its own loader first, so a
     // hand-edited file fails here with a clear message; other DHIS2 metadata files are taken as they are.
     if (isRecord(raw) && isRecord(raw.package)) parseMetadataPackage(raw)

@@ -1,6 +1,7 @@
 // One push at a time per state folder: two runs planning against the same ledger would each believe
 // DHIS2 lacks what the other is sending. The lock file is created atomically (written aside, then
 // hard-linked into place, which fails if it exists), so it is never seen half-written.
+import { LocalizedError } from '../core/localized-error.js'
 import { hostname } from 'node:os'
 import { link, readFile, unlink, writeFile } from 'node:fs/promises'
 import { unlinkSync } from 'node:fs'
@@ -95,7 +96,7 @@ export async function acquireStateLock(stateDir: string, runId: string): Promise
             // a run that died without releasing: its lock is taken over (the next link may still lose a race)
             await unlink(path).catch(() => undefined)
         }
-        throw new Error(`could not take the lock ${path}`)
+        throw LocalizedError.of('STATE_LOCK_RACE', { path })
     } finally {
         await unlink(aside).catch(() => undefined)
     }

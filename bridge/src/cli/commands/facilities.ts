@@ -66,7 +66,7 @@ export function facilitiesCommand(): Command {
         .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (registry: string, flags: MatchFlags) => {
-            const api = await connectFromConfig(flags.config)
+            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
             const result = await runFacilitiesMatch({
                 api,
                 registryPath: registry,

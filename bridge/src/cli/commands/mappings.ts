@@ -34,7 +34,7 @@ export function mappingsCommand(): Command {
         .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: CheckFlags) => {
-            const api = await connectFromConfig(flags.config)
+            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
             const out = await runMappingsCheck({
                 api,
                 mappingsRoot: flags.mappings ?? defaultMappingsRoot(),

@@ -44,7 +44,7 @@ export function metadataCommand(): Command {
         .option('--config <file>', h({ fr: 'fichier de connexion DHIS2', en: 'DHIS2 connection file' }))
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: InstallFlags) => {
-            const api = await connectFromConfig(flags.config)
+            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
             const out = await runMetadataInstall({
                 api,
                 packagePath: flags.package ?? join(defaultMappingsRoot(), 'metadata', 'package.json'),

@@ -318,7 +318,8 @@ function* mutuelleValues(ctx: DemoDataContext, r: Resolved): Generator<StoredDat
         const active = months.filter((m) => m.id >= growth.start)
         const out: StoredDataValue[] = []
         active.forEach((period, i) => {
-            if (period.id >= MONTHS_LEFT_TO_THE_BRIDGE.from && period.id <= MONTHS_LEFT_TO_THE_BRIDGE.to) return
+            if (period.id >= MONTHS_LEFT_TO_THE_BRIDGE.from && period.id <= MONTHS_LEFT_TO_THE_BRIDGE.to)
+                return
             const prng = new Prng(`mutuelle:${mutuelle.code}:${period.id}`)
             const date = reportDate(period, prng)
             const progress = active.length > 1 ? i / (active.length - 1) : 1

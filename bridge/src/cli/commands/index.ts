@@ -9,6 +9,7 @@ import { metadataCommand } from './metadata.js'
 import { mutuelleCommand } from './mutuelle.js'
 import { pushCommand } from './push.js'
 import { refreshMetadataCommand } from './refresh-metadata.js'
+import { serveCommand } from './serve.js'
 import { validateCommand } from './validate.js'
 
 export function allCommands(): Command[] {
@@ -23,5 +24,7 @@ export function allCommands(): Command[] {
         mappingsCommand(),
         labCommand(),
         mutuelleCommand(),
+        // issue 10: the intake web service
+        serveCommand(),
     ]
 }

@@ -1,0 +1,130 @@
+// `bridge serve`: the intake web service for private clinics, labs and mutuelles (argument parsing
+// only; the server is src/intake/web/server.ts). It pushes with the same service account as the CLI.
+import { Command, InvalidArgumentError, Option } from 'commander'
+import type { Lang } from '../../core/types.js'
+import { startIntakeServer, type RunningIntake } from '../../intake/web/server.js'
+import { describeFailure } from '../failure.js'
+import { h } from '../help-lang.js'
+import { loadConfigAndWarn } from '../shared-options.js'
+
+interface RawServeOptions {
+    port: number
+    host: string
+    database?: string
+    stateDir: string
+    config?: string
+    mappings?: string
+    trustProxy?: boolean
+    idleMinutes: number
+    lang: string
+}
+
+function positiveInt(v: string): number {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1)
+        throw new InvalidArgumentError(h({ fr: 'entier ≥ 1 attendu', en: 'integer ≥ 1 expected' }))
+    return n
+}
+
+function port(v: string): number {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new InvalidArgumentError(h({ fr: 'port entre 0 et 65535', en: 'port between 0 and 65535' }))
+    return n
+}
+
+export function serveCommand(): Command {
+    return new Command('serve')
+        .description(
+            h({
+                fr: 'Service web de dépôt des rapports (cliniques, laboratoires, mutuelles)',
+                en: 'Web intake service for reports (clinics, laboratories, mutuelles)',
+            })
+        )
+        .option('--port <n>', h({ fr: 'port d’écoute', en: 'port to listen on' }), port, 8090)
+        .option(
+            '--host <address>',
+            h({ fr: 'adresse d’écoute (0.0.0.0 : toutes)', en: 'address to listen on (0.0.0.0: all)' }),
+            '127.0.0.1'
+        )
+        .option(
+            '--database <url>',
+            h({
+                fr: 'base de données (postgres://… ou fichier SQLite ; SQLite dans --state-dir sinon)',
+                en: 'database (postgres://… or SQLite file; SQLite in --state-dir otherwise)',
+            })
+        )
+        .option(
+            '--state-dir <dir>',
+            h({ fr: 'dossier de la base et du cache', en: 'database and cache folder' }),
+            '.bridge'
+        )
+        .option(
+            '--config <file>',
+            h({ fr: 'fichier de configuration DHIS2 (JSON)', en: 'DHIS2 config file' })
+        )
+        .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
+        .option(
+            '--trust-proxy',
+            h({
+                fr: 'derrière un proxy HTTPS : croire ses en-têtes X-Forwarded-*',
+                en: 'behind an HTTPS proxy: trust its X-Forwarded-* headers',
+            })
+        )
+        .option(
+            '--idle-minutes <n>',
+            h({ fr: 'déconnexion après n minutes sans activité', en: 'log out after n idle minutes' }),
+            positiveInt,
+            30
+        )
+        .addOption(
+            new Option('--lang <lang>', h({ fr: 'langue des messages', en: 'message language' }))
+                .choices(['fr', 'en'])
+                .default('fr')
+        )
+        .action(async (o: RawServeOptions) => {
+            const lang: Lang = o.lang === 'en' ? 'en' : 'fr'
+            let running: RunningIntake
+            try {
+                const dhis2 = await loadConfigAndWarn(o.config, lang)
+                running = await startIntakeServer({
+                    dhis2,
+                    stateDir: o.stateDir,
+                    port: o.port,
+                    host: o.host,
+                    ...(o.database ? { databaseUrl: o.database } : {}),
+                    ...(o.mappings ? { mappingsRoot: o.mappings } : {}),
+                    trustProxy: o.trustProxy ?? false,
+                    idleMinutes: o.idleMinutes,
+                    logger: { level: 'info' },
+                })
+            } catch (e) {
+                process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${describeFailure(e, lang)}\n`)
+                process.exitCode = 1
+                return
+            }
+            process.stdout.write(
+                lang === 'fr'
+                    ? `Service de dépôt prêt : ${running.url} (Ctrl+C pour arrêter)\n`
+                    : `Intake service ready: ${running.url} (Ctrl+C to stop)\n`
+            )
+            // The CLI's own handlers exit at once (they report an interrupted push); a server instead
+            // stops taking requests, lets the worker finish what it holds, and closes the database.
+            for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal)
+            let stopping = false
+            const stop = (signal: NodeJS.Signals) => {
+                if (stopping) process.exit(signal === 'SIGTERM' ? 143 : 130)
+                stopping = true
+                process.stdout.write(lang === 'fr' ? 'Arrêt du service…\n' : 'Stopping the service…\n')
+                running.close().then(
+                    () => process.exit(0),
+                    (e: unknown) => {
+                        process.stderr.write(`${describeFailure(e, lang)}\n`)
+                        process.exit(1)
+                    }
+                )
+            }
+            process.on('SIGINT', stop)
+            process.on('SIGTERM', stop)
+        })
+}

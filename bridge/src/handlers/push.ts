@@ -3,11 +3,17 @@ import PQueue from 'p-queue'
 import { registerCompletions } from '../complete/register.js'
 import { selectReportsToComplete } from '../complete/select.js'
 import { makeIssue } from '../core/issues.js'
-import { chunkKey, type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
+import { type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
 import type { MetadataIndex } from '../metadata/index.js'
 import { processFiles, withoutConflicts } from '../pipeline/process.js'
-import { readDhis2Values, type Dhis2Holdings } from '../plan/dhis2-values.js'
+import {
+    differenceIssue,
+    locationOf,
+    readWhatDhis2Holds,
+    shortDate,
+    zeroNotStoredBy,
+} from '../plan/against-dhis2.js'
 import { JsonlLedger, ledgerFileFor, MemoryLedger, type Ledger, type LedgerEntry } from '../plan/ledger.js'
 import { buildPlan, type Plan, type PlannedValue } from '../plan/plan.js'
 import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../push/push.js'
@@ -113,25 +119,6 @@ function say(lang: Lang | undefined, text: Localized): string {
     return lang === 'en' ? text.en : text.fr
 }
 
-const NUMERIC = new Set([
-    'INTEGER',
-    'INTEGER_POSITIVE',
-    'INTEGER_NEGATIVE',
-    'INTEGER_ZERO_OR_POSITIVE',
-    'NUMBER',
-    'PERCENTAGE',
-    'UNIT_INTERVAL',
-])
-
-/** DHIS2 skips a numeric zero of a data element whose zeroIsSignificant is false (ValidationUtils). */
-function zeroNotStoredBy(metadata: MetadataIndex) {
-    return (v: { dataElement: string; value: string }): boolean => {
-        if (v.value.trim() === '' || Number(v.value) !== 0) return false
-        const de = metadata.dataElement(v.dataElement)
-        return de !== undefined && de.zeroIsSignificant !== true && NUMERIC.has(de.valueType)
-    }
-}
-
 const MONTHS_FR = [
     'janvier',
     'février',
@@ -157,12 +144,6 @@ function monthName(period: string): Localized {
         timeZone: 'UTC',
     })
     return { fr: `${MONTHS_FR[month - 1] ?? ''} ${m[1]}`, en }
-}
-
-function shortDate(iso: string | undefined): string {
-    if (!iso) return '?'
-    const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso)
-    return m ? `${m[1]} ${m[2]}` : iso
 }
 
 /** « Consultations curatives (< 5 ans) de Clinique Badala (FS-C5-011) pour janvier 2024 ». */
@@ -201,37 +182,6 @@ function removedIssue(metadata: MetadataIndex, e: LedgerEntry): ValidationIssue 
     return issue
 }
 
-function locationOf(v: MappedValue) {
-    return { file: v.file, sheet: v.sheet, row: v.row, column: v.column, value: v.value }
-}
-
-/** The report of a value DHIS2 holds differently from what the bridge sent or the file says. */
-function differenceIssue(pv: PlannedValue): ValidationIssue | null {
-    const d = pv.difference
-    if (!d) return null
-    const code =
-        d.kind === 'edited' ? 'DHIS2_EDITED' : d.kind === 'deleted' ? 'DHIS2_DELETED' : 'DHIS2_FOREIGN_VALUE'
-    const outcome = messageFor(d.overwritten ? 'DHIS2_OVERWRITTEN' : 'DHIS2_KEPT').message
-    const issue = makeIssue(
-        code,
-        locationOf(pv.value),
-        {
-            dhis2Value: d.dhis2?.value,
-            storedBy: d.dhis2?.storedBy ?? '?',
-            when: shortDate(d.dhis2?.lastUpdated),
-            sent: d.sent?.value,
-            sentAt: shortDate(d.sent?.at),
-            outcome: '{{outcome}}',
-        },
-        d.overwritten ? 'warning' : 'error'
-    )
-    issue.message = {
-        fr: issue.message.fr.replace('{{outcome}}', outcome.fr),
-        en: issue.message.en.replace('{{outcome}}', outcome.en),
-    }
-    return issue
-}
-
 function replacesIssue(pv: PlannedValue): ValidationIssue | null {
     const e = pv.replaces
     if (!e) return null
@@ -241,36 +191,6 @@ function replacesIssue(pv: PlannedValue): ValidationIssue | null {
         { sent: e.value, sentAt: shortDate(e.at), otherFile: e.file, otherRow: e.row },
         'warning'
     )
-}
-
-async function readWhatDhis2Holds(
-    client: NonNullable<Awaited<ReturnType<typeof prepare>>['client']>,
-    values: readonly MappedValue[],
-    options: PushHandlerOptions
-): Promise<{ holdings: Dhis2Holdings; issues: ValidationIssue[] }> {
-    const scopes = new Map<string, MappedValue>()
-    for (const v of values) if (!scopes.has(chunkKey(v))) scopes.set(chunkKey(v), v)
-    const holdings = await readDhis2Values(client, scopes.values(), {
-        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-        ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
-    })
-    // one warning per facility DHIS2 would not let the account read
-    const issues: ValidationIssue[] = []
-    const told = new Set<string>()
-    for (const [scope, detail] of holdings.unread) {
-        const v = scopes.get(scope)
-        if (!v || told.has(v.orgUnit)) continue
-        told.add(v.orgUnit)
-        issues.push(
-            makeIssue(
-                'DHIS2_READ_FAILED',
-                { file: v.file, sheet: v.sheet, row: v.row },
-                { facility: v.orgUnitCode, detail },
-                'warning'
-            )
-        )
-    }
-    return { holdings, issues }
 }
 
 function planNote(plan: Plan, force: boolean, sent: boolean): Localized | undefined {

@@ -896,6 +896,64 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Produce it again with "bridge refresh-metadata --out <file>".',
         },
     },
+    INTAKE_NO_VALUE: {
+        message: {
+            fr: 'Aucune valeur à enregistrer : le fichier ne contient aucune valeur valide.',
+            en: 'Nothing to record: the file holds no valid value.',
+        },
+        hint: {
+            fr: 'Vérifiez que le fichier suit le modèle (une ligne par indicateur et ventilation) et qu’il est rempli.',
+            en: 'Check that the file follows the template (one row per indicator and disaggregation) and is filled in.',
+        },
+    },
+    INTAKE_UNKNOWN_FIELD: {
+        message: {
+            fr: 'Le champ « {{field}} » ne fait pas partie de ce formulaire : rien n’a été enregistré.',
+            en: 'Field "{{field}}" is not part of this form: nothing was recorded.',
+        },
+        hint: {
+            fr: 'Rechargez la page du formulaire et saisissez à nouveau les valeurs.',
+            en: 'Reload the form page and type the values again.',
+        },
+    },
+    INTAKE_STATE_RECEIVED: {
+        message: {
+            fr: 'Reçu et enregistré ; l’envoi à DHIS2 va suivre.',
+            en: 'Received and stored; it is being sent to DHIS2.',
+        },
+    },
+    INTAKE_STATE_DELIVERED: {
+        message: {
+            fr: 'Dans DHIS2 : {{values}} valeur(s) enregistrée(s).',
+            en: 'In DHIS2: {{values}} value(s) stored.',
+        },
+    },
+    INTAKE_STATE_PARTLY_REFUSED: {
+        message: {
+            fr: 'Dans DHIS2 en partie : {{delivered}} valeur(s) enregistrée(s), {{refused}} refusée(s) (voir ci-dessous).',
+            en: 'Partly in DHIS2: {{delivered}} value(s) stored, {{refused}} refused (see below).',
+        },
+        hint: {
+            fr: 'Corrigez les valeurs refusées et déposez à nouveau le rapport du mois.',
+            en: 'Correct the refused values and submit the month’s report again.',
+        },
+    },
+    INTAKE_STATE_WAITING_UNAVAILABLE: {
+        message: {
+            fr: 'En attente : DHIS2 ne répond pas pour le moment ({{attempts}} essai(s)). Le rapport est bien enregistré et partira tout seul ; prochain essai vers {{next}} (UTC).',
+            en: 'Waiting: DHIS2 is not answering at the moment ({{attempts}} attempt(s)). The report is safely stored and will go by itself; next attempt around {{next}} (UTC).',
+        },
+    },
+    INTAKE_STATE_WAITING_ACCOUNT: {
+        message: {
+            fr: 'En attente : DHIS2 refuse le compte de service de la passerelle ({{attempts}} essai(s)). Le rapport est bien enregistré ; l’administrateur est prévenu par le journal. Prochain essai vers {{next}} (UTC).',
+            en: 'Waiting: DHIS2 refuses the bridge’s service account ({{attempts}} attempt(s)). The report is safely stored; the administrator sees it in the log. Next attempt around {{next}} (UTC).',
+        },
+        hint: {
+            fr: 'Rien à faire de votre côté.',
+            en: 'Nothing to do on your side.',
+        },
+    },
     UNEXPECTED_FAILURE: {
         message: {
             fr: 'Le pont s’est arrêté sur une erreur inattendue ({{detail}}).',

@@ -431,3 +431,40 @@ export async function importJsonlLedger(
         return { alreadyImported: false, ...counts }
     })
 }
+
+/** The entries of these chunk scopes (dataSet|orgUnit|period): what one delivery plans against. */
+export async function ledgerEntriesInScopes(
+    db: Queryable,
+    instance: Instance,
+    scopes: readonly string[]
+): Promise<LedgerEntry[]> {
+    const out: LedgerEntry[] = []
+    for (let i = 0; i < scopes.length; i += ROWS_PER_INSERT) {
+        const batch = scopes.slice(i, i + ROWS_PER_INSERT)
+        const rows = await db.query<ValueRow>(
+            `SELECT * FROM ledger_values WHERE instance = ? AND scope IN (${batch.map(() => '?').join(', ')})
+             ORDER BY value_key`,
+            [instance, ...batch]
+        )
+        out.push(...rows.map(toEntry))
+    }
+    return out
+}
+
+/** The completions recorded for these report keys (dataSet|orgUnit|period|aoc). */
+export async function ledgerCompletionsByKeys(
+    db: Queryable,
+    instance: Instance,
+    keys: readonly string[]
+): Promise<CompletionEntry[]> {
+    const out: CompletionEntry[] = []
+    for (let i = 0; i < keys.length; i += ROWS_PER_INSERT) {
+        const batch = keys.slice(i, i + ROWS_PER_INSERT)
+        const rows = await db.query<CompletionRow>(
+            `SELECT * FROM ledger_completions WHERE instance = ? AND report_key IN (${batch.map(() => '?').join(', ')})`,
+            [instance, ...batch]
+        )
+        out.push(...rows.map(toCompletion))
+    }
+    return out
+}

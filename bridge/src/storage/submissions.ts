@@ -48,7 +48,16 @@ export interface NewSubmission {
 export interface Refusal {
     valueKey?: string
     code: string
+    /** In French (the default language). */
     message: string
+    /** The same in English, for a person who chose English. */
+    messageEn?: string
+    hint?: { fr: string; en: string }
+    /** Where the refused value came from in the file (or the form field), when known. */
+    file?: string
+    sheet?: string
+    row?: number
+    column?: string
 }
 
 export interface Submission {
@@ -199,7 +208,9 @@ async function insertValues(
 export async function createSubmission(
     db: Database,
     input: NewSubmission,
-    now: Date = new Date()
+    now: Date = new Date(),
+    /** Runs inside the same transaction once the rows are written (the audit of who submitted). */
+    inTransaction?: (tx: Queryable, created: { id: string; reference: string }) => Promise<void>
 ): Promise<Submission> {
     const at = now.toISOString()
     const id = randomUUID()
@@ -236,6 +247,7 @@ export async function createSubmission(
              VALUES (?, 'pending', 0, ?, ?, ?)`,
             [id, at, at, at]
         )
+        await inTransaction?.(tx, { id, reference })
     })
     const created = await getSubmission(db, id)
     if (!created) throw new Error(`submission ${id} not found right after it was stored`)
@@ -325,4 +337,142 @@ export async function submissionValues(db: Queryable, submissionId: string): Pro
             v.sourceColumns = JSON.parse(r.source_columns) as Record<string, string>
         return v
     })
+}
+
+/** A facility-month: the unit a monthly report covers. */
+export interface FacilityMonth {
+    orgUnit: string
+    period: string
+}
+
+/** What a submission holds for one facility-month, with the submission's state. */
+export interface SubmittedFacilityMonth extends FacilityMonth {
+    submissionId: string
+    reference: string
+    state: SubmissionState
+    receivedAt: string
+}
+
+function inList(n: number): string {
+    return Array.from({ length: n }, () => '?').join(', ')
+}
+
+/**
+ * The facility-months the submissions of these org units cover (a file may hold several), newest
+ * submission first: what "Mes rapports" shows month by month.
+ */
+export async function submittedFacilityMonths(
+    db: Queryable,
+    orgUnits: readonly string[],
+    periods?: readonly string[]
+): Promise<SubmittedFacilityMonth[]> {
+    if (orgUnits.length === 0 || periods?.length === 0) return []
+    const params: Param[] = [...orgUnits]
+    let sql = `SELECT DISTINCT v.submission_id, v.org_unit, v.period, s.reference, s.state, s.received_at
+        FROM submission_values v JOIN submissions s ON s.id = v.submission_id
+        WHERE v.org_unit IN (${inList(orgUnits.length)})`
+    if (periods) {
+        sql += ` AND v.period IN (${inList(periods.length)})`
+        params.push(...periods)
+    }
+    sql += ' ORDER BY s.received_at DESC, v.submission_id DESC'
+    const rows = await db.query<{
+        submission_id: string
+        org_unit: string
+        period: string
+        reference: string
+        state: SubmissionState
+        received_at: string
+    }>(sql, params)
+    return rows.map((r) => ({
+        submissionId: r.submission_id,
+        orgUnit: r.org_unit,
+        period: r.period,
+        reference: r.reference,
+        state: r.state,
+        receivedAt: r.received_at,
+    }))
+}
+
+/** Submissions holding a value of one of these org units, newest first (a file may span several). */
+export async function listSubmissionsTouching(
+    db: Queryable,
+    orgUnits: readonly string[],
+    limit = 200
+): Promise<Submission[]> {
+    if (orgUnits.length === 0) return []
+    const rows = await db.query<SubmissionRow>(
+        `SELECT * FROM submissions WHERE id IN (
+            SELECT DISTINCT submission_id FROM submission_values WHERE org_unit IN (${inList(orgUnits.length)})
+         ) ORDER BY received_at DESC, id DESC LIMIT ?`,
+        [...orgUnits, Math.max(1, Math.trunc(limit))]
+    )
+    return rows.map(toSubmission)
+}
+
+/** The org units a submission's values are about. */
+export async function submissionOrgUnits(db: Queryable, submissionId: string): Promise<string[]> {
+    const rows = await db.query<{ org_unit: string }>(
+        'SELECT DISTINCT org_unit FROM submission_values WHERE submission_id = ? ORDER BY org_unit',
+        [submissionId]
+    )
+    return rows.map((r) => r.org_unit)
+}
+
+/** One value a person submitted earlier, with when. */
+export interface EarlierValue {
+    submissionId: string
+    receivedAt: string
+    dataElement: string
+    categoryOptionCombo: string
+    attributeOptionCombo: string
+    orgUnit: string
+    period: string
+    value: string
+}
+
+/**
+ * The values `submittedBy` submitted for these facility-months before `before` (oldest first; a
+ * submission `excludeId` left out): what a new submission is compared with on its receipt.
+ */
+export async function earlierSubmittedValues(
+    db: Queryable,
+    submittedBy: string,
+    facilityMonths: readonly FacilityMonth[],
+    before: { receivedAt: string; excludeId?: string }
+): Promise<EarlierValue[]> {
+    if (facilityMonths.length === 0) return []
+    const orgUnits = [...new Set(facilityMonths.map((f) => f.orgUnit))]
+    const periods = [...new Set(facilityMonths.map((f) => f.period))]
+    const wanted = new Set(facilityMonths.map((f) => `${f.orgUnit}|${f.period}`))
+    const rows = await db.query<{
+        submission_id: string
+        received_at: string
+        data_element: string
+        category_option_combo: string
+        attribute_option_combo: string
+        org_unit: string
+        period: string
+        value: string
+    }>(
+        `SELECT v.submission_id, s.received_at, v.data_element, v.category_option_combo,
+                v.attribute_option_combo, v.org_unit, v.period, v.value
+         FROM submission_values v JOIN submissions s ON s.id = v.submission_id
+         WHERE s.submitted_by = ? AND s.received_at <= ? AND s.id <> ?
+           AND v.org_unit IN (${inList(orgUnits.length)}) AND v.period IN (${inList(periods.length)})
+         ORDER BY s.received_at, s.id, v.position`,
+        [submittedBy, before.receivedAt, before.excludeId ?? '', ...orgUnits, ...periods]
+    )
+    return rows
+        .filter((r) => wanted.has(`${r.org_unit}|${r.period}`))
+        .map((r) => ({
+            submissionId: r.submission_id,
+            receivedAt: r.received_at,
+            dataElement: r.data_element,
+            categoryOptionCombo: r.category_option_combo,
+            attributeOptionCombo: r.attribute_option_combo,
+            orgUnit: r.org_unit,
+            period: r.period,
+            value: r.value,
+        }))
 }

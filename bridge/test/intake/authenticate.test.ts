@@ -26,7 +26,7 @@ describe('authenticate', () => {
         const user = await world.service.authenticate(...CLINIC)
         expect(user).not.toBeNull()
         expect(user?.username).toBe(CLINIC[0])
-        expect(user?.displayName).toBe('Secrétariat Clinique Badala')
+        expect(user?.displayName).toBe('Aminata Keïta')
         expect(user?.orgUnits).toHaveLength(1)
         expect(user?.orgUnits[0]?.id).toBe(ouId(CLINIC_FACILITY))
         expect(user?.orgUnits[0]?.path).toMatch(new RegExp(`/${ouId(CLINIC_FACILITY)}$`))

@@ -1,48 +1,23 @@
-// The intake tests' world: the demo simulator with private-facility users (a clinic scoped to one
+// The intake tests' world: the demo simulator with its private users (a clinic scoped to one
 // facility), the bridge's service account, a throw-away state folder with its SQLite file, and a
 // one-facility month cut from the clinic fixtures.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { uidFromCode } from '../../../mappings/src/uid.js'
-import { startSimulator, type RunningSimulator, type SeedUser } from '../../../dhis2-sim/src/index.js'
-import { buildDemoSeed } from '../../../dhis2-sim/src/demo/index.js'
+import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
 import { openIntakeService, type IntakeService } from '../../src/intake/service.js'
-import { as, fixture, tempState } from '../helpers/sim.js'
+import { as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
 export const BRIDGE = ['bridge', 'Bridge@2024'] as const
-export const CLINIC = ['clinique.badala', 'Badala@2024'] as const
+/** The demo database's private users (fixtures/demo-db/users.json), each scoped to its own unit. */
+export const CLINIC = ['clinique.commune5', 'Clinique5@2024'] as const
 export const CLINIC_FACILITY = 'FS-C5-011'
 export const OTHER_FACILITY = 'FS-C5-012'
-export const LAB = ['labo.c5-019', 'Labo@2024'] as const
+export const LAB = ['labo.commune5', 'Labo5@2024'] as const
 export const LAB_FACILITY = 'FS-C5-019'
 
-function user(username: string, password: string, facility: string, surname: string): SeedUser {
-    return {
-        id: uidFromCode('user', username),
-        username,
-        password,
-        firstName: 'Secrétariat',
-        surname,
-        organisationUnits: [uidFromCode('organisationUnit', facility)],
-        dataViewOrganisationUnits: [uidFromCode('organisationUnit', facility)],
-        authorities: ['F_DATAVALUE_ADD', 'M_dhis-web-aggregate-data-entry'],
-        userRoles: [uidFromCode('userRole', 'ROLE_RESPONSABLE_SANTE')],
-        userGroups: [],
-        settings: { keyUiLocale: 'fr', keyDbLocale: 'fr' },
-    }
-}
-
-export async function startIntakeSim(): Promise<RunningSimulator> {
-    const seed = buildDemoSeed({ includePackage: true })
-    const have = new Set(seed.users.map((u) => u.username))
-    for (const u of [
-        user(CLINIC[0], CLINIC[1], CLINIC_FACILITY, 'Clinique Badala'),
-        user(LAB[0], LAB[1], LAB_FACILITY, 'Laboratoire'),
-    ])
-        if (!have.has(u.username)) seed.users.push(u)
-    return startSimulator({ port: 0, dataDir: null, seed })
-}
+export const startIntakeSim = (): Promise<RunningSimulator> => startDemo()
 
 export const ouId = (code: string): string => uidFromCode('organisationUnit', code)
 

@@ -60,10 +60,10 @@ async function workbook(
 }
 
 async function noHorizontalScroll(page: Page): Promise<void> {
-    const widths = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        view: window.innerWidth,
-    }))
+    // a string: the bridge's TypeScript has no DOM library, the page's own globals are meant
+    const widths = (await page.evaluate(
+        '({ scroll: document.documentElement.scrollWidth, view: window.innerWidth })'
+    )) as { scroll: number; view: number }
     expect(widths.scroll, `${page.url()} is wider than the phone`).toBeLessThanOrEqual(widths.view)
 }
 

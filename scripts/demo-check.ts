@@ -25,8 +25,42 @@ function total(response: AnalyticsResponse): number {
     return response.rows.reduce((sum, row) => sum + Number(row[valueColumn]), 0)
 }
 
+/** A browser's cookie jar, reduced to what logging in to the intake needs. */
+class IntakeVisitor {
+    private readonly jar = new Map<string, string>()
+    constructor(private readonly baseUrl: string) {}
+
+    async request(
+        path: string,
+        form?: Record<string, string>
+    ): Promise<{ status: number; body: string; location: string | null }> {
+        const headers: Record<string, string> = {
+            cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        }
+        if (form) headers['content-type'] = 'application/x-www-form-urlencoded'
+        const response = await fetch(this.baseUrl + path, {
+            method: form ? 'POST' : 'GET',
+            headers,
+            redirect: 'manual',
+            ...(form ? { body: new URLSearchParams(form) } : {}),
+        })
+        for (const c of response.headers.getSetCookie()) {
+            const pair = c.split(';')[0] ?? ''
+            const eq = pair.indexOf('=')
+            this.jar.set(pair.slice(0, eq), pair.slice(eq + 1))
+        }
+        return {
+            status: response.status,
+            body: await response.text(),
+            location: response.headers.get('location'),
+        }
+    }
+}
+
+const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
+
 /** One description per check that failed; empty when the demo is what the README promises. */
-export async function checkDemo(baseUrl: string): Promise<string[]> {
+export async function checkDemo(baseUrl: string, intakeUrl?: string): Promise<string[]> {
     const failures: string[] = []
     const check = async (name: string, run: () => Promise<string | null>): Promise<void> => {
         try {
@@ -81,6 +115,33 @@ export async function checkDemo(baseUrl: string): Promise<string[]> {
         const value = total(await analytics(baseUrl, query))
         return value > 0 ? null : 'no coverage for Kolokani in 2025'
     })
+
+    if (intakeUrl) {
+        await check('the intake service shows its login page in French', async () => {
+            const page = await new IntakeVisitor(intakeUrl).request('/connexion')
+            if (page.status !== 200) return `HTTP ${page.status}`
+            return page.body.includes('Connectez-vous avec votre compte DHIS2')
+                ? null
+                : 'no French login form'
+        })
+
+        await check('a demo clinic logs in to the intake and sees its own facility', async () => {
+            const clinic = new IntakeVisitor(intakeUrl)
+            const form = await clinic.request('/connexion')
+            const login = await clinic.request('/connexion', {
+                _csrf: csrfOf(form.body),
+                username: 'clinique.commune5',
+                password: 'Clinique5@2024',
+            })
+            if (login.status !== 303 || login.location !== '/rapports')
+                return `login answered HTTP ${login.status}`
+            const home = await clinic.request('/rapports')
+            if (home.status !== 200) return `Mes rapports answered HTTP ${home.status}`
+            return home.body.includes('Clinique Médicale de Badalabougou')
+                ? null
+                : 'its facility is not listed'
+        })
+    }
 
     return failures
 }

@@ -1,8 +1,9 @@
 // The demo: the DHIS2 simulator with the Mali demo database, the DHIS2 app installed as DHIS2 installs
 // apps, and the bridge pushing the private clinics', laboratories' and mutuelles' sample files into it,
-// then the analytics job, so the scorecard shows the private sector's contribution.
+// then the analytics job, so the scorecard shows the private sector's contribution; and the bridge's intake
+// service (bridge serve), where the private clinics, labs and mutuelles submit their months themselves.
 //
-//   npm run demo [-- --port 8080] [-- --reset] [-- --rebuild]
+//   npm run demo [-- --port 8080] [-- --intake-port 8090] [-- --reset] [-- --rebuild]
 //   npm run demo -- --check   (CI: a free port and a fresh temporary database; checks what the README promises, then exits;
 //                              like the demo, it uses the app zip already built, if any: npm test builds it just before)
 import { spawn, spawnSync } from 'node:child_process'
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startSimulator } from '../dhis2-sim/src/index.js'
+import { startIntakeServer } from '../bridge/src/intake/web/server.js'
 import { appZips } from './app-bundle.js'
 import { checkDemo } from './demo-check.js'
 
@@ -18,6 +20,7 @@ const root = join(import.meta.dirname, '..')
 const { values: args } = parseArgs({
     options: {
         port: { type: 'string', default: process.env.PORT ?? '8080' },
+        'intake-port': { type: 'string', default: process.env.INTAKE_PORT ?? '8090' },
         reset: { type: 'boolean', default: false },
         rebuild: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
@@ -129,9 +132,20 @@ for (const source of sources) {
 step("Tables d'analyse / analytics tables")
 await sim.runAnalytics()
 
+step('Service de dépôt des rapports / report intake service (bridge serve)')
+// The same state folder as the pushes above: one database, so the intake and the CLI agree on what
+// DHIS2 already holds.
+const intake = await startIntakeServer({
+    dhis2: { baseUrl: sim.url, auth: { kind: 'basic', username: 'bridge', password: 'Bridge@2024' } },
+    stateDir: join(dataDir, 'bridge'),
+    port: args.check ? 0 : Number(args['intake-port']),
+    host: '127.0.0.1',
+})
+
 if (args.check) {
     step('Vérification de la démo / checking the demo')
-    const failures = [...bridgeFailures, ...(await checkDemo(sim.url))]
+    const failures = [...bridgeFailures, ...(await checkDemo(sim.url, intake.url))]
+    await intake.close()
     await sim.close()
     if (failures.length > 0) {
         console.error(`\nLa démo est incomplète / the demo is incomplete:\n  ${failures.join('\n  ')}`)
@@ -146,11 +160,16 @@ Démo prête / demo ready: ${sim.url}
   Application ODD 3 / ODD-3 app: ${sim.url}/api/apps/odd3-scorecard/index.html
   API: curl -u admin:district ${sim.url}/api/system/info
   Utilisateurs / users: admin/district · drs.sikasso/Sikasso@2024 · mcd.commune5/Commune5@2024 · planificateur/Planif@2024
+  Dépôt des rapports (cliniques, laboratoires, mutuelles) / report intake: ${intake.url}
+    clinique.commune5/Clinique5@2024 · labo.commune5/Labo5@2024 · mutuelle.kolokani/Kolokani@2024
   Données conservées dans / data kept in: ${dataDir} (npm run demo -- --reset pour repartir de zéro / to start afresh)
   Ctrl+C pour arrêter / to stop`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-        void sim.close().then(() => process.exit(0))
+        void intake
+            .close()
+            .then(() => sim.close())
+            .then(() => process.exit(0))
     })
 }

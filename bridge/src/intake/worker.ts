@@ -3,6 +3,7 @@
 // service account refused: the submission waits and is tried again later, with a growing delay.
 import { hostname } from 'node:os'
 import { appendAudit } from '../storage/audit.js'
+import type { Queryable } from '../storage/database.js'
 import {
     claimNextOutbox,
     extendLease,
@@ -98,56 +99,54 @@ export function startOutboxWorker(ctx: IntakeContext, options: WorkerOptions = {
         }
         let kept: boolean
         const base = { actor, submissionId: submission.id, orgUnit: submission.orgUnit }
-        if (outcome.kind === 'delivered') {
-            kept = await markDelivered(ctx.db, lease, { deliveredCount: outcome.delivered })
-            if (kept)
-                await appendAudit(ctx.db, {
-                    ...base,
-                    action: 'outbox.delivered',
-                    details: {
-                        reference: submission.reference,
-                        delivered: outcome.delivered,
-                        sent: outcome.sent,
-                        completed: outcome.completed,
-                        attempts: lease.attempts,
-                    },
-                })
-        } else if (outcome.kind === 'partly-refused') {
-            kept = await markPartlyRefused(ctx.db, lease, {
-                deliveredCount: outcome.delivered,
-                refusals: outcome.refusals,
+        // the outcome and its audit line in one transaction: the audit never disagrees with the state
+        const audit = (action: string, details: Record<string, unknown>) => (tx: Queryable) =>
+            appendAudit(tx, {
+                ...base,
+                action,
+                details: { reference: submission.reference, attempts: lease.attempts, ...details },
             })
-            if (kept)
-                await appendAudit(ctx.db, {
-                    ...base,
-                    action: 'outbox.partly-refused',
-                    details: {
-                        reference: submission.reference,
-                        delivered: outcome.delivered,
-                        sent: outcome.sent,
-                        completed: outcome.completed,
-                        refused: outcome.refusals.length,
-                        codes: [...new Set(outcome.refusals.map((r) => r.code))],
-                        attempts: lease.attempts,
-                    },
+        if (outcome.kind === 'delivered') {
+            kept = await markDelivered(
+                ctx.db,
+                lease,
+                { deliveredCount: outcome.delivered },
+                new Date(),
+                audit('outbox.delivered', {
+                    delivered: outcome.delivered,
+                    sent: outcome.sent,
+                    completed: outcome.completed,
                 })
+            )
+        } else if (outcome.kind === 'partly-refused') {
+            kept = await markPartlyRefused(
+                ctx.db,
+                lease,
+                { deliveredCount: outcome.delivered, refusals: outcome.refusals },
+                new Date(),
+                audit('outbox.partly-refused', {
+                    delivered: outcome.delivered,
+                    sent: outcome.sent,
+                    completed: outcome.completed,
+                    refused: outcome.refusals.length,
+                    codes: [...new Set(outcome.refusals.map((r) => r.code))],
+                })
+            )
         } else {
             const retryAt = new Date(Date.now() + retryDelay(lease.attempts, baseMs, maxMs))
             // the reason first: the submission page tells the clinic which kind of wait it is
             const error = `${outcome.reason}: ${outcome.detail}`
-            kept = await scheduleRetry(ctx.db, lease, { retryAt, error })
-            if (kept)
-                await appendAudit(ctx.db, {
-                    ...base,
-                    action: 'outbox.retry',
-                    details: {
-                        reference: submission.reference,
-                        reason: outcome.reason,
-                        detail: outcome.detail.slice(0, 300),
-                        attempts: lease.attempts,
-                        retryAt: retryAt.toISOString(),
-                    },
+            kept = await scheduleRetry(
+                ctx.db,
+                lease,
+                { retryAt, error },
+                new Date(),
+                audit('outbox.retry', {
+                    reason: outcome.reason,
+                    detail: outcome.detail.slice(0, 300),
+                    retryAt: retryAt.toISOString(),
                 })
+            )
         }
         options.onSettled?.({ submissionId: submission.id, outcome: kept ? outcome.kind : 'lease-lost' })
     }

@@ -124,7 +124,9 @@ export async function markDelivered(
     db: Database,
     lease: Lease,
     result: { deliveredCount: number },
-    now = new Date()
+    now = new Date(),
+    /** Runs inside the same transaction when the lease still held (the audit of the outcome). */
+    inTransaction?: (tx: Queryable) => Promise<void>
 ): Promise<boolean> {
     const at = now.toISOString()
     return db.transaction(async (tx) => {
@@ -134,6 +136,7 @@ export async function markDelivered(
                  delivered_at = ?, updated_at = ? WHERE id = ?`,
             [result.deliveredCount, at, at, lease.submissionId]
         )
+        await inTransaction?.(tx)
         return true
     })
 }
@@ -146,7 +149,9 @@ export async function markPartlyRefused(
     db: Database,
     lease: Lease,
     result: { deliveredCount: number; refusals: readonly Refusal[] },
-    now = new Date()
+    now = new Date(),
+    /** Runs inside the same transaction when the lease still held (the audit of the outcome). */
+    inTransaction?: (tx: Queryable) => Promise<void>
 ): Promise<boolean> {
     const at = now.toISOString()
     return db.transaction(async (tx) => {
@@ -163,6 +168,7 @@ export async function markPartlyRefused(
                 lease.submissionId,
             ]
         )
+        await inTransaction?.(tx)
         return true
     })
 }
@@ -175,7 +181,9 @@ export async function scheduleRetry(
     db: Database,
     lease: Lease,
     retry: { retryAt: Date; error: string },
-    now = new Date()
+    now = new Date(),
+    /** Runs inside the same transaction when the lease still held (the audit of the outcome). */
+    inTransaction?: (tx: Queryable) => Promise<void>
 ): Promise<boolean> {
     const at = now.toISOString()
     return db.transaction(async (tx) => {
@@ -189,6 +197,7 @@ export async function scheduleRetry(
             at,
             lease.submissionId,
         ])
+        await inTransaction?.(tx)
         return true
     })
 }

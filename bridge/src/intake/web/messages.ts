@@ -195,6 +195,7 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 
 /** « 10 Mo » / "10 MB": sizes as people read them. */
 export function sizeLabel(bytes: number, lang: Lang): string {
+    if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} ${lang === 'fr' ? 'Ko' : 'KB'}`
     const mib = Math.round((bytes / (1024 * 1024)) * 10) / 10
     return lang === 'fr' ? `${String(mib).replace('.', ',')} Mo` : `${mib} MB`
 }

@@ -300,6 +300,8 @@ export async function buildIntakeApp(options: IntakeAppOptions): Promise<Fastify
             }
             // one message whatever was wrong: the page never tells whether the username exists
             if (!found) return refuse(401, 'loginFailed')
+            // an account tied to no org unit could see and send nothing: say why rather than show empty pages
+            if (found.orgUnits.length === 0) return refuse(403, 'loginNoOrgUnit')
             sessions.destroy(req.intakeSession?.id)
             const session = sessions.create(found)
             reply.setCookie(SESSION_COOKIE, session.id, COOKIE_BASE)

@@ -67,7 +67,6 @@ const TEXT = {
     receivedAt: { fr: 'Reçu le', en: 'Received on' },
     file: { fr: 'Fichier', en: 'File' },
     onlineForm: { fr: 'Formulaire en ligne', en: 'Online form' },
-    values: { fr: 'Valeurs', en: 'Values' },
 
     uploadTitle: { fr: 'Envoyer un fichier', en: 'Upload a file' },
     uploadIntro: {
@@ -157,9 +156,7 @@ const TEXT = {
         en: 'Values not sent (to be corrected)',
     },
     updatedAt: { fr: 'Mis à jour le', en: 'Updated on' },
-    print: { fr: 'Imprimer', en: 'Print' },
     refresh: { fr: 'Actualiser', en: 'Refresh' },
-    seeReceipt: { fr: 'Voir', en: 'View' },
 
     forbiddenTitle: { fr: 'Accès refusé', en: 'Access denied' },
     forbiddenText: {

@@ -124,6 +124,25 @@ describe('login and logout', () => {
         expect(after.location).toBe('/connexion?expire=1')
     })
 
+    it('says DHIS2 is not answering, not that the password is wrong, when DHIS2 is down', async () => {
+        const v = new Visitor(intake.url)
+        const form = await v.get('/connexion')
+        sim.setFaults({ rate: 1, kinds: ['503'], paths: ['me'] })
+        try {
+            const page = await v.post('/connexion', {
+                _csrf: form.csrf ?? '',
+                username: CLINIC[0],
+                password: CLINIC[1],
+            })
+            expect(page.status).toBe(503)
+            expect(textOf(page.body)).toContain('DHIS2 ne répond pas pour le moment')
+            expect(textOf(page.body)).not.toContain('mot de passe incorrect')
+            expect(sessionCookie(page)).toBeUndefined()
+        } finally {
+            sim.setFaults(null)
+        }
+    }, 60_000)
+
     it('speaks English when asked, and remembers it', async () => {
         const v = new Visitor(intake.url)
         const en = await v.get('/connexion?lang=en')

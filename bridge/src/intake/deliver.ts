@@ -125,7 +125,10 @@ export async function deliverSubmission(
             sent = [...pushed.outcomes.values()].filter((o) => o === 'saved').length
             for (const issue of pushed.issues) refusals.push(toRefusal(issue))
         }
-        const selection = selectReportsToComplete(plan.values, outcomes, ledger)
+        // the same rule as the CLI: a report that lost a template column or a cell is sent, not completed
+        const selection = selectReportsToComplete(plan.values, outcomes, ledger, {
+            exclude: new Set(submission.incompleteReports),
+        })
         const stop: StopSignal = { error: null }
         const done = await registerCompletions(ctx.client, selection.reports, {
             queue,

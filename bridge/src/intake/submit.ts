@@ -149,6 +149,7 @@ export async function submitThroughPipeline(
             ...(input.fileName !== null ? { fileName: input.fileName } : {}),
             ...(input.sha256 !== null ? { fileSha256: input.sha256 } : {}),
             invalidCount: result.errorCount,
+            incompleteReports: [...result.incompleteReports],
             values: stored,
         },
         now,

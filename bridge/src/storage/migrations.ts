@@ -145,6 +145,14 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_submission ON audit (submission_id);
 `,
     },
+    {
+        version: 2,
+        name: 'reports a submission must not register complete',
+        // reportKey()s (data set|org unit|period|attribute option combo) whose table lost a column that looks
+        // like a template column, or whose cell was blocked by a conflict: the worker sends their good values
+        // but does not mark them complete, as the CLI does (JSON array; NULL when none)
+        sql: `ALTER TABLE submissions ADD COLUMN incomplete_reports TEXT`,
+    },
 ]
 
 /** Fills the per-engine type names of a migration. */

@@ -41,6 +41,8 @@ export interface NewSubmission {
     fileSha256?: string
     /** Values the validation refused (not stored): the receipt counts them. */
     invalidCount?: number
+    /** `reportKey`s whose good values are sent but which must not be registered complete. */
+    incompleteReports?: readonly string[]
     values: readonly SubmittedValue[]
 }
 
@@ -75,6 +77,8 @@ export interface Submission {
     deliveredCount: number | null
     refusedCount: number | null
     refusals: Refusal[]
+    /** `reportKey`s not to register complete (a dropped template column, a blocked cell). */
+    incompleteReports: string[]
     state: SubmissionState
     receivedAt: string
     updatedAt: string
@@ -96,6 +100,7 @@ interface SubmissionRow {
     delivered_count: number | null
     refused_count: number | null
     refusals: string | null
+    incomplete_reports: string | null
     state: SubmissionState
     received_at: string
     updated_at: string
@@ -118,6 +123,7 @@ function toSubmission(r: SubmissionRow): Submission {
         deliveredCount: r.delivered_count === null ? null : Number(r.delivered_count),
         refusedCount: r.refused_count === null ? null : Number(r.refused_count),
         refusals: r.refusals ? (JSON.parse(r.refusals) as Refusal[]) : [],
+        incompleteReports: r.incomplete_reports ? (JSON.parse(r.incomplete_reports) as string[]) : [],
         state: r.state,
         receivedAt: r.received_at,
         updatedAt: r.updated_at,
@@ -223,8 +229,9 @@ export async function createSubmission(
             reference = newReference(now)
         await tx.run(
             `INSERT INTO submissions (id, reference, submitted_by, org_unit, period, data_set, source_kind,
-                file_name, file_sha256, value_count, invalid_count, state, received_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+                file_name, file_sha256, value_count, invalid_count, incomplete_reports, state, received_at,
+                updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
             [
                 id,
                 reference,
@@ -237,6 +244,7 @@ export async function createSubmission(
                 input.fileSha256 ?? null,
                 input.values.length,
                 input.invalidCount ?? 0,
+                input.incompleteReports?.length ? JSON.stringify([...input.incompleteReports]) : null,
                 at,
                 at,
             ]

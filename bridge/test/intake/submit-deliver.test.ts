@@ -235,6 +235,32 @@ describe('a clinic submits its month', () => {
         expectExactly(await dhis2Values(ouId(CLINIC_FACILITY), '202402'), good)
     })
 
+    it('a cell given two values: the rest is delivered, the report is not marked complete', async () => {
+        const path = facilityMonthFile(files, CLINIC_FACILITY, 'mai.csv')
+        const text = readFileSync(path, 'utf8').replaceAll('janvier 2024', 'mai 2024').split('\r\n')
+        const twin = (text[1] ?? '').split(';')
+        twin[4] = String(Number(twin[4]) + 7)
+        text.splice(2, 0, twin.join(';'))
+        writeFileSync(path, text.join('\r\n'))
+        const result = await world.service.submitFile(
+            clinic,
+            { path, originalName: 'mai.csv' },
+            { source: 'facility-report', allowPartial: true, lang: 'fr' }
+        )
+        expect(result.status).toBe('accepted')
+        if (result.status !== 'accepted') return
+        expect(result.issues.some((i) => i.severity === 'error' && /deux|vaut/i.test(i.message))).toBe(true)
+        await waitFor(async () => {
+            const v = await world.service.submission(clinic, result.receipt.reference, 'fr')
+            return v !== null && v !== 'forbidden' && v.state === 'delivered'
+        })
+        // neither value of the blocked cell, every other value; and no completeness registration (as the CLI)
+        const blocked = (text[1] ?? '').split(';')
+        const others = longLines(path).filter((l) => !(l[2] === blocked[2] && l[3] === blocked[3]))
+        expectExactly(await dhis2Values(ouId(CLINIC_FACILITY), '202405'), others)
+        expect(await completed(ouId(CLINIC_FACILITY), '202405')).toBe(false)
+    })
+
     it('another facility’s file: forbidden, nothing stored or sent, audited', async () => {
         const path = facilityMonthFile(files, OTHER_FACILITY)
         const result = await world.service.submitFile(

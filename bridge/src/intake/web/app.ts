@@ -34,6 +34,7 @@ import {
     type SourceKind,
 } from './pages.js'
 import { SESSION_COOKIE, SessionStore, type Session } from './sessions.js'
+import { PRINT_SCRIPT } from './print-script.js'
 import { STYLESHEET } from './style.js'
 
 export interface IntakeAppOptions {
@@ -234,6 +235,12 @@ export async function buildIntakeApp(options: IntakeAppOptions): Promise<Fastify
 
     app.get('/static/intake.css', async (_req, reply) =>
         reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET)
+    )
+    app.get('/static/print.js', async (_req, reply) =>
+        reply
+            .type('text/javascript; charset=utf-8')
+            .header('cache-control', 'public, max-age=3600')
+            .send(PRINT_SCRIPT)
     )
     app.get('/', async (req, reply) => reply.redirect(req.intakeSession ? '/rapports' : '/connexion', 303))
 

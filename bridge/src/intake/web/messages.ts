@@ -156,6 +156,7 @@ const TEXT = {
         en: 'Values not sent (to be corrected)',
     },
     updatedAt: { fr: 'Mis à jour le', en: 'Updated on' },
+    print: { fr: 'Imprimer', en: 'Print' },
     refresh: { fr: 'Actualiser', en: 'Refresh' },
 
     forbiddenTitle: { fr: 'Accès refusé', en: 'Access denied' },

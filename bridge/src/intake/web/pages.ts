@@ -468,8 +468,10 @@ export function receiptPage(frame: Frame, view: SubmissionView, notSent: IntakeI
             }
             <p class="actions no-print">
                 <a class="button" href="/recu/${encodeURIComponent(r.reference)}">${t(lang, 'refresh')}</a>
+                <button type="button" class="button secondary" id="print" hidden>${t(lang, 'print')}</button>
                 <a class="button secondary" href="/rapports">${t(lang, 'backHome')}</a>
-            </p>`
+            </p>
+            <script src="/static/print.js" defer></script>`
     )
 }
 

@@ -5,6 +5,7 @@
 export const STYLESHEET = `
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   color: #1b1f23; background: #f4f6f8; overflow-wrap: anywhere; }
 a { color: #0b5cad; }

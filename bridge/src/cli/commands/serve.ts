@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import type { Lang } from '../../core/types.js'
 import { startIntakeServer, type RunningIntake } from '../../intake/web/server.js'
+import { DATABASE_URL_VARIABLE } from '../../storage/index.js'
 import { describeFailure } from '../failure.js'
 import { h } from '../help-lang.js'
 import { loadConfigAndWarn } from '../shared-options.js'
@@ -50,8 +51,8 @@ export function serveCommand(): Command {
         .option(
             '--database <url>',
             h({
-                fr: 'base de données (postgres://… ou fichier SQLite ; SQLite dans --state-dir sinon)',
-                en: 'database (postgres://… or SQLite file; SQLite in --state-dir otherwise)',
+                fr: 'base de données (postgres://… ou fichier SQLite ; BRIDGE_DATABASE_URL, sinon SQLite dans --state-dir)',
+                en: 'database (postgres://… or SQLite file; BRIDGE_DATABASE_URL, else SQLite in --state-dir)',
             })
         )
         .option(
@@ -87,12 +88,14 @@ export function serveCommand(): Command {
             let running: RunningIntake
             try {
                 const dhis2 = await loadConfigAndWarn(o.config, lang)
+                const database = o.database ?? process.env[DATABASE_URL_VARIABLE]
                 running = await startIntakeServer({
                     dhis2,
                     stateDir: o.stateDir,
                     port: o.port,
                     host: o.host,
-                    ...(o.database ? { databaseUrl: o.database } : {}),
+                    // the same setting as the rest of the bridge (docs/storage.md), the option winning
+                    ...(database ? { databaseUrl: database } : {}),
                     ...(o.mappings ? { mappingsRoot: o.mappings } : {}),
                     trustProxy: o.trustProxy ?? false,
                     idleMinutes: o.idleMinutes,

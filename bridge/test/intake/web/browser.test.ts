@@ -32,6 +32,7 @@ let sim: RunningSimulator
 let intake: RunningIntake
 let browser: Browser
 let admin: Dhis2Client
+// INTAKE_SCREENSHOTS=<folder> keeps the files and the screenshots, to look at the pages as a person would
 const dir = process.env.INTAKE_SCREENSHOTS ?? tempState()
 
 /** The clinic's January 2024 lines of the commune's long CSV: [facility, period, indicator, disaggregation, value]. */

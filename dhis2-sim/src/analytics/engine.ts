@@ -435,12 +435,23 @@ export class AnalyticsEngine {
                 return sum + Math.floor(periodTypeFrequency(q.periodType) / periodTypeFrequency(dsType))
             }, 0)
         )
+        // The target counts a unit only when it is open over the whole restriction period: opened on or
+        // before its start and not closed before its end (JdbcAnalyticsManager, ouopeningdate/oucloseddate).
+        // The restriction is each period of a pe dimension, or the FIRST period of a pe filter
+        // (DefaultQueryPlanner.groupByStartEndDateRestriction).
+        const restrictions = this.plan.periods.map((slot) => (slot.id ? slot : (slot.periods[0] ?? slot)))
+        const { openingDate, closedDate } = this.plan.meta.orgUnits
         for (const unit of this.plan.meta.dataSetUnits.get(ds.id) ?? []) {
             const unitSlots = this.unitSlots(unit)
             if (!unitSlots.length) continue
             const e = this.extraIndex(-1, -1, unit)
             if (e < 0) continue
+            const opened = openingDate[unit] ?? ''
+            const closed = closedDate[unit] ?? ''
             for (let p = 0; p < this.nP; p++) {
+                const restriction = restrictions[p]
+                if (restriction && opened && opened > restriction.startDate) continue
+                if (restriction && closed && closed < restriction.endDate) continue
                 for (const o of unitSlots) {
                     const key = this.cellKey(p, o, e)
                     targets.set(key, (targets.get(key) ?? 0) + (spans[p] ?? 0))
@@ -480,16 +491,13 @@ export class AnalyticsEngine {
                 }
             }
         }
-        // As DHIS2's reporting rate handler: a row needs a target (assigned units) and actual reports;
-        // rates are capped at 100 %.
-        for (const [key, count] of actual) {
-            const target = targets.get(key)
-            if (metric === 'ACTUAL_REPORTS' || metric === 'ACTUAL_REPORTS_ON_TIME') {
-                if (target !== undefined) result.set(key, count)
-                continue
-            }
-            if (target === undefined) continue
-            result.set(key, target > 0 ? Math.min((count * 100) / target, 100) : 0)
+        // As DHIS2's reporting rate handler (DataHandler.addReportingRates, getReportingRate): one row per
+        // cell with a target; actual reports default to 0, so nothing reported gives a 0 row; rates are
+        // capped at 100 %, and 0 for a zero target. Reports of cells without a target are dropped.
+        for (const [key, target] of targets) {
+            const count = actual.get(key) ?? 0
+            if (metric === 'ACTUAL_REPORTS' || metric === 'ACTUAL_REPORTS_ON_TIME') result.set(key, count)
+            else result.set(key, target > 0 ? Math.min((count * 100) / target, 100) : 0)
         }
         return result
     }

@@ -2,7 +2,9 @@
 export class AnalyticsQueryError extends Error {
     constructor(
         readonly errorCode: string,
-        message: string
+        message: string,
+        /** The envelope's `devMessage` (DHIS2 sets one for SQL failures only). */
+        readonly devMessage?: string
     ) {
         super(message)
         this.name = 'AnalyticsQueryError'
@@ -26,10 +28,37 @@ const MESSAGES: Record<string, string> = {
     E7124: 'Dimension is present in query without any valid dimension options: `{0}`',
     E7125: 'Dimension identifier does not reference any dimension: `{0}`',
     E7143: 'Organisation unit or organisation unit level is not valid',
+    E7144: 'Query failed because a referenced table does not exist. Please ensure analytics job was run',
 }
 
 export function queryError(code: string, ...args: string[]): AnalyticsQueryError {
     const template = MESSAGES[code] ?? code
     const message = template.replace(/\{(\d+)\}/g, (_match, index: string) => args[Number(index)] ?? '')
     return new AnalyticsQueryError(code, message)
+}
+
+/**
+ * The answer to a query that reaches the analytics tables before the analytics job ever ran
+ * (docs/dhis2-api.md §7.7): PostgreSQL's "relation does not exist" (SQL state 42P01) turned into E7144 by
+ * `WebMessageUtils.createWebMessage(SQLException)`, which appends the SQL state to the message.
+ */
+export function missingTablesError(): AnalyticsQueryError {
+    const sqlState = '42P01'
+    return new AnalyticsQueryError(
+        'E7144',
+        `${MESSAGES.E7144 ?? ''} (SqlState: ${sqlState})`,
+        `SqlState: ${sqlState}`
+    )
+}
+
+/**
+ * Whether a query on missing analytics tables fails (E7144) rather than answering an empty grid.
+ * 2.39.0-2.39.3 and 2.40.0-2.40.1 caught the SQL error in `JdbcAnalyticsManager` and answered no rows;
+ * 2.39.4, 2.40.2 and 2.41+ rethrow it.
+ */
+export function missingTablesFail(serverVersion: string): boolean {
+    const [, minor = 41, patch = 0] = serverVersion.split('.').map(Number)
+    if (minor === 39) return patch >= 4
+    if (minor === 40) return patch >= 2
+    return minor > 40
 }

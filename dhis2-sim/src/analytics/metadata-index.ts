@@ -18,6 +18,9 @@ export interface OrgUnitIndex {
     groupMembers: Map<string, Set<number>>
     /** Org unit group set id → its groups, in the set's order. */
     groupSetGroups: Map<string, string[]>
+    /** Opening and closing dates `yyyy-MM-dd`, '' when absent (the completeness target table's columns). */
+    openingDate: string[]
+    closedDate: string[]
 }
 
 export interface CategoryIndex {
@@ -148,7 +151,23 @@ function buildOrgUnits(metadata: MetadataStore): OrgUnitIndex {
             if (groups && !groups.includes(group.id)) groups.push(group.id)
         }
     }
-    return { ids, index, objects, parent, level, path, children, levelUids, groupMembers, groupSetGroups }
+    const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : '')
+    const openingDate = objects.map((ou) => day(ou.openingDate))
+    const closedDate = objects.map((ou) => day(ou.closedDate))
+    return {
+        ids,
+        index,
+        objects,
+        parent,
+        level,
+        path,
+        children,
+        levelUids,
+        groupMembers,
+        groupSetGroups,
+        openingDate,
+        closedDate,
+    }
 }
 
 function buildCategories(metadata: MetadataStore): CategoryIndex {

@@ -8,11 +8,17 @@ import { runAnalyticsQuery } from './query.js'
 
 function analyticsQuery(request: SimRequest): SimResponse {
     try {
-        const grid = runAnalyticsQuery(request.db, request.user, request.query, request.now())
+        const grid = runAnalyticsQuery(
+            request.db,
+            request.user,
+            request.query,
+            request.now(),
+            request.serverVersion
+        )
         return { status: 200, body: grid }
     } catch (error) {
         if (error instanceof AnalyticsQueryError)
-            return conflict(error.message, { errorCode: error.errorCode })
+            return conflict(error.message, { errorCode: error.errorCode, devMessage: error.devMessage })
         throw error
     }
 }

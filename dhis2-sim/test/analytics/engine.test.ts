@@ -174,9 +174,11 @@ describe('analytics engine', () => {
         expect(after.rows).not.toEqual(before.rows)
     })
 
-    it('answers nothing before the first run and rebuilds lazily when only lastRun was restored', async () => {
+    it('refuses queries before the first run (E7144; no rows before 2.39.4 / 2.40.2) and rebuilds lazily when only lastRun was restored', async () => {
         const db = smallDatabase()
-        expect(query(db, 'dimension=dx:DeCases0001,pe:2024,ou:OuMali00001')).toMatchObject({
+        expect(errorOf(db, 'dimension=dx:DeCases0001,pe:2024,ou:OuMali00001')).toMatch(/^E7144 /)
+        const params = new URLSearchParams('dimension=dx:DeCases0001,pe:2024,ou:OuMali00001')
+        expect(runAnalyticsQuery(db, USERS.admin, params, NOW, '2.40.1')).toMatchObject({
             rows: [],
             height: 0,
             width: 0,

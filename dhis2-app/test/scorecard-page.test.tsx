@@ -127,6 +127,36 @@ describe('the scorecard page', () => {
         expect(await screen.findByText("Pas d'accès à cette unité d'organisation")).toBeInTheDocument()
     })
 
+    it('says that the analytics tables are not generated yet when DHIS2 answers E7144', async () => {
+        // The answer of DHIS2 2.41 before the first analytics run (docs/dhis2-api.md §7.7), as app-runtime
+        // hands it over: a 409 is an "access" FetchError whose details are the WebMessage.
+        const body = {
+            httpStatus: 'Conflict',
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message:
+                'Query failed because a referenced table does not exist. Please ensure analytics job was run (SqlState: 42P01)',
+            devMessage: 'SqlState: 42P01',
+            errorCode: 'E7144',
+        }
+        const answers = sikassoAnswers({
+            analytics: async () => {
+                throw new FetchError({ type: 'access', message: body.message, details: body })
+            },
+        })
+        window.history.replaceState(null, '', '/#/?year=2024')
+        render(<ScorecardPage />, answers.data)
+        const notice = await screen.findByTestId('error-notice')
+        expect(notice).toHaveAttribute('data-kind', 'analytics-not-run')
+        expect(notice).toHaveTextContent("Les tables d'analyse de DHIS2 n'ont pas encore été générées")
+        expect(notice).toHaveTextContent(
+            "Les chiffres apparaîtront lorsqu'un administrateur DHIS2 aura lancé la mise à jour des tables d'analyse"
+        )
+        // Not DHIS2's English SQL text, nor the generic refusal.
+        expect(notice).not.toHaveTextContent('SqlState')
+        expect(screen.queryByText('DHIS2 a refusé la requête')).not.toBeInTheDocument()
+    })
+
     it('says clearly when DHIS2 refuses access, and when there is no data', async () => {
         const refused = sikassoAnswers({
             analytics: async () => {

@@ -2,7 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 
 /** What the app tells the user when DHIS2 refuses or fails; built in one place so wording stays consistent. */
 export interface UserFacingError {
-    kind: 'access' | 'network' | 'server' | 'invalid-response'
+    kind: 'access' | 'network' | 'server' | 'invalid-response' | 'analytics-not-run'
     title: string
     message: string
     /** HTTP status when DHIS2 answered. */
@@ -43,6 +43,17 @@ function describe(error: unknown): Omit<UserFacingError, 'status'> {
             title: i18n.t('DHIS2 cannot be reached'),
             message: i18n.t(
                 'Check your connection, then reload the page. The figures shown may be incomplete.'
+            ),
+        }
+    }
+    // DHIS2 2.39.4+, 2.40.2+ and 2.41+ refuse analytics with E7144 until the analytics tables have been
+    // generated once (a new server, right after the metadata install): docs/dhis2-api.md §7.7.
+    if (code === 'E7144') {
+        return {
+            kind: 'analytics-not-run',
+            title: i18n.t('The DHIS2 analytics tables have not been generated yet'),
+            message: i18n.t(
+                'The figures will appear once a DHIS2 administrator has run the analytics tables update (Data Administration app, Analytics Tables), and it has finished.'
             ),
         }
     }

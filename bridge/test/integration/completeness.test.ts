@@ -31,7 +31,8 @@ interface Registration {
 
 /** What DHIS2 holds as complete for the private data set under a district in 2024. */
 async function registrations(district: string): Promise<Registration[]> {
-    const body = await client.get<{ completeDataSetRegistrations: Registration[] }>(
+    // DHIS2 answers `{}` when nothing is registered (docs/dhis2-api.md §11).
+    const body = await client.get<{ completeDataSetRegistrations?: Registration[] }>(
         'completeDataSetRegistrations',
         {
             dataSet: DS_PRIVE,
@@ -41,7 +42,7 @@ async function registrations(district: string): Promise<Registration[]> {
             endDate: '2024-12-31',
         }
     )
-    return body.completeDataSetRegistrations
+    return body.completeDataSetRegistrations ?? []
 }
 
 /**

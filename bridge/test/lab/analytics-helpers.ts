@@ -71,8 +71,9 @@ export async function completedReports(
             endDate,
         },
     })
+    // `{}` when nothing is registered, as DHIS2 answers (docs/dhis2-api.md §11).
     const body = response.data as {
-        completeDataSetRegistrations: Array<{
+        completeDataSetRegistrations?: Array<{
             organisationUnit: string
             period: string
             attributeOptionCombo: string
@@ -80,7 +81,7 @@ export async function completedReports(
         }>
     }
     return new Set(
-        body.completeDataSetRegistrations
+        (body.completeDataSetRegistrations ?? [])
             .filter((r) => r.completed)
             .map((r) => `${r.organisationUnit}|${r.period}|${r.attributeOptionCombo}`)
     )

@@ -143,6 +143,12 @@ function all(query: URLSearchParams, name: string): string[] {
         .filter((value) => value !== '')
 }
 
+/**
+ * `GET /api/completeDataSetRegistrations` (docs/dhis2-api.md §11), as
+ * `DefaultCompleteDataSetRegistrationExchangeService`: unknown ids are dropped (`paramsFromUrl`), every
+ * requested org unit must be in the user's hierarchy (`decideAccess`, E2012), then `validate` runs its
+ * checks in order and the LAST failing one is answered (409 with its E20xx code).
+ */
 export function getCompleteRegistrations(request: SimRequest): SimResponse {
     const { db, query } = request
     const index = metadataIndex(db)
@@ -154,12 +160,11 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
             )
             .filter((id): id is string => id !== undefined)
     )
-    if (dataSets.size === 0)
-        return conflict('At least one valid data set must be specified', { errorCode: 'E2013' })
     let periods: Set<string> | null = null
     const periodIds = all(query, 'period')
     const startDate = query.get('startDate')
     const endDate = query.get('endDate')
+    // Periods win over dates (paramsFromUrl), so DHIS2's E2003 cannot come from a URL.
     if (periodIds.length > 0) {
         periods = new Set(
             periodIds.map((id) => parsePeriod(id)?.id).filter((id): id is string => id !== undefined)
@@ -170,19 +175,45 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
         )
     }
     const created = query.get('created')
-    if (periods === null && !created && !query.get('createdDuration')) {
-        return conflict(
-            'At least one valid period, start/end dates, created or created duration must be specified',
-            {
-                errorCode: 'E2014',
-            }
-        )
-    }
+    const createdDuration = query.get('createdDuration')
     const orgUnitScheme = parseIdScheme(query.get('orgUnitIdScheme')) ?? generic
-    const roots = all(query, 'orgUnit')
+    const orgUnits = all(query, 'orgUnit')
         .map((id) => index.resolve('organisationUnits', orgUnitScheme, id))
         .filter((id): id is string => id !== undefined)
-    for (const groupId of all(query, 'orgUnitGroup')) {
+    const groups = all(query, 'orgUnitGroup').filter((id) => db.metadata.get('organisationUnitGroups', id))
+    const children = flag(query, 'children')
+    const limitRaw = query.get('limit')
+    const limit = limitRaw ? Number(limitRaw) : null
+
+    const user = request.user
+    for (const ou of orgUnits) {
+        if (!user || !index.ancestors(ou).some((id) => user.organisationUnits.includes(id)))
+            return conflict(`User is not allowed to view org unit: \`${ou}\``, { errorCode: 'E2012' })
+    }
+    let error: [string, string] | null = null
+    if (dataSets.size === 0) error = ['E2013', 'At least one data set must be specified']
+    if (periods === null && !created && !createdDuration) {
+        error = [
+            'E2002',
+            'At least one period, start/end dates, last updated or last updated duration must be specified',
+        ]
+    }
+    const datesOnly = periodIds.length === 0 && startDate && endDate
+    if (datesOnly && toDate(startDate, new Date(0)) > toDate(endDate, new Date(0)))
+        error = ['E2004', 'Start date must be before end date']
+    if (createdDuration && !/^\d+[smhd]$/.test(createdDuration))
+        error = ['E2005', `Duration is not valid: \`${createdDuration}\``]
+    if (orgUnits.length === 0 && groups.length === 0)
+        error = ['E2006', 'At least one organisation unit or organisation unit group must be specified']
+    if (children && groups.length > 0)
+        error = ['E2007', 'Organisation unit children cannot be included for organisation unit groups']
+    if (children && orgUnits.length === 0)
+        error = ['E2008', 'At least one organisation unit must be specified when children are included']
+    if (limit !== null && limit < 0) error = ['E2009', `Limit cannot be less than zero: \`${limitRaw}\``]
+    if (error) return conflict(error[1], { errorCode: error[0] })
+
+    const roots = [...orgUnits]
+    for (const groupId of groups) {
         const group = db.metadata.get('organisationUnitGroups', groupId)
         if (Array.isArray(group?.organisationUnits)) {
             for (const ref of group.organisationUnits) {
@@ -191,13 +222,7 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
             }
         }
     }
-    if (roots.length === 0) {
-        return conflict('At least one valid organisation unit must be specified', { errorCode: 'E2016' })
-    }
-    const children = flag(query, 'children')
     const createdAfter = created ? toDate(created, new Date(0)).getTime() : null
-    const limitRaw = query.get('limit')
-    const limit = limitRaw ? Number(limitRaw) : null
     const result: Array<Record<string, unknown>> = []
     for (const registration of db.completeRegistrations.all()) {
         if (!dataSets.has(registration.dataSet)) continue
@@ -222,7 +247,8 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
         })
         if (limit !== null && result.length >= limit) break
     }
-    return { status: 200, body: { completeDataSetRegistrations: result } }
+    // The streaming writer opens the array at the first registration: none gives `{}`.
+    return { status: 200, body: result.length > 0 ? { completeDataSetRegistrations: result } : {} }
 }
 
 export function deleteCompleteRegistrations(request: SimRequest): SimResponse {

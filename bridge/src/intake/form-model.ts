@@ -77,7 +77,7 @@ export function fieldKey(dataElement: string, categoryOptionCombo: string): stri
     return `v_${safe(dataElement)}_${safe(categoryOptionCombo)}`
 }
 
-function elementLabel(de: DataElementMeta, lang: 'fr' | 'en'): string {
+export function elementLabel(de: DataElementMeta, lang: 'fr' | 'en'): string {
     const fr = de.name ?? de.code ?? de.id
     return lang === 'en' ? (english(de.code) ?? fr) : fr
 }

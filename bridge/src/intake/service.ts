@@ -7,6 +7,7 @@ import { authenticateWithDhis2 } from './authenticate.js'
 import { IntakeContext } from './context.js'
 import { formForUser, submitFormValues } from './form.js'
 import { submitUpload } from './submit.js'
+import type { FacilityFigures } from './figures.js'
 import { myReportsFor, submissionFor } from './views.js'
 import { startOutboxWorker, type WorkerOptions } from './worker.js'
 
@@ -77,7 +78,12 @@ export interface MonthStatus {
     reference: string | null
 }
 export interface MyReports {
-    facilities: Array<{ orgUnit: IntakeOrgUnit; months: MonthStatus[] }>
+    facilities: Array<{
+        orgUnit: IntakeOrgUnit
+        months: MonthStatus[]
+        /** Its own figures in DHIS2 over the last months (null: none, or DHIS2 unreachable just now). */
+        figures?: FacilityFigures | null
+    }>
     submissions: Array<{
         reference: string
         receivedAt: string

@@ -17,6 +17,7 @@ import {
 } from '../storage/submissions.js'
 import type { IntakeContext } from './context.js'
 import { expectedMonths, monthLabel } from './expected-months.js'
+import { facilityFigures } from './figures.js'
 import type { IntakeIssueShape } from './issues.js'
 import { buildReceipt, changesSinceEarlier, type ReceiptShape } from './receipt.js'
 import { orgUnitsInScope, outsideScope, type ScopedUser } from './scope.js'
@@ -116,6 +117,9 @@ export async function submissionFor(
 const MONTHS_SHOWN = 12
 /** A district's page lists at most this many facilities. */
 const FACILITIES_SHOWN = 200
+/** Months of figures given back, and for how many facilities at most (one DHIS2 read each). */
+const FIGURE_MONTHS = 6
+const FIGURE_FACILITIES = 5
 
 const MONTH_STATUS: Record<StoredState, 'received' | 'in-dhis2' | 'partly-refused' | 'waiting'> = {
     received: 'received',
@@ -141,9 +145,23 @@ export async function myReportsFor(ctx: IntakeContext, user: ScopedUser, lang: L
         if (!latest.has(key)) latest.set(key, { state: m.state, reference: m.reference })
     }
     const submissions = await listSubmissionsTouching(ctx.db, ids, 100)
+    const figures = await Promise.all(
+        facilities.map((ou, i) =>
+            i < FIGURE_FACILITIES
+                ? facilityFigures(
+                      ctx,
+                      metadata,
+                      ou.id,
+                      expectedMonths(ou.openingDate ?? null, today, FIGURE_MONTHS),
+                      lang
+                  )
+                : Promise.resolve(null)
+        )
+    )
     return {
-        facilities: facilities.map((ou) => ({
+        facilities: facilities.map((ou, i) => ({
             orgUnit: { id: ou.id, name: ou.name ?? ou.code ?? ou.id, path: ou.path },
+            figures: figures[i] ?? null,
             months: expectedMonths(ou.openingDate ?? null, today, MONTHS_SHOWN).map((period) => {
                 const s = latest.get(`${ou.id}|${period}`)
                 return {

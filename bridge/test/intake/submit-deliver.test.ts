@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import type { IntakeUser } from '../../src/intake/service.js'
+import { expectedMonths } from '../../src/intake/expected-months.js'
 import { listAudit } from '../../src/storage/audit.js'
 import { openSqlite } from '../../src/storage/sqlite.js'
 import { tempState } from '../helpers/sim.js'
@@ -259,6 +260,36 @@ describe('a clinic submits its month', () => {
         const others = longLines(path).filter((l) => !(l[2] === blocked[2] && l[3] === blocked[3]))
         expectExactly(await dhis2Values(ouId(CLINIC_FACILITY), '202405'), others)
         expect(await completed(ouId(CLINIC_FACILITY), '202405')).toBe(false)
+    })
+
+    it('« Mes rapports » gives back the facility’s own figures in DHIS2 for its last months', async () => {
+        const lastMonth = expectedMonths(null, new Date(), 1)[0] ?? ''
+        const dashed = `${lastMonth.slice(0, 4)}-${lastMonth.slice(4, 6)}`
+        const path = facilityMonthFile(files, CLINIC_FACILITY, 'dernier-mois.csv')
+        writeFileSync(path, readFileSync(path, 'utf8').replaceAll('janvier 2024', dashed))
+        const result = await world.service.submitFile(
+            clinic,
+            { path, originalName: 'dernier-mois.csv' },
+            { source: 'facility-report', allowPartial: false, lang: 'fr' }
+        )
+        expect(result.status).toBe('accepted')
+        if (result.status !== 'accepted') return
+        await waitFor(async () => {
+            const v = await world.service.submission(clinic, result.receipt.reference, 'fr')
+            return v !== null && v !== 'forbidden' && v.state === 'delivered'
+        })
+        const reports = await world.service.myReports(clinic, 'fr')
+        const figures = reports.facilities.find((f) => f.orgUnit.id === ouId(CLINIC_FACILITY))?.figures
+        if (!figures) throw new Error('no figures for the clinic')
+        const column = figures.months.findIndex((m) => m.period === lastMonth)
+        expect(column).toBe(figures.months.length - 1)
+        // consultations: the file's two disaggregations summed, as DHIS2 holds them
+        const consultations = longLines(path)
+            .filter((l) => l[2] === 'CONSULT_CURATIVE')
+            .reduce((n, l) => n + Number(l[4]), 0)
+        const row = figures.rows.find((r) => /consultation/i.test(r.label))
+        expect(row?.values[column]).toBe(consultations)
+        expect(row?.values.slice(0, column).every((v) => v === null)).toBe(true)
     })
 
     it('another facility’s file: forbidden, nothing stored or sent, audited', async () => {

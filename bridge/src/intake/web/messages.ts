@@ -125,6 +125,16 @@ const TEXT = {
         en: 'Leave a box empty when there is no figure. Values already in DHIS2 are filled in.',
     },
     noMonth: { fr: 'Aucun mois attendu.', en: 'No month expected.' },
+    figuresTitle: { fr: 'Vos chiffres dans DHIS2', en: 'Your figures in DHIS2' },
+    figuresNone: {
+        fr: 'DHIS2 n’a encore aucun chiffre de cette structure pour ces mois.',
+        en: 'DHIS2 holds no figure of this facility for these months yet.',
+    },
+    figuresUnavailable: {
+        fr: 'Vos chiffres ne peuvent pas être lus dans DHIS2 pour le moment.',
+        en: 'Your figures cannot be read from DHIS2 just now.',
+    },
+    indicator: { fr: 'Indicateur', en: 'Indicator' },
 
     receiptTitle: { fr: 'Accusé de réception', en: 'Acknowledgement of receipt' },
     receiptIntro: {

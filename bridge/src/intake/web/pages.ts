@@ -93,10 +93,37 @@ function stateBadge(state: SubmissionState, lang: Lang): SafeHtml {
     return html`<span class="badge ${state}">${t(lang, STATE[state])}</span>`
 }
 
+/** A facility's own figures over its last months: the reporting gives something back. */
+function figuresTable(lang: Lang, figures: MyReports['facilities'][number]['figures']): SafeHtml {
+    if (figures === undefined) return html``
+    if (figures === null) return html`<p class="hint">${t(lang, 'figuresUnavailable')}</p>`
+    if (figures.rows.length === 0) return html`<p class="hint">${t(lang, 'figuresNone')}</p>`
+    const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB')
+    return html`<div class="scroll" data-test="figures">
+        <table>
+            <thead>
+                <tr>
+                    <th>${t(lang, 'indicator')}</th>
+                    ${figures.months.map((m) => html`<th class="num">${m.label}</th>`)}
+                </tr>
+            </thead>
+            <tbody>
+                ${figures.rows.map(
+                    (r) =>
+                        html`<tr>
+                            <td>${r.label}</td>
+                            ${r.values.map((v) => html`<td class="num">${v === null ? '—' : number.format(v)}</td>`)}
+                        </tr>`
+                )}
+            </tbody>
+        </table>
+    </div>`
+}
+
 export function reportsPage(frame: Frame, reports: MyReports): string {
     const { lang } = frame
     const facilities = reports.facilities.map(
-        ({ orgUnit, months }) =>
+        ({ orgUnit, months, figures }) =>
             html`<section class="card">
                 <h2>${orgUnit.name}</h2>
                 ${
@@ -140,6 +167,8 @@ export function reportsPage(frame: Frame, reports: MyReports): string {
                               </tbody>
                           </table>`
                 }
+                <h3>${t(lang, 'figuresTitle')}</h3>
+                ${figuresTable(lang, figures)}
             </section>`
     )
     const history =

@@ -24,6 +24,9 @@ button.link { background: none; border: 0; padding: 0; font: inherit; text-decor
 main { max-width: 760px; margin: 0 auto; padding: 12px; }
 h1 { font-size: 1.4rem; margin: 8px 0 12px; }
 h2 { font-size: 1.15rem; margin: 20px 0 8px; }
+.scroll { overflow-x: auto; max-width: 100%; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+h3 { font-size: 1rem; margin: 16px 0 6px; }
 .card { background: #fff; border: 1px solid #d8dee4; border-radius: 6px; padding: 12px; margin: 0 0 12px; }
 label { display: block; font-weight: 600; margin: 10px 0 4px; }
 label.check { display: flex; gap: 8px; align-items: flex-start; font-weight: 400; }

@@ -896,6 +896,16 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Produce it again with "bridge refresh-metadata --out <file>".',
         },
     },
+    INTAKE_TOO_MANY_ROWS: {
+        message: {
+            fr: 'Le fichier a {{rows}} lignes, plus que les {{max}} acceptées en un seul envoi : rien n’a été enregistré.',
+            en: 'The file has {{rows}} rows, more than the {{max}} accepted in one submission: nothing was recorded.',
+        },
+        hint: {
+            fr: 'Envoyez un fichier par mois et par structure, ou découpez le registre en plusieurs fichiers.',
+            en: 'Send one file per month and facility, or split the register into several files.',
+        },
+    },
     INTAKE_NO_VALUE: {
         message: {
             fr: 'Aucune valeur à enregistrer : le fichier ne contient aucune valeur valide.',

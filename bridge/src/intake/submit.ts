@@ -69,6 +69,9 @@ function toStored(v: MappedValue, kind: IntakeSource): SubmittedValue {
     return s
 }
 
+/** Rows one submission may hold (the upload's byte limit comes first; this one bounds what is stored). */
+export const MAX_ROWS = 20_000
+
 export async function submitThroughPipeline(
     ctx: IntakeContext,
     input: PipelineInput,
@@ -83,6 +86,20 @@ export async function submitThroughPipeline(
     const values = withoutConflicts(collected, result)
     const present = input.present ?? ((i: IntakeIssueShape) => i)
     const issues = result.issues.map((i) => present(toIntakeIssue(i, input.lang)))
+
+    // a facility's month is a few dozen rows, a laboratory's register a few thousand: far more is a wrong file
+    const rows = result.files.reduce((n, f) => n + f.rows, 0)
+    if (rows > MAX_ROWS) {
+        await appendAudit(ctx.db, {
+            actor: input.user.username,
+            action: 'submission.refused',
+            details: { operation: input.operation, reason: 'too-many-rows', rows, fileName: input.fileName },
+        })
+        return {
+            status: 'refused',
+            issues: [catalogueIssue('INTAKE_TOO_MANY_ROWS', input.lang, { rows, max: MAX_ROWS })],
+        }
+    }
 
     const orgUnits = [...new Set(values.map((v) => v.orgUnit))]
     const outside = [

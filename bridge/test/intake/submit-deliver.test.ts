@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import type { IntakeUser } from '../../src/intake/service.js'
 import { expectedMonths } from '../../src/intake/expected-months.js'
+import { MAX_ROWS } from '../../src/intake/submit.js'
 import { listAudit } from '../../src/storage/audit.js'
 import { openSqlite } from '../../src/storage/sqlite.js'
 import { tempState } from '../helpers/sim.js'
@@ -290,6 +291,27 @@ describe('a clinic submits its month', () => {
         const row = figures.rows.find((r) => /consultation/i.test(r.label))
         expect(row?.values[column]).toBe(consultations)
         expect(row?.values.slice(0, column).every((v) => v === null)).toBe(true)
+    })
+
+    it('a file of more rows than one submission may hold: refused, nothing stored', async () => {
+        const path = join(files, 'trop-long.csv')
+        const line = `${CLINIC_FACILITY};juin 2024;CONSULT_CURATIVE;< 5 ans;1`
+        writeFileSync(
+            path,
+            ['code_structure;periode;indicateur;ventilation;valeur', ...Array(MAX_ROWS + 1).fill(line)].join(
+                '\r\n'
+            )
+        )
+        const result = await world.service.submitFile(
+            clinic,
+            { path, originalName: 'trop-long.csv' },
+            { source: 'facility-report', allowPartial: true, lang: 'fr' }
+        )
+        expect(result.status).toBe('refused')
+        if (result.status !== 'refused') return
+        expect(result.issues).toHaveLength(1)
+        expect(result.issues[0]?.message).toContain(`${MAX_ROWS + 2} lignes`) // the title line counts too
+        expect(await dhis2Values(ouId(CLINIC_FACILITY), '202406')).toEqual([])
     })
 
     it('another facility’s file: forbidden, nothing stored or sent, audited', async () => {

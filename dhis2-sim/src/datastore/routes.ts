@@ -87,6 +87,8 @@ interface Scope {
     store: (request: SimRequest) => KeyValueStore | SimResponse
     texts: Texts
     protect: boolean
+    /** `?lastUpdated=` on key lists: DatastoreController has it, UserDatastoreController not. */
+    lastUpdatedFilter: boolean
 }
 
 function isResponse(value: KeyValueStore | SimResponse): value is SimResponse {
@@ -132,41 +134,56 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
             })
             return existing ? ok(scope.texts.updated(key)) : created(scope.texts.created(key, ns))
         })
+    const listKeys = (request: SimRequest, withFields: boolean): SimResponse =>
+        withStore(request, (store, _user, ns) => {
+            const all = store.keys(ns)
+            if (!all) return namespaceNotFound(ns)
+            // dataStore only: keys updated at or after `lastUpdated` (HibernateDatastoreStore).
+            const since = scope.lastUpdatedFilter ? request.query.get('lastUpdated') : null
+            const sinceTime = since ? new Date(since).getTime() : NaN
+            const keys = Number.isNaN(sinceTime)
+                ? all
+                : all.filter((key) => {
+                      const entry = store.get(ns, key)
+                      return entry !== undefined && new Date(entry.lastUpdated).getTime() >= sinceTime
+                  })
+            const fieldsParam = withFields ? request.query.get('fields') : null
+            if (fieldsParam === null) return json(keys)
+            const fields = fieldsParam
+                .split(',')
+                .map((f) => f.trim())
+                .filter((f) => f !== '')
+            const wanted = fields.length > 0 ? fields : ['.']
+            const includeAll = request.query.get('includeAll') === 'true'
+            // Without includeAll, entries whose extracted fields are all null are left out.
+            const entries = keys
+                .map((key) => ({ key, fields: extractFields(store.get(ns, key)?.value, wanted) }))
+                .filter((entry) => includeAll || Object.keys(entry.fields).length > 0)
+                .map((entry) => ({ key: entry.key, ...entry.fields }))
+            const headless = request.query.get('headless') === 'true'
+            if (headless) return json(entries)
+            // paging=false keeps the object (DatastoreFieldsControllerTest#testFields_Paging).
+            if (request.query.get('paging') === 'false') return json({ entries })
+            const pageSize = Math.min(1000, Math.max(1, Number(request.query.get('pageSize')) || 50))
+            const page = Math.max(1, Number(request.query.get('page')) || 1)
+            const slice = entries.slice((page - 1) * pageSize, page * pageSize)
+            return json({ pager: { page, pageSize }, entries: slice })
+        })
     return [
         {
             method: 'GET',
             pattern: base,
             handler: (request) => withStore(request, (store) => json(store.namespaces())),
         },
+        // `/{ns}/keys` is DHIS2's newer name for the plain key list (no `fields` there); a key named `keys`
+        // cannot be read with GET, as on DHIS2 where the literal mapping wins.
         {
             method: 'GET',
-            pattern: `${base}/:namespace`,
+            pattern: `${base}/:namespace/keys`,
             rawPath: true,
-            handler: (request) =>
-                withStore(request, (store, _user, ns) => {
-                    const keys = store.keys(ns)
-                    if (!keys) return namespaceNotFound(ns)
-                    const fieldsParam = request.query.get('fields')
-                    if (fieldsParam === null) return json(keys)
-                    const fields = fieldsParam
-                        .split(',')
-                        .map((f) => f.trim())
-                        .filter((f) => f !== '')
-                    const wanted = fields.length > 0 ? fields : ['.']
-                    const includeAll = request.query.get('includeAll') === 'true'
-                    // Without includeAll, entries whose extracted fields are all null are left out.
-                    const entries = keys
-                        .map((key) => ({ key, fields: extractFields(store.get(ns, key)?.value, wanted) }))
-                        .filter((entry) => includeAll || Object.keys(entry.fields).length > 0)
-                        .map((entry) => ({ key: entry.key, ...entry.fields }))
-                    const headless = request.query.get('headless') === 'true'
-                    if (headless || request.query.get('paging') === 'false') return json(entries)
-                    const pageSize = Math.min(1000, Math.max(1, Number(request.query.get('pageSize')) || 50))
-                    const page = Math.max(1, Number(request.query.get('page')) || 1)
-                    const slice = entries.slice((page - 1) * pageSize, page * pageSize)
-                    return json({ pager: { page, pageSize }, entries: slice })
-                }),
+            handler: (r) => listKeys(r, false),
         },
+        { method: 'GET', pattern: `${base}/:namespace`, rawPath: true, handler: (r) => listKeys(r, true) },
         {
             method: 'DELETE',
             pattern: `${base}/:namespace`,
@@ -231,10 +248,12 @@ export function dataStoreRoutes(ctx: ServerContext): Route[] {
             store: (request) => request.db.dataStore,
             texts: DATA_STORE_TEXTS,
             protect: true,
+            lastUpdatedFilter: true,
         }),
         ...routesFor(ctx, 'userDataStore', {
             texts: USER_DATA_STORE_TEXTS,
             protect: false,
+            lastUpdatedFilter: false,
             store: (request) => {
                 const user = request.user as SimUser
                 const other = request.query.get('username')

@@ -1,9 +1,9 @@
 // `bridge push`: read → validate → map → read DHIS2 → plan (DHIS2 + ledger) → push → complete → record.
 import PQueue from 'p-queue'
 import { registerCompletions } from '../complete/register.js'
-import { selectReportsToComplete } from '../complete/select.js'
+import { reportKey, selectReportsToComplete } from '../complete/select.js'
 import { makeIssue } from '../core/issues.js'
-import { type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
+import { chunkKey, type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
 import type { MetadataIndex } from '../metadata/index.js'
 import { processFiles, withoutConflicts } from '../pipeline/process.js'
@@ -14,7 +14,7 @@ import {
     shortDate,
     zeroNotStoredBy,
 } from '../plan/against-dhis2.js'
-import { JsonlLedger, ledgerFileFor, MemoryLedger, type Ledger, type LedgerEntry } from '../plan/ledger.js'
+import { MemoryLedger, type Ledger, type LedgerEntry, type RunTally } from '../plan/ledger.js'
 import { buildPlan, type Plan, type PlannedValue } from '../plan/plan.js'
 import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../push/push.js'
 import type { StopSignal } from '../push/send.js'
@@ -31,6 +31,7 @@ import {
     sha256File,
     type AuditStarted,
 } from '../record/record.js'
+import { openStateLedger, type StateLedger } from '../storage/state-ledger.js'
 import {
     EXIT,
     exitCodeFor,
@@ -56,6 +57,11 @@ export interface PushHandlerOptions extends CommonOptions {
     async?: boolean
     /** Keep no ledger (tests, one-off sends). */
     noLedger?: boolean
+    /**
+     * The bridge's database, where the ledger is (`--database` or `BRIDGE_DATABASE_URL`, as for
+     * `bridge serve`); absent: `<stateDir>/bridge.sqlite`.
+     */
+    databaseUrl?: string
     /** Do not register the reports as complete (the clinic completes the form in DHIS2 itself). */
     noComplete?: boolean
     /** Consecutive chunks failing after all retries before the run stops (default 3). */
@@ -96,7 +102,7 @@ export function interruptActivePush(signal: string): InterruptOutcome | null {
     const tally = run.ledger.runTally(run.started?.runId ?? '')
     if (run.started) {
         try {
-            appendAuditSync(run.stateDir, interruptedRecord(run.started, run.ledger, signal))
+            appendAuditSync(run.stateDir, interruptedRecord(run.started, tally, signal))
         } catch {
             // the next run records it from the unfinished 'started' line
         }
@@ -259,18 +265,35 @@ export async function pushHandler(options: PushHandlerOptions): Promise<RunRepor
             throw e
         }
     }
-    const ledger: Ledger = options.noLedger
-        ? new MemoryLedger()
-        : await JsonlLedger.open(ledgerFileFor(prep.stateDir, client.baseUrl))
+    let state: StateLedger | null = null
+    try {
+        // the facility-months of the files: what the plan reads of the ledger (the first push on a state
+        // folder imports its old JSON-lines ledger here)
+        if (!options.noLedger)
+            state = await openStateLedger({
+                stateDir: prep.stateDir,
+                baseUrl: client.baseUrl,
+                ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+                scopes: [...new Set(values.map(chunkKey))],
+                reportKeys: [...new Set(values.map(reportKey))],
+                readOnly: dryRun,
+            })
+    } catch (e) {
+        await lock?.release()
+        throw e
+    }
+    const ledger: Ledger = state?.ledger ?? new MemoryLedger()
     const run: ActiveRun = { stateDir: prep.stateDir, ledger, lock, started: null, interrupted: false }
     active = run
     try {
         // cells blocked by a conflict (two values in the files) must not be sent: drop the one already read
         const sendable = withoutConflicts(values, result)
-        return await pushWithLedger(options, prep, client, runId, sendable, result, ledger, run)
+        const tallyOf = async (started: AuditStarted): Promise<RunTally> =>
+            state ? state.runTally(started.runId, started.target) : ledger.runTally(started.runId)
+        return await pushWithLedger(options, prep, client, runId, sendable, result, ledger, tallyOf, run)
     } finally {
         if (active === run) active = null
-        await ledger.close()
+        await (state ? state.close() : ledger.close())
         await lock?.release()
     }
 }
@@ -283,12 +306,13 @@ async function pushWithLedger(
     values: MappedValue[],
     result: Awaited<ReturnType<typeof processFiles>>,
     ledger: Ledger,
+    tallyOf: (started: AuditStarted) => Promise<RunTally>,
     run: ActiveRun
 ): Promise<RunReport> {
     const dryRun = options.dryRun ?? false
     const force = options.force ?? false
     const durable = !options.noLedger && !dryRun
-    if (durable) await settleInterruptedRuns(prep.stateDir, ledger)
+    if (durable) await settleInterruptedRuns(prep.stateDir, tallyOf)
     const metadata = prep.ctx.metadata
     const blocked = options.strict === true && result.errorCount > 0
     if (values.length > 0 && !blocked) options.onProgress?.({ stage: 'check' })

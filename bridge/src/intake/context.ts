@@ -9,7 +9,7 @@ import { defaultMappingsRoot, prepare, type Prepared } from '../handlers/common.
 import { cacheFileFor } from '../metadata/fetch.js'
 import type { MetadataIndex } from '../metadata/index.js'
 import type { KindContext } from '../sources/types.js'
-import { databaseTarget, migrate, openDatabase, type Database } from '../storage/index.js'
+import { databaseTarget, importLegacyLedger, migrate, openDatabase, type Database } from '../storage/index.js'
 import { ledgerInstance, type Instance } from '../storage/ledger.js'
 
 export type IntakeSource = 'facility-report' | 'lab' | 'mutuelle'
@@ -53,6 +53,8 @@ export class IntakeContext {
         const db = await openDatabase(databaseTarget(config.databaseUrl, config.stateDir))
         try {
             await migrate(db)
+            // a state folder the CLI used before the ledger moved into the database: its old ledger too
+            await importLegacyLedger(db, config.stateDir, withoutCredentials(config.dhis2.baseUrl))
         } catch (e) {
             await db.close()
             throw e

@@ -14,7 +14,7 @@ import type { StopSignal } from '../push/send.js'
 import { recordCompletions, recordFound, recordOutcomes } from '../record/record.js'
 import type { Refusal, Submission, SubmittedValue } from '../storage/submissions.js'
 import type { IntakeContext } from './context.js'
-import { DatabaseLedger } from './db-ledger.js'
+import { DatabaseLedger } from '../storage/db-ledger.js'
 
 export type DeliveryOutcome =
     | { kind: 'delivered'; delivered: number; sent: number; completed: number }
@@ -89,7 +89,11 @@ export async function deliverSubmission(
         if (transient !== undefined) return { kind: 'retry', reason: 'unavailable', detail: transient }
         const scopes = [...new Set(values.map(chunkKey))]
         const reports = [...new Set(values.map(reportKey))]
-        const ledger = await DatabaseLedger.open(ctx.db, ctx.instance, submission.id, scopes, reports)
+        const ledger = await DatabaseLedger.open(ctx.db, ctx.instance, {
+            scopes,
+            reportKeys: reports,
+            submissionId: submission.id,
+        })
         const isZero = zeroNotStoredBy(metadata)
         const plan = buildPlan(values, ledger, {
             // the form started from what DHIS2 held: a changed field is the person's decision

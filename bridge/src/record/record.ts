@@ -1,12 +1,14 @@
-// The last stage: what DHIS2 accepted goes into the ledger; what happened goes into the audit
-// log (JSON lines). Neither ever holds a password or token.
+// The last stage: what DHIS2 accepted goes into the ledger (the bridge's database); what happened goes
+// into the state folder's audit log (JSON lines). Neither ever holds a password or token. The audit
+// stays a file: the Ctrl-C handler must write its line synchronously before the process exits, which
+// an append and an fdatasync do, and a PostgreSQL client cannot.
 import { createHash, randomUUID } from 'node:crypto'
 import { closeSync, createReadStream, fdatasyncSync, openSync, writeSync } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ValidationIssue } from '../core/types.js'
 import type { ReportToComplete } from '../complete/select.js'
-import type { CompletionEntry, Ledger, LedgerEntry } from '../plan/ledger.js'
+import type { CompletionEntry, Ledger, LedgerEntry, RunTally } from '../plan/ledger.js'
 import type { PlannedValue } from '../plan/plan.js'
 import type { ValueOutcome } from '../push/push.js'
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './private-files.js'
@@ -161,13 +163,13 @@ export function appendAuditSync(stateDir: string, record: AuditLine): void {
     }
 }
 
+/** `tally`: what the run's ledger lines say it delivered (`Ledger.runTally`, or the database's). */
 export function interruptedRecord(
     started: AuditStarted,
-    ledger: Ledger,
+    tally: RunTally,
     signal: string,
     at = new Date().toISOString()
 ): AuditInterrupted {
-    const tally = ledger.runTally(started.runId)
     const r: AuditInterrupted = {
         event: 'interrupted',
         runId: started.runId,
@@ -184,9 +186,13 @@ export function interruptedRecord(
 
 /**
  * Runs that started and never wrote their end (killed, power cut): recorded as interrupted, with
- * what their ledger lines say they delivered. Called under the state lock, so none is still running.
+ * what their ledger lines say they delivered (`tallyOf`, read from the database). Called under the
+ * state lock, so none is still running.
  */
-export async function settleInterruptedRuns(stateDir: string, ledger: Ledger): Promise<AuditInterrupted[]> {
+export async function settleInterruptedRuns(
+    stateDir: string,
+    tallyOf: (started: AuditStarted) => Promise<RunTally>
+): Promise<AuditInterrupted[]> {
     let text: string
     try {
         text = await readFile(auditFileFor(stateDir), 'utf8')
@@ -207,7 +213,7 @@ export async function settleInterruptedRuns(stateDir: string, ledger: Ledger): P
     }
     const settled: AuditInterrupted[] = []
     for (const started of unfinished.values()) {
-        const r = interruptedRecord(started, ledger, 'unknown')
+        const r = interruptedRecord(started, await tallyOf(started), 'unknown')
         await appendAudit(stateDir, r)
         settled.push(r)
     }

@@ -1,6 +1,7 @@
 // The ledger in the database: what the bridge delivered to each DHIS2, for the CLI and the intake
 // service alike, so they never disagree about what DHIS2 already has. Same entries as the JSON-lines
-// ledger (`plan/ledger.ts`), plus where they came from: a CLI run or an intake submission.
+// ledger the CLI kept before (`ledger-<server>.jsonl`, imported once), plus where they came from: a CLI
+// run or an intake submission.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { CompletionEntry, LedgerEntry } from '../plan/ledger.js'
@@ -376,16 +377,17 @@ function valueEntry(x: Record<string, unknown>): LedgerEntry {
     return e
 }
 
-/**
- * Moves a JSON-lines ledger file (`JsonlLedger`) into the database, once: the same content imported
- * again changes nothing, and a file that grew since is merged again without undoing newer database
- * entries (per key, the entry with the later time wins; in the file, the later line).
- */
-export async function importJsonlLedger(
-    db: Database,
-    instance: Instance,
-    path: string
-): Promise<LedgerImport> {
+/** A JSON-lines ledger file as read: its entries in file order, and its fingerprint. */
+export interface JsonlLedgerContent {
+    sha256: string
+    values: LedgerEntry[]
+    completions: CompletionEntry[]
+    /** Torn or unreadable lines. */
+    skipped: number
+}
+
+/** Reads a JSON-lines ledger file (the CLI's ledger before it moved into the database). */
+export async function readJsonlLedger(path: string): Promise<JsonlLedgerContent> {
     const bytes = await readFile(path)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const values: LedgerEntry[] = []
@@ -413,13 +415,37 @@ export async function importJsonlLedger(
         else if (isValueEntry(x)) values.push(valueEntry(x))
         else skipped++
     }
+    return { sha256, values, completions, skipped }
+}
+
+/** Whether this very content of a JSON-lines ledger was imported for this DHIS2. */
+export async function jsonlLedgerImported(
+    db: Queryable,
+    instance: Instance,
+    sha256: string
+): Promise<boolean> {
+    const rows = await db.query<{ n: number }>(
+        'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ledger_imports WHERE instance = ? AND sha256 = ?',
+        [instance, sha256]
+    )
+    return Number(rows[0]?.n ?? 0) > 0
+}
+
+/**
+ * Moves a JSON-lines ledger file (the CLI's ledger before it moved here) into the database, once: the
+ * same content imported again changes nothing, and a file that grew since is merged again without
+ * undoing newer database entries (per key, the entry with the later time wins; in the file, the later
+ * line).
+ */
+export async function importJsonlLedger(
+    db: Database,
+    instance: Instance,
+    path: string
+): Promise<LedgerImport> {
+    const { sha256, values, completions, skipped } = await readJsonlLedger(path)
     return db.transaction(async (tx) => {
-        const previous = await tx.query<{ n: number }>(
-            'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ledger_imports WHERE instance = ? AND sha256 = ?',
-            [instance, sha256]
-        )
         const counts = { values: values.length, completions: completions.length, skipped }
-        if (Number(previous[0]?.n ?? 0) > 0) return { alreadyImported: true, ...counts }
+        if (await jsonlLedgerImported(tx, instance, sha256)) return { alreadyImported: true, ...counts }
         await upsertValues(tx, instance, values, null, 'newer')
         await upsertCompletions(tx, instance, completions, null, 'newer')
         await writeTallies(tx, instance, tallyByRun(values, completions), 'set')

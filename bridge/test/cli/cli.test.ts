@@ -1,11 +1,13 @@
 // The CLI as a person or a script runs it: credentials from the environment (never printed),
 // a summary table or --json, and exit codes 0 / 2 / 1.
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { uidFromCode } from '../../../mappings/src/uid.js'
+import { ledgerEntries, ledgerInstance } from '../../src/storage/ledger.js'
+import { openSqlite } from '../../src/storage/sqlite.js'
 import { fixture, startDemo, tempState } from '../helpers/sim.js'
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'bridge.js')
@@ -164,12 +166,10 @@ describe('bridge CLI', () => {
         const file = fixture('commune5-2024-01-long.csv')
         const first = await run(['push', file, '--state-dir', own, '--json'], env())
         expect(first.code).toBe(0)
-        const ledgerName = readdirSync(own).find((n) => n.startsWith('ledger-')) ?? ''
-        const sent = readFileSync(join(own, ledgerName), 'utf8')
-            .split('\n')
-            .filter((l) => l !== '')
-            .map((l) => JSON.parse(l) as { kind?: string; key: string; value: string })
-            .find((l) => l.kind !== 'complete' && l.value !== '0')
+        // the ledger, in the state folder's database (the same as bridge serve's)
+        const db = await openSqlite(join(own, 'bridge.sqlite'))
+        const sent = (await ledgerEntries(db, ledgerInstance(sim.url))).find((l) => l.value !== '0')
+        await db.close()
         if (!sent) throw new Error('nothing in the ledger')
         const [dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo] = sent.key.split('|')
         const cell = { dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo }

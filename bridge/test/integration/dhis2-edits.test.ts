@@ -1,11 +1,12 @@
 // DHIS2 is the truth the plan is made against: a value edited (or deleted) in DHIS2 after a push is
 // reported with who and when, and the file's value goes back only when the user chooses.
-import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
 import { pushHandler } from '../../src/handlers/push.js'
+import { ledgerEntries, ledgerInstance } from '../../src/storage/ledger.js'
+import { openSqlite } from '../../src/storage/sqlite.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator
@@ -19,21 +20,19 @@ afterAll(async () => sim?.close())
 const BRIDGE = ['bridge', 'Bridge@2024'] as const
 const FILE = fixture('commune5-2024-01-long.csv')
 
-interface Line {
-    kind?: string
-    key: string
-    value: string
-    row: number
-    file: string
-}
-
-function ledger(stateDir: string): Line[] {
-    const name = readdirSync(stateDir).find((n) => n.startsWith('ledger-'))
-    return readFileSync(join(stateDir, name ?? ''), 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as Line)
-        .filter((l) => l.kind !== 'complete')
+/** The ledger's values for the simulator, in the state folder's database, in file order. */
+async function ledger(
+    stateDir: string
+): Promise<Array<{ key: string; value: string; row: number; file: string }>> {
+    const db = await openSqlite(join(stateDir, 'bridge.sqlite'))
+    try {
+        const entries = await ledgerEntries(db, ledgerInstance(sim.url))
+        return entries.sort(
+            (a, b) => a.file.localeCompare(b.file) || a.row - b.row || a.key.localeCompare(b.key)
+        )
+    } finally {
+        await db.close()
+    }
 }
 
 function cell(key: string) {
@@ -74,7 +73,7 @@ describe('values edited in DHIS2 after a push', () => {
     it('is reported, not overwritten, and the exit code says so; the option puts the file’s value back', async () => {
         const first = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         expect(first.exitCode).toBe(0)
-        const sent = ledger(stateDir).filter((l) => l.value !== '0')
+        const sent = (await ledger(stateDir)).filter((l) => l.value !== '0')
         const [edited, deleted] = [sent[5]!, sent[17]!]
         expect(await held(edited.key)).toMatchObject({ value: edited.value, storedBy: 'bridge' })
 
@@ -149,7 +148,7 @@ describe('values edited in DHIS2 after a push', () => {
             dhis2: as(sim, ...BRIDGE),
             stateDir: state,
         })
-        const line = ledger(state).find((l) => l.value !== '0')!
+        const line = (await ledger(state)).find((l) => l.value !== '0')!
         // a fresh state: the bridge has no record of it, DHIS2 has another value
         await editInDhis2(line.key, String(Number(line.value) + 1))
         const other = await pushHandler({

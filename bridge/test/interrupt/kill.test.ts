@@ -1,22 +1,31 @@
 // A large push killed (kill -9) at random moments, interrupted with Ctrl-C, and raced by a second
-// process on the same state: after a final run, DHIS2, the ledger and the audit agree.
+// process on the same state: after a final run, DHIS2, the ledger (in the state folder's database, read
+// through the storage API) and the audit agree.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { lockFileFor } from '../../src/record/lock.js'
+import type { Database } from '../../src/storage/database.js'
+import { ledgerEntries, ledgerInstance, ledgerRunTally, ledgerSize } from '../../src/storage/ledger.js'
+import { openSqlite } from '../../src/storage/sqlite.js'
 import { startDemo, tempState } from '../helpers/sim.js'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const CHILD = join(import.meta.dirname, 'push-child.ts')
 
 let sim: RunningSimulator
+/** The test's own connection to the pushes' database, read while they write (WAL: never in their way). */
+let db: Database | null = null
 beforeAll(async () => {
     sim = await startDemo()
 }, 120_000)
-afterAll(async () => sim?.close())
+afterAll(async () => {
+    await db?.close()
+    await sim?.close()
+})
 
 interface OrgUnitsFile {
     regions: Array<{
@@ -90,13 +99,6 @@ function lines<T>(path: string): T[] {
         .map((l) => JSON.parse(l) as T)
 }
 
-interface LedgerLine {
-    kind?: string
-    key: string
-    value: string
-    runId: string
-    via?: string
-}
 interface AuditLine {
     event?: string
     runId: string
@@ -105,23 +107,29 @@ interface AuditLine {
     exitCode?: number
 }
 
-function ledgerPath(stateDir: string): string {
-    const f = readdirSync(stateDir).find((n) => n.startsWith('ledger-') && n.endsWith('.jsonl'))
-    return join(stateDir, f ?? 'no-ledger-yet')
+const databaseFile = (stateDir: string): string => join(stateDir, 'bridge.sqlite')
+
+/** The ledger's values for the simulator, read through the storage API (0 before the first push made it). */
+async function ledgerValueCount(stateDir: string): Promise<number> {
+    if (!db) {
+        if (!existsSync(databaseFile(stateDir))) return 0
+        db = await openSqlite(databaseFile(stateDir))
+    }
+    try {
+        return await ledgerSize(db, ledgerInstance(sim.url))
+    } catch {
+        // the first push has not created the tables yet
+        return 0
+    }
 }
 
-/** Waits until the running push has written at least `atLeast` more ledger lines. */
+/** Waits until the running push has put at least `atLeast` more values in the ledger. */
 async function untilLedgerGrows(stateDir: string, before: number, atLeast: number): Promise<void> {
     for (let i = 0; i < 1200; i++) {
-        if (ledgerLineCount(stateDir) >= before + atLeast) return
+        if ((await ledgerValueCount(stateDir)) >= before + atLeast) return
         await sleep(25)
     }
     throw new Error('the push never wrote its ledger')
-}
-
-function ledgerLineCount(stateDir: string): number {
-    const f = ledgerPath(stateDir)
-    return existsSync(f) ? readFileSync(f, 'utf8').split('\n').length - 1 : 0
 }
 
 it('kill -9 at random moments, Ctrl-C, and a second process: DHIS2, ledger and audit agree', async () => {
@@ -130,7 +138,7 @@ it('kill -9 at random moments, Ctrl-C, and a second process: DHIS2, ledger and a
 
     // Ctrl-C: the run says what it had delivered and exits non-zero
     {
-        const before = ledgerLineCount(stateDir)
+        const before = await ledgerValueCount(stateDir)
         const run = child(stateDir, file)
         await untilLedgerGrows(stateDir, before, 20)
         // meanwhile (the first one frozen, so it surely still runs) a second process on the same state is
@@ -150,7 +158,7 @@ it('kill -9 at random moments, Ctrl-C, and a second process: DHIS2, ledger and a
 
     // three runs killed without warning at random moments of the push
     for (let k = 0; k < 3; k++) {
-        const before = ledgerLineCount(stateDir)
+        const before = await ledgerValueCount(stateDir)
         const run = child(stateDir, file)
         await untilLedgerGrows(stateDir, before, 1 + Math.floor(Math.random() * 200))
         await sleep(Math.floor(Math.random() * 300))
@@ -168,8 +176,9 @@ it('kill -9 at random moments, Ctrl-C, and a second process: DHIS2, ledger and a
     expect(existsSync(lockFileFor(stateDir))).toBe(false)
 
     // DHIS2 holds every value of the file, as the file says
-    const ledger = lines<LedgerLine>(ledgerPath(stateDir)).filter((l) => l.kind !== 'complete')
-    const lastByKey = new Map(ledger.map((l) => [l.key, l]))
+    if (!db) throw new Error('no ledger database')
+    const instance = ledgerInstance(sim.url)
+    const lastByKey = new Map((await ledgerEntries(db, instance)).map((l) => [l.key, l]))
     expect(lastByKey.size).toBe(values.size)
     const stored = new Map(
         [...sim.db.dataValues.all()]
@@ -179,31 +188,32 @@ it('kill -9 at random moments, Ctrl-C, and a second process: DHIS2, ledger and a
                 v.value,
             ])
     )
-    // the ledger is DHIS2 for the file's cells, and each value went in once: one ledger line per cell,
-    // either sent by one run or found in DHIS2 by the next after a kill between DHIS2's answer and the write
+    // the ledger is DHIS2 for the file's cells, and each value went in once: one ledger line per cell over
+    // all the runs, either sent by one run or found in DHIS2 by the next after a kill between DHIS2's
+    // answer and the commit
     for (const [key, l] of lastByKey) expect(stored.get(key), key).toBe(l.value)
-    expect(ledger.length).toBe(values.size)
-    expect(new Set(ledger.map((l) => l.value)).size).toBeGreaterThan(1)
+    const audit = lines<AuditLine>(join(stateDir, 'audit.jsonl'))
+    const started = audit.filter((a) => a.event === 'started').map((a) => a.runId)
+    const tallies = new Map<string, Awaited<ReturnType<typeof ledgerRunTally>>>()
+    for (const runId of started) tallies.set(runId, await ledgerRunTally(db, instance, runId))
+    expect([...tallies.values()].reduce((n, t) => n + t.values + t.found, 0)).toBe(values.size)
+    expect(new Set([...lastByKey.values()].map((l) => l.value)).size).toBeGreaterThan(1)
     const fileValues = [...values.values()].sort()
     expect([...lastByKey.values()].map((l) => l.value).sort()).toEqual(fileValues)
 
     // the audit records every interrupted run with what its ledger lines say it delivered
-    const audit = lines<AuditLine>(join(stateDir, 'audit.jsonl'))
-    const started = audit.filter((a) => a.event === 'started').map((a) => a.runId)
     expect(started).toHaveLength(5)
     const interrupted = audit.filter((a) => a.event === 'interrupted')
     expect(interrupted.map((a) => a.runId)).toEqual(started.slice(0, 4))
     expect(interrupted.map((a) => a.signal)).toEqual(['SIGINT', 'unknown', 'unknown', 'unknown'])
-    for (const a of interrupted) {
-        const sent = ledger.filter((l) => l.runId === a.runId && l.via !== 'found').length
-        expect(a.delivered?.values, a.runId).toBe(sent)
-    }
+    for (const a of interrupted) expect(a.delivered?.values, a.runId).toBe(tallies.get(a.runId)?.values)
     expect(interrupted.reduce((n, a) => n + (a.delivered?.values ?? 0), 0)).toBeGreaterThan(0)
     const finished = audit.filter((a) => a.event === 'finished')
     expect(finished.map((a) => a.runId)).toEqual([started[4]])
     expect(finished[0]?.exitCode).toBe(0)
 
     // state files are private
-    for (const f of [ledgerPath(stateDir), join(stateDir, 'audit.jsonl')])
-        expect(statSync(f).mode & 0o077, f).toBe(0)
+    for (const f of [databaseFile(stateDir), `${databaseFile(stateDir)}-wal`, join(stateDir, 'audit.jsonl')])
+        if (existsSync(f)) expect(statSync(f).mode & 0o077, f).toBe(0)
+    expect(existsSync(databaseFile(stateDir))).toBe(true)
 }, 600_000)

@@ -1,10 +1,11 @@
-import { mkdtempSync, appendFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { valueKey, type MappedValue } from '../../src/core/types.js'
-import { JsonlLedger, ledgerFileFor, MemoryLedger } from '../../src/plan/ledger.js'
+import { ledgerFileFor, MemoryLedger, type LedgerEntry } from '../../src/plan/ledger.js'
 import { buildPlan } from '../../src/plan/plan.js'
+import { openStateLedger, type StateLedger } from '../../src/storage/state-ledger.js'
 
 function v(de: string, value: string, orgUnit = 'Ou1'): MappedValue {
     return {
@@ -25,10 +26,14 @@ function v(de: string, value: string, orgUnit = 'Ou1'): MappedValue {
 }
 
 describe('plan against the ledger', () => {
-    it('new, changed, unchanged and removed; survives a reopen and a torn last line', async () => {
+    const DHIS2 = 'https://dhis2.example.org'
+    const open = (stateDir: string): Promise<StateLedger> =>
+        openStateLedger({ stateDir, baseUrl: DHIS2, scopes: ['Ds|Ou1|202401'], reportKeys: [] })
+
+    it('new, changed, unchanged and removed; survives a reopen', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
-        const file = ledgerFileFor(dir, 'https://dhis2.example.org/')
-        let ledger = await JsonlLedger.open(file)
+        let state = await open(dir)
+        let ledger = state.ledger
         const first = buildPlan([v('A', '1'), v('B', '2'), v('C', '3')], ledger)
         expect(first.counts).toMatchObject({ new: 3, changed: 0, unchanged: 0, removed: 0 })
         await ledger.record(
@@ -42,9 +47,11 @@ describe('plan against the ledger', () => {
                 at: 'now',
             }))
         )
-        appendFileSync(file, '{"key":"torn')
-        ledger = await JsonlLedger.open(file)
+        await state.close()
+        state = await open(dir)
+        ledger = state.ledger
         expect(ledger.size).toBe(3)
+        expect(await state.runTally('r1')).toMatchObject({ values: 3, found: 0, files: ['f.csv'] })
         const second = buildPlan([v('A', '1'), v('B', '5')], ledger)
         expect(second.counts).toMatchObject({ new: 0, changed: 1, unchanged: 1, removed: 1 })
         expect(second.removed[0]?.key).toBe(valueKey(v('C', '3')))
@@ -52,6 +59,45 @@ describe('plan against the ledger', () => {
         expect(second.values.find((p) => p.status === 'changed')?.previous).toBe('2')
         // --force sends unchanged values too
         expect([...buildPlan([v('A', '1')], ledger, { force: true }).chunks.values()].flat()).toHaveLength(1)
+        await state.close()
+    })
+
+    it('an old JSON-lines ledger in the state folder is imported once, its torn last line skipped', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'ledger-'))
+        const line = (de: string, value: string): LedgerEntry => ({
+            key: valueKey(v(de, value)),
+            scope: 'Ds|Ou1|202401',
+            value,
+            file: 'f.csv',
+            row: 2,
+            runId: 'r0',
+            at: '2024-02-01T00:00:00.000Z',
+        })
+        const legacy = ledgerFileFor(dir, DHIS2)
+        const text = [line('A', '1'), line('B', '2')].map((l) => JSON.stringify(l)).join('\n')
+        writeFileSync(legacy, text + '\n{"key":"torn')
+        // a dry run reads it as it is, and writes nothing
+        const dry = await openStateLedger({
+            stateDir: dir,
+            baseUrl: DHIS2,
+            scopes: ['Ds|Ou1|202401'],
+            reportKeys: [],
+            readOnly: true,
+        })
+        expect(dry.ledger.size).toBe(2)
+        await dry.close()
+        expect(existsSync(join(dir, 'bridge.sqlite'))).toBe(false)
+        let state = await open(dir)
+        expect(state.imported).toMatchObject({ alreadyImported: false, values: 2, skipped: 1 })
+        expect(buildPlan([v('A', '1'), v('B', '5')], state.ledger).counts).toMatchObject({
+            unchanged: 1,
+            changed: 1,
+        })
+        await state.close()
+        state = await open(dir)
+        expect(state.imported).toMatchObject({ alreadyImported: true })
+        expect(state.ledger.size).toBe(2)
+        await state.close()
     })
 
     it('chunks by data set × org unit × period', () => {

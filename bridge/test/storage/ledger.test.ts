@@ -16,6 +16,7 @@ import {
     recordCompletions,
     recordLedger,
 } from '../../src/storage/ledger.js'
+import { DatabaseLedger } from '../../src/storage/db-ledger.js'
 import { createSubmission } from '../../src/storage/submissions.js'
 import { ENGINES, type TestDatabase } from './engines.js'
 import { submission } from './fixtures.js'
@@ -58,6 +59,33 @@ it('keys a ledger by the DHIS2 address without its credentials', () => {
 describe.each(ENGINES)('ledger on $name', (engine) => {
     let t: TestDatabase
     afterEach(() => t?.dispose())
+
+    it('DatabaseLedger: what a CLI run writes, a delivery opened by another process reads, with its tally', async () => {
+        t = await engine.fresh()
+        const cli = await DatabaseLedger.open(t.db, DHIS2, { scopes: [SCOPE], reportKeys: [] })
+        const a = entry('DeConsultA', '12')
+        const b = entry('DeConsultB', '7', { via: 'found' })
+        await cli.record([a, b])
+        await cli.recordCompletions([completion()])
+        const tally = { values: 1, found: 1, completions: 1, files: ['commune5-2024-03.csv'] }
+        expect(cli.runTally('run-1')).toEqual(tally)
+        expect(cli.keysInScope(SCOPE).sort()).toEqual([a.key, b.key].sort())
+
+        const other = await t.openAgain()
+        const delivery = await DatabaseLedger.open(other, DHIS2, {
+            scopes: [SCOPE],
+            reportKeys: [completion().key],
+        })
+        expect(delivery.get(a.key)).toEqual(a)
+        expect(delivery.get(b.key)).toEqual(b)
+        expect(delivery.completion(completion().key)).toEqual(completion())
+        expect(await ledgerRunTally(other, DHIS2, 'run-1')).toEqual(tally)
+        // the facility-months it was not opened for, and another DHIS2, answer "unknown"
+        expect((await DatabaseLedger.open(other, DHIS2, { scopes: [], reportKeys: [] })).size).toBe(0)
+        expect(
+            (await DatabaseLedger.open(other, OTHER_DHIS2, { scopes: [SCOPE], reportKeys: [] })).size
+        ).toBe(0)
+    })
 
     it('records values and completions per DHIS2; the last record of a key wins', async () => {
         t = await engine.fresh()

@@ -1,6 +1,7 @@
 // `bridge push <files…>`: argument parsing only; the work is pushHandler.
 import { Command, InvalidArgumentError } from 'commander'
 import { pushHandler } from '../../handlers/push.js'
+import { DATABASE_URL_VARIABLE } from '../../storage/setting.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
 import { h } from '../help-lang.js'
 
@@ -20,6 +21,7 @@ interface RawPushOptions extends RawCommonOptions {
     /** commander's negated flag: false with --no-complete. */
     complete: boolean
     overwriteDhis2Edits?: boolean
+    database?: string
 }
 
 export function pushCommand(): Command {
@@ -61,13 +63,22 @@ export function pushCommand(): Command {
                 en: 'do not mark the reports complete (the facility does it in DHIS2)',
             })
         )
+        .option(
+            '--database <url>',
+            h({
+                fr: 'base du registre, la même que bridge serve (postgres://… ou fichier SQLite ; BRIDGE_DATABASE_URL, sinon SQLite dans --state-dir)',
+                en: 'ledger database, the same as bridge serve (postgres://… or SQLite file; BRIDGE_DATABASE_URL, else SQLite in --state-dir)',
+            })
+        )
         .action(async (files: string[], o: RawPushOptions) => {
             await runAndReport(
                 o,
                 async ({ onProgress }) => {
                     const opts = await toCommonOptions(files, o, true)
                     if (onProgress) opts.onProgress = onProgress
+                    const database = o.database ?? process.env[DATABASE_URL_VARIABLE]
                     return pushHandler({
+                        ...(database ? { databaseUrl: database } : {}),
                         ...opts,
                         dryRun: o.dryRun ?? false,
                         force: o.force ?? false,

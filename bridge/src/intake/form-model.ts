@@ -16,29 +16,9 @@ import type { MetadataIndex } from '../metadata/index.js'
 import type { CocMeta, DataElementMeta } from '../metadata/types.js'
 import { monthLabel } from './expected-months.js'
 
-// These interface types are the brief's shared interface (bridge/src/intake/service.ts, engineer A),
-// declared here because service.ts did not exist yet when this module was written: A reconciles by
-// importing them from service.ts instead.
-export interface IntakeOrgUnit {
-    id: string
-    name: string
-    path: string
-}
-export interface FormField {
-    key: string
-    label: string
-    dataElement: string
-    categoryOptionCombo: string
-    valueType: string
-    current: string | null
-}
-export interface FormModel {
-    orgUnit: IntakeOrgUnit
-    period: string
-    periodLabel: string
-    dataSetName: string
-    sections: Array<{ name: string; fields: FormField[] }>
-}
+import type { FormField, FormModel, IntakeOrgUnit } from './service.js'
+
+export type { FormField, FormModel, IntakeOrgUnit }
 
 /** A form field with the cells its value is written under in the long layout. */
 export interface IntakeFormField extends FormField {

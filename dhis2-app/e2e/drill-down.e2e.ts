@@ -38,7 +38,7 @@ describe('drill-down from a region to its districts', () => {
         await app.page.waitForURL(/indicator=ODD-3\.3\.2/)
         const summary = await app.page.locator('[data-test="trajectory-summary"]').textContent()
         expect(summary).toMatch(
-            /^En 20\d\d, .*tuberculose.* à Sikasso était de .*, contre .* attendus sur la trajectoire/
+            /^En 20\d\d, .*tuberculose.* dans la région de Sikasso était de .*, contre .* attendus sur la trajectoire/
         )
         expect(await app.page.locator('[data-test="trajectory-chart"]').count()).toBe(1)
         expect(await app.page.locator('[data-test="trajectory-table"] tbody tr').count()).toBeGreaterThan(3)

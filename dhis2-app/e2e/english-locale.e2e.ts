@@ -136,7 +136,7 @@ const EXPECTED = {
         drillTitle: "par unité d'organisation de Mali",
         trajectoryTitle: /^Trajectoire : /,
         trajectorySummary: new RegExp(
-            `^En ${YEAR}, .+ à Mali était de .+, contre .+ attendus sur la trajectoire`
+            `^En ${YEAR}, .+ au Mali était de .+, contre .+ attendus sur la trajectoire`
         ),
         pace: /^(Rythme nécessaire pour atteindre la cible 2030 : .+ par an|La cible 2030 est déjà atteinte)/,
         chart: ['Graphique de trajectoire', 'Réalisation', 'Trajectoire cible'],
@@ -144,7 +144,7 @@ const EXPECTED = {
         shareTitle: /^[\d\s]+ sur [\d\s]+ venant des structures privées$/,
         completenessTitle: 'Complétude des rapports du privé',
         completenessText: new RegExp(
-            `Les structures et laboratoires privés de Mali ont transmis [\\d\\s]+ rapports mensuels sur [\\d\\s]+ attendus pour ${YEAR}`
+            `Les structures et laboratoires privés au Mali ont transmis [\\d\\s]+ rapports mensuels sur [\\d\\s]+ attendus pour ${YEAR}`
         ),
     },
     en: {

@@ -10,7 +10,8 @@ export interface CompletenessSummaryProps {
     expected: number
     /** Percent, null when none was expected. */
     rate: number | null
-    orgUnitName: string
+    /** The org unit as a sentence places it (`placePhrase`): « au Mali », « dans la région de Sikasso ». */
+    place: string
     year: number
 }
 
@@ -18,23 +19,17 @@ export interface CompletenessSummaryProps {
 export const LOW_COMPLETENESS = 80
 
 /** Completeness of the private data sets, shown beside the private share so nobody is judged on missing data. */
-export const CompletenessSummary = ({
-    actual,
-    expected,
-    rate,
-    orgUnitName,
-    year,
-}: CompletenessSummaryProps) => {
+export const CompletenessSummary = ({ actual, expected, rate, place, year }: CompletenessSummaryProps) => {
     const text =
         rate === null
-            ? i18n.t('No private facility is expected to report in {{orgUnit}} for {{year}}.', {
-                  orgUnit: orgUnitName,
+            ? i18n.t('No private facility is expected to report {{place}} for {{year}}.', {
+                  place,
                   year,
               })
             : i18n.t(
-                  'Private facilities and laboratories in {{orgUnit}} sent {{actual}} of {{expected}} expected monthly reports for {{year}} ({{rate}}).',
+                  'Private facilities and laboratories {{place}} sent {{actual}} of {{expected}} expected monthly reports for {{year}} ({{rate}}).',
                   {
-                      orgUnit: orgUnitName,
+                      place,
                       year,
                       actual: formatNumber(actual, 0),
                       expected: formatNumber(expected, 0),

@@ -8,6 +8,7 @@ import { OrgUnitPicker } from '../drill-down/org-unit-picker'
 import { countryName } from '../drill-down/use-org-unit'
 import { ErrorNotice } from '../shared/error-notice'
 import { localized } from '../shared/labels'
+import { placePhrase } from '../shared/place'
 import { LoadingState } from '../shared/loading-state'
 import { selectionToHash } from '../shared/selection'
 import { useSelection } from '../shared/use-selection'
@@ -108,8 +109,8 @@ export const ScorecardPage = () => {
                         <div data-test="no-data">
                             <NoticeBox title={i18n.t('No data')}>
                                 {i18n.t(
-                                    'DHIS2 analytics has no value for these indicators in {{orgUnit}}. The analytics tables may not have been generated since the data were entered.',
-                                    { orgUnit: unit.name }
+                                    'DHIS2 analytics has no value for these indicators {{place}}. The analytics tables may not have been generated since the data were entered.',
+                                    { place: placePhrase(unit) }
                                 )}
                             </NoticeBox>
                         </div>
@@ -117,7 +118,7 @@ export const ScorecardPage = () => {
                     {view.completeness && view.split.data && (
                         <CompletenessSummary
                             {...view.completeness}
-                            orgUnitName={unit.name}
+                            place={placePhrase(unit)}
                             year={view.year}
                         />
                     )}
@@ -136,6 +137,7 @@ export const ScorecardPage = () => {
                             <TrajectoryPanel
                                 row={selectedRow}
                                 orgUnitName={unit.name}
+                                orgUnitPlace={placePhrase(unit)}
                                 country={country}
                                 year={view.year}
                                 years={view.years}

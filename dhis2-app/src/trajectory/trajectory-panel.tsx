@@ -12,6 +12,8 @@ import { TrajectoryTable } from './trajectory-table'
 export interface TrajectoryPanelProps {
     row: ScorecardRow
     orgUnitName: string
+    /** The org unit as a sentence places it (`placePhrase`). */
+    orgUnitPlace: string
     /** The country's name: survey values are national and are labelled as the country's. */
     country: string
     /** Selected year. */
@@ -21,7 +23,14 @@ export interface TrajectoryPanelProps {
 }
 
 /** Chart of the actuals against the target path, its table twin, a summary sentence and the pace to 2030. */
-export const TrajectoryPanel = ({ row, orgUnitName, country, year, years }: TrajectoryPanelProps) => {
+export const TrajectoryPanel = ({
+    row,
+    orgUnitName,
+    orgUnitPlace,
+    country,
+    year,
+    years,
+}: TrajectoryPanelProps) => {
     const summaryId = useId()
     const trajectory = trajectoryOf(row.target)
     const pace = paceTo2030(row.series, row.target.target2030.value, row.target.direction)
@@ -38,7 +47,7 @@ export const TrajectoryPanel = ({ row, orgUnitName, country, year, years }: Traj
                 {i18n.t('Trajectory of {{indicator}}', { indicator: localized(row.target.name) })}
             </h3>
             <p id={summaryId} className={classes.summary} data-test="trajectory-summary">
-                {trajectorySummary(row, orgUnitName, country)}
+                {trajectorySummary(row, orgUnitName, country, orgUnitPlace)}
             </p>
             <p className={classes.pace} data-test="pace-summary">
                 {paceSummary(pace, row.decimals)}

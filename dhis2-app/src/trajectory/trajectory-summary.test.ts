@@ -33,7 +33,7 @@ const neonatal: IndicatorTarget = {
 
 describe('trajectorySummary of a survey indicator', () => {
     it('gives the figure to the country and the survey, never to the selected org unit', () => {
-        const text = trajectorySummary(row(neonatal), 'Sikasso', 'Mali')
+        const text = trajectorySummary(row(neonatal), 'Sikasso', 'Mali', 'dans la région de Sikasso')
         expect(text).toMatch(
             /^En 2023, Taux de mortalité néonatale au niveau national \(Mali, enquête EDSM VII 2023\) était de 30 pour 1 000 naissances vivantes, contre .* attendus sur la trajectoire/
         )
@@ -41,27 +41,42 @@ describe('trajectorySummary of a survey indicator', () => {
     })
 
     it('says the only survey is the baseline itself, for the country', () => {
-        const text = trajectorySummary(row(target('ODD-3.1.1')), 'Sikasso', 'Mali')
+        const text = trajectorySummary(
+            row(target('ODD-3.1.1')),
+            'Sikasso',
+            'Mali',
+            'dans la région de Sikasso'
+        )
         expect(text).toBe(
             'En 2018, Taux de mortalité maternelle au niveau national (Mali, enquête EDSM VI 2018 (MAP)) était de 325 pour 100 000 naissances vivantes, soit la valeur de référence elle-même ; sans enquête plus récente, sa progression ne peut pas être évaluée.'
         )
     })
 
     it('says when there is no survey value at all', () => {
-        const text = trajectorySummary(row(target('ODD-3.8.1')), 'Sikasso', 'Mali')
+        const text = trajectorySummary(
+            row(target('ODD-3.8.1')),
+            'Sikasso',
+            'Mali',
+            'dans la région de Sikasso'
+        )
         expect(text).toMatch(/^Aucune valeur d'enquête pour « .* » au niveau national \(Mali\) jusqu'en 2024/)
         expect(text).not.toContain('Sikasso')
     })
 
     it('is translated to English', async () => {
         await useLanguage('en')
-        expect(trajectorySummary(row(neonatal), 'Sikasso', 'Mali')).toMatch(
+        expect(trajectorySummary(row(neonatal), 'Sikasso', 'Mali', 'dans la région de Sikasso')).toMatch(
             /^In 2023, Neonatal mortality rate at national level \(Mali, survey EDSM VII 2023\) was 30 per 1,000 live births, against/
         )
     })
 
     it('keeps naming the org unit for routine indicators', () => {
-        const text = trajectorySummary(row(target('ODD-3.3.1')), 'Sikasso', 'Mali')
+        const text = trajectorySummary(
+            row(target('ODD-3.3.1')),
+            'Sikasso',
+            'Mali',
+            'dans la région de Sikasso'
+        )
         expect(text).toContain('Sikasso')
         expect(text).not.toContain('national')
     })

@@ -8,26 +8,29 @@ import type { Pace } from './pace'
  * The one-sentence summary that goes with every chart (also read by screen readers). A survey value is
  * the country's, so its sentence names the country and the survey, never the selected org unit.
  */
-export function trajectorySummary(row: ScorecardRow, orgUnitName: string, country: string): string {
+export function trajectorySummary(
+    row: ScorecardRow,
+    orgUnitName: string,
+    country: string,
+    /** The org unit as a sentence places it (`placePhrase`): « au Mali », « dans la région de Sikasso ». */
+    place: string
+): string {
     const indicator = localized(row.target.name)
     const unit = localized(row.target.unit)
     const actual = `${formatNumber(row.actual, row.decimals)} ${unit}`
     if (row.national) return nationalSummary(row, country, indicator, actual, unit)
     if (row.targetElsewhere) {
         return i18n.t(
-            'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}. This is a count, and its targets are set for the country (or for the unit a planner set them for), so it is not judged here.',
-            { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+            'In {{year}}, {{indicator}} {{place}} was {{actual}}. This is a count, and its targets are set for the country (or for the unit a planner set them for), so it is not judged here.',
+            { indicator, place, year: row.actualYear, actual }
         )
     }
     if (row.status === 'no-data') {
-        return i18n.t(
-            'No value of {{indicator}} for {{orgUnit}} in {{year}}, so its status cannot be judged.',
-            {
-                indicator,
-                orgUnit: orgUnitName,
-                year: row.actualYear,
-            }
-        )
+        return i18n.t('No value of {{indicator}} {{place}} in {{year}}, so its status cannot be judged.', {
+            indicator,
+            place,
+            year: row.actualYear,
+        })
     }
     if (row.basis === null && row.actual === null) {
         return i18n.t(
@@ -41,26 +44,28 @@ export function trajectorySummary(row: ScorecardRow, orgUnitName: string, countr
     }
     if (row.basis === null) {
         return i18n.t(
-            'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan sets no target for this indicator.',
-            { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+            'In {{year}}, {{indicator}} {{place}} was {{actual}}; the plan sets no target for this indicator.',
+            { indicator, place, year: row.actualYear, actual }
         )
     }
     if (row.basis === 'ahead') {
         return row.status === 'met'
-            ? i18n.t(
-                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, already at its next target.',
-                  { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
-              )
+            ? i18n.t('In {{year}}, {{indicator}} {{place}} was {{actual}}, already at its next target.', {
+                  indicator,
+                  place,
+                  year: row.actualYear,
+                  actual,
+              })
             : i18n.t(
-                  'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}; the plan draws no path to its targets before then, so it cannot be judged yet.',
-                  { indicator, orgUnit: orgUnitName, year: row.actualYear, actual }
+                  'In {{year}}, {{indicator}} {{place}} was {{actual}}; the plan draws no path to its targets before then, so it cannot be judged yet.',
+                  { indicator, place, year: row.actualYear, actual }
               )
     }
     const sentence = i18n.t(
-        'In {{year}}, {{indicator}} in {{orgUnit}} was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
+        'In {{year}}, {{indicator}} {{place}} was {{actual}}, against {{expected}} expected on the path to the targets ({{status}}).',
         {
             indicator,
-            orgUnit: orgUnitName,
+            place,
             year: row.actualYear,
             actual,
             expected: `${formatNumber(row.expected, row.decimals)} ${unit}`,

@@ -8,8 +8,18 @@ export interface ScopedUser {
 
 /** Whether an org unit with this path is the user's, or below one of the user's org units. */
 export function pathInScope(path: string, user: ScopedUser): boolean {
-    const ids = new Set(path.split('/').filter((p) => p.length > 0))
-    return user.orgUnits.some((ou) => ids.has(ou.id))
+    // one of the path's `/`-separated segments is the id: looked up in place, as every page runs this
+    // over all the metadata's org units
+    return user.orgUnits.some((ou) => hasSegment(path, ou.id))
+}
+
+function hasSegment(path: string, id: string): boolean {
+    if (id.length === 0 || id.includes('/')) return false
+    for (let at = path.indexOf(id); at >= 0; at = path.indexOf(id, at + 1)) {
+        const end = at + id.length
+        if ((at === 0 || path[at - 1] === '/') && (end === path.length || path[end] === '/')) return true
+    }
+    return false
 }
 
 /**

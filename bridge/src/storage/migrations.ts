@@ -153,6 +153,13 @@ CREATE INDEX audit_by_submission ON audit (submission_id);
         // but does not mark them complete, as the CLI does (JSON array; NULL when none)
         sql: `ALTER TABLE submissions ADD COLUMN incomplete_reports TEXT`,
     },
+    {
+        version: 3,
+        name: 'submission values by facility-month',
+        // the receipt's comparison with earlier submissions, « Mes rapports » and a facility's submissions
+        // all look values up by org unit (and period): without it each scanned every value ever stored
+        sql: `CREATE INDEX submission_values_by_facility_month ON submission_values (org_unit, period, submission_id)`,
+    },
 ]
 
 /** Fills the per-engine type names of a migration. */

@@ -1,7 +1,7 @@
 // The private clinics' monthly report as a source kind: layouts in `mappings/facility-report/`.
-import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MappingFileError, zodDetails } from '../../mapping/facility-mapping.js'
+import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
 import { facilityReportLayoutSchema, type FacilityReportLayout } from './layout.js'
@@ -9,17 +9,29 @@ import { FacilityReportProcessor, headerScore } from './processor.js'
 
 export const FACILITY_REPORT_DIR = 'facility-report'
 
+/** The layouts, parsed again only when a file of the folder changed (the same objects otherwise). */
 export async function loadFacilityReportLayouts(
     mappingsRoot: string
 ): Promise<Array<LayoutInfo & { layout: FacilityReportLayout }>> {
     const dir = join(mappingsRoot, FACILITY_REPORT_DIR)
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+    return [
+        ...(await loadWhenChanged(`${FACILITY_REPORT_DIR}\u0000${dir}`, (reader) =>
+            readLayouts(dir, reader)
+        )),
+    ]
+}
+
+async function readLayouts(
+    dir: string,
+    reader: TrackedReader
+): Promise<Array<LayoutInfo & { layout: FacilityReportLayout }>> {
+    const names = (await reader.readdir(dir)).filter((n) => n.endsWith('.json')).sort()
     const out: Array<LayoutInfo & { layout: FacilityReportLayout }> = []
     for (const n of names) {
         const file = join(dir, n)
         let raw: unknown
         try {
-            raw = JSON.parse(await readFile(file, 'utf8'))
+            raw = JSON.parse(await reader.readText(file))
         } catch (e) {
             throw new MappingFileError(file, [e instanceof Error ? e.message : String(e)])
         }

@@ -1,8 +1,8 @@
 // The `lab` source kind: private laboratories' line lists and monthly aggregates.
 // Registered in the shared SourceKind registry so `bridge validate|convert|push --source lab` work.
-import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
 import { withoutCellText } from './guard.js'
@@ -19,9 +19,9 @@ const labLayoutWithRulesSchema: z.ZodType<LabLayout> = z.object({
 
 export class LabMappingError extends Error {}
 
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, reader: TrackedReader): Promise<unknown> {
     try {
-        return JSON.parse(await readFile(file, 'utf8')) as unknown
+        return JSON.parse(await reader.readText(file)) as unknown
     } catch (e) {
         throw new LabMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
     }
@@ -36,17 +36,29 @@ function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
     return parsed.data
 }
 
+/** The layouts and their rules, parsed again only when a file they come from changed. */
 export async function loadLabLayouts(
     mappingsRoot: string
 ): Promise<Array<LayoutInfo & { layout: LabLayout }>> {
     const dir = join(mappingsRoot, LAB_MAPPING_DIR)
-    const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
+    return [
+        ...(await loadWhenChanged(`${LAB_MAPPING_DIR}\u0000${dir}`, (reader) => readLayouts(dir, reader))),
+    ]
+}
+
+async function readLayouts(
+    dir: string,
+    reader: TrackedReader
+): Promise<Array<LayoutInfo & { layout: LabLayout }>> {
+    const names = (await reader.readdir(dir))
+        .filter((n) => n.startsWith('layout-') && n.endsWith('.json'))
+        .sort()
     const out: Array<LayoutInfo & { layout: LabLayout }> = []
     for (const name of names) {
         const path = join(dir, name)
-        const file = parseOrThrow(labLayoutSchema, await readJson(path), path)
+        const file = parseOrThrow(labLayoutSchema, await readJson(path, reader), path)
         const rulesPath = join(dir, file.rules)
-        const rules = parseOrThrow(labRulesSchema, await readJson(rulesPath), rulesPath)
+        const rules = parseOrThrow(labRulesSchema, await readJson(rulesPath, reader), rulesPath)
         const info: LayoutInfo & { layout: LabLayout } = {
             name: file.name,
             file: path,

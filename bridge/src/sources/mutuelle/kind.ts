@@ -1,7 +1,7 @@
 // The `mutuelle` source kind: membership and claims of health mutuals (mutuelles de santé).
-import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
+import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
 import {
@@ -17,10 +17,10 @@ export const MUTUELLE_MAPPING_DIR = 'mutuelles'
 
 export class MutuelleMappingError extends Error {}
 
-async function load<T>(schema: z.ZodType<T>, file: string): Promise<T> {
+async function load<T>(schema: z.ZodType<T>, file: string, reader: TrackedReader): Promise<T> {
     let raw: unknown
     try {
-        raw = JSON.parse(await readFile(file, 'utf8')) as unknown
+        raw = JSON.parse(await reader.readText(file)) as unknown
     } catch (e) {
         throw new MutuelleMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
     }
@@ -33,16 +33,30 @@ async function load<T>(schema: z.ZodType<T>, file: string): Promise<T> {
     return parsed.data
 }
 
+/** The layouts and their mappings, parsed again only when a file they come from changed. */
 export async function loadMutuelleLayouts(
     mappingsRoot: string
 ): Promise<Array<LayoutInfo & { layout: MutuelleLayout }>> {
     const dir = join(mappingsRoot, MUTUELLE_MAPPING_DIR)
-    const names = (await readdir(dir)).filter((n) => n.startsWith('layout-') && n.endsWith('.json')).sort()
+    return [
+        ...(await loadWhenChanged(`${MUTUELLE_MAPPING_DIR}\u0000${dir}`, (reader) =>
+            readLayouts(dir, reader)
+        )),
+    ]
+}
+
+async function readLayouts(
+    dir: string,
+    reader: TrackedReader
+): Promise<Array<LayoutInfo & { layout: MutuelleLayout }>> {
+    const names = (await reader.readdir(dir))
+        .filter((n) => n.startsWith('layout-') && n.endsWith('.json'))
+        .sort()
     const out: Array<LayoutInfo & { layout: MutuelleLayout }> = []
     for (const name of names) {
         const path = join(dir, name)
-        const file = await load(mutuelleLayoutFileSchema, path)
-        const mapping = await load(mutuelleMappingSchema, join(dir, file.mapping))
+        const file = await load(mutuelleLayoutFileSchema, path, reader)
+        const mapping = await load(mutuelleMappingSchema, join(dir, file.mapping), reader)
         const info: LayoutInfo & { layout: MutuelleLayout } = {
             name: file.name,
             file: path,

@@ -26,6 +26,8 @@ export interface CompletionResult {
     refused: ReportToComplete[]
     failed: ReportToComplete[]
     issues: ValidationIssue[]
+    /** The issue of each refused or failed registration (one per report): where a batch tells its owners. */
+    issueOf: Map<ReportToComplete, ValidationIssue>
     dhis2Counts: { imported: number; updated: number; ignored: number }
     retries: number
     requests: number
@@ -121,6 +123,7 @@ export async function registerCompletions(
         refused: [],
         failed: [],
         issues: [],
+        issueOf: new Map(),
         dhis2Counts: { imported: 0, updated: 0, ignored: 0 },
         retries: 0,
         requests: 0,
@@ -131,6 +134,10 @@ export async function registerCompletions(
     const date = (options.now ?? new Date()).toISOString().slice(0, 10)
     const size = Math.max(1, options.batchSize ?? 100)
 
+    const tell = (r: ReportToComplete, issue: ValidationIssue) => {
+        result.issues.push(issue)
+        result.issueOf.set(r, issue)
+    }
     const count = (summary: ImportSummary) => {
         for (const k of ['imported', 'updated', 'ignored'] as const)
             result.dhis2Counts[k] += summary.importCount[k] ?? 0
@@ -162,7 +169,8 @@ export async function registerCompletions(
         if (!summary) {
             for (const r of batch) {
                 result.failed.push(r)
-                result.issues.push(
+                tell(
+                    r,
                     makeIssue(
                         'COMPLETE_FAILED',
                         { file: r.file, sheet: r.sheet, row: r.row, column: r.column, value: r.orgUnitCode },
@@ -186,7 +194,7 @@ export async function registerCompletions(
             // some refusals could not be told apart: settle the unnamed ones one by one
             for (const [r, c] of refused) {
                 result.refused.push(r)
-                result.issues.push(refusalIssue(r, c))
+                tell(r, refusalIssue(r, c))
             }
             result.dhis2Counts.ignored += refused.size
             return batch.filter((r) => !refused.has(r))
@@ -197,7 +205,7 @@ export async function registerCompletions(
             const single = batch.length === 1 && ignored > 0
             if (allRefused || single || refused.has(r)) {
                 result.refused.push(r)
-                result.issues.push(refusalIssue(r, refused.get(r) ?? unexplained))
+                tell(r, refusalIssue(r, refused.get(r) ?? unexplained))
             } else result.registered.push(r)
         }
         return []

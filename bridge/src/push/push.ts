@@ -90,25 +90,35 @@ export interface PushResult {
 
 export class PushAbortedError extends Error {}
 
+function dataValueOf({ value: v }: PlannedValue): Record<string, string> {
+    const dv: Record<string, string> = {
+        dataElement: v.dataElement,
+        period: v.period,
+        orgUnit: v.orgUnit,
+        categoryOptionCombo: v.categoryOptionCombo,
+        attributeOptionCombo: v.attributeOptionCombo,
+        value: v.value,
+    }
+    if (v.comment) dv.comment = v.comment
+    return dv
+}
+
 function payload(values: readonly PlannedValue[]) {
     const first = values[0]?.value
     return {
         dataSet: first?.dataSet,
         period: first?.period,
         orgUnit: first?.orgUnit,
-        dataValues: values.map(({ value: v }) => {
-            const dv: Record<string, string> = {
-                dataElement: v.dataElement,
-                period: v.period,
-                orgUnit: v.orgUnit,
-                categoryOptionCombo: v.categoryOptionCombo,
-                attributeOptionCombo: v.attributeOptionCombo,
-                value: v.value,
-            }
-            if (v.comment) dv.comment = v.comment
-            return dv
-        }),
+        dataValues: values.map(dataValueOf),
     }
+}
+
+/**
+ * Several facility-months of one data set in one request: no `period` or `orgUnit` on the set, where
+ * DHIS2 would let them override every value's (docs/dhis2-api.md §2.2).
+ */
+function groupPayload(values: readonly PlannedValue[]) {
+    return { dataSet: values[0]?.value.dataSet, dataValues: values.map(dataValueOf) }
 }
 
 async function pollTask(client: Dhis2Client, taskId: string): Promise<ImportSummary> {
@@ -304,5 +314,166 @@ export async function pushPlan(
             notSentChunks: notSent.length,
             notSentValues: notSent.reduce((n, c) => n + c.length, 0),
         }
+    return result
+}
+
+export interface GroupedPushOptions {
+    /** Shared with the reads and the completeness registrations of the same work. */
+    queue: PQueue
+    maxAttempts?: number
+    backoffMs?: number
+    maxBackoffMs?: number
+    random?: () => number
+    /** Most values in one request (default 1000): chunks of one data set are put together up to it, never cut. */
+    maxValues?: number
+}
+
+/** What DHIS2 answered for one chunk (data set × org unit × period) of a grouped push. */
+export interface ChunkAnswer {
+    outcomes: Map<PlannedValue, ValueOutcome>
+    /** Traced to the chunk's own values, as if it had been sent alone. */
+    issues: ValidationIssue[]
+    /** No summary came back (the values are `failed`): why. */
+    error?: string
+}
+
+export interface GroupedPushResult {
+    answers: Map<readonly PlannedValue[], ChunkAnswer>
+    /** Why chunks were left unsent: DHIS2 refused the credentials, or a request failed after its retries. */
+    stopped?: { reason: 'unavailable' | 'account'; detail: string }
+    requests: number
+}
+
+/**
+ * DHIS2's answer to a grouped request, cut back into one summary per chunk by each conflict's index;
+ * null when it cannot be (an aborted import, a conflict without indexes): each chunk is then sent alone.
+ */
+export function splitSummary(summary: ImportSummary, sizes: readonly number[]): ImportSummary[] | null {
+    if (summary.status === 'ERROR') return null
+    const starts: number[] = []
+    let total = 0
+    for (const n of sizes) {
+        starts.push(total)
+        total += n
+    }
+    const partOf = (i: number): number => {
+        if (!Number.isInteger(i) || i < 0 || i >= total) return -1
+        let p = starts.length - 1
+        while (p > 0 && (starts[p] ?? 0) > i) p--
+        return p
+    }
+    const parts: ImportSummary[] = sizes.map(() => ({
+        status: 'SUCCESS',
+        importCount: {},
+        conflicts: [],
+        ...(summary.rejectedIndexes ? { rejectedIndexes: [] } : {}),
+    }))
+    for (const c of summary.conflicts) {
+        if (!c.indexes || c.indexes.length === 0) return null
+        const local = new Map<number, number[]>()
+        for (const i of c.indexes) {
+            const p = partOf(i)
+            if (p < 0) return null
+            local.set(p, [...(local.get(p) ?? []), i - (starts[p] ?? 0)])
+        }
+        for (const [p, indexes] of local) {
+            const part = parts[p]!
+            part.conflicts.push({ ...c, indexes })
+            part.status = 'WARNING'
+        }
+    }
+    for (const i of summary.rejectedIndexes ?? []) {
+        const p = partOf(i)
+        if (p < 0) return null
+        parts[p]!.rejectedIndexes?.push(i - (starts[p] ?? 0))
+        parts[p]!.status = 'WARNING'
+    }
+    return parts
+}
+
+/**
+ * The intake's push: chunks put together in requests of up to `maxValues` values of one data set, a
+ * request failing after its retries stops the rest (they are `failed`, to be sent again later), and each
+ * chunk's values traced exactly as `pushPlan` traces a chunk sent alone.
+ */
+export async function pushGrouped(
+    client: Dhis2Client,
+    chunks: ReadonlyArray<readonly PlannedValue[]>,
+    options: GroupedPushOptions
+): Promise<GroupedPushResult> {
+    const rules = retryRules(options)
+    const maxValues = Math.max(1, options.maxValues ?? 1000)
+    const result: GroupedPushResult = { answers: new Map(), requests: 0 }
+    const stop: StopSignal = { error: null }
+    let unavailable: string | null = null
+    const params = { importStrategy: 'CREATE_AND_UPDATE' }
+
+    const fail = (chunk: readonly PlannedValue[], error: string) =>
+        result.answers.set(chunk, {
+            outcomes: new Map(chunk.map((pv) => [pv, 'failed' as const])),
+            issues: [],
+            error,
+        })
+    const answer = (chunk: readonly PlannedValue[], summary: ImportSummary) => {
+        const { issues, rejected } = traceConflicts(summary, chunk)
+        result.answers.set(chunk, {
+            outcomes: new Map(chunk.map((pv, i) => [pv, rejected.has(i) ? 'rejected' : 'saved'])),
+            issues,
+        })
+    }
+
+    /** Sends one request; returns the chunks to send again one by one. */
+    const send = async (
+        group: ReadonlyArray<readonly PlannedValue[]>
+    ): Promise<Array<readonly PlannedValue[]>> => {
+        if (stop.error || unavailable !== null) {
+            for (const chunk of group) fail(chunk, stop.error?.message ?? unavailable ?? '')
+            return []
+        }
+        const values = group.flat()
+        result.requests++
+        const body = group.length === 1 ? payload(values) : groupPayload(values)
+        const sent = await postImport(client, 'dataValueSets', params, body, rules, stop)
+        if (!sent.summary) {
+            const error = sent.error ?? ''
+            for (const chunk of group) fail(chunk, error)
+            if (!stop.error && unavailable === null) unavailable = error
+            return []
+        }
+        if (group.length === 1) {
+            answer(group[0]!, sent.summary)
+            return []
+        }
+        const parts = splitSummary(
+            sent.summary,
+            group.map((c) => c.length)
+        )
+        if (!parts) return [...group]
+        group.forEach((chunk, i) => answer(chunk, parts[i]!))
+        return []
+    }
+    // follow-ups are queued from outside the task: a task waiting on the queue it runs in could deadlock it
+    const run = async (group: ReadonlyArray<readonly PlannedValue[]>): Promise<void> => {
+        const again = (await options.queue.add(() => send(group))) ?? []
+        await Promise.all(again.map((chunk) => run([chunk])))
+    }
+
+    const groups: Array<Array<readonly PlannedValue[]>> = []
+    const open = new Map<string, { group: Array<readonly PlannedValue[]>; values: number }>()
+    for (const chunk of chunks) {
+        if (chunk.length === 0) continue
+        const dataSet = chunk[0]!.value.dataSet
+        let g = open.get(dataSet)
+        if (!g || g.values + chunk.length > maxValues) {
+            g = { group: [], values: 0 }
+            open.set(dataSet, g)
+            groups.push(g.group)
+        }
+        g.group.push(chunk)
+        g.values += chunk.length
+    }
+    await Promise.all(groups.map((g) => run(g)))
+    if (stop.error) result.stopped = { reason: 'account', detail: stop.error.message }
+    else if (unavailable !== null) result.stopped = { reason: 'unavailable', detail: unavailable }
     return result
 }

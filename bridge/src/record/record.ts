@@ -39,16 +39,43 @@ function entryOf(pv: PlannedValue, runId: string, at: string, via: LedgerEntry['
     return e
 }
 
+/** The ledger lines of the values DHIS2 saved; rejected and failed ones are left to be re-sent. */
+export function savedEntries(
+    outcomes: ReadonlyMap<PlannedValue, ValueOutcome>,
+    runId: string,
+    at = new Date().toISOString()
+): LedgerEntry[] {
+    const entries: LedgerEntry[] = []
+    for (const [pv, outcome] of outcomes)
+        if (outcome === 'saved') entries.push(entryOf(pv, runId, at, 'sent'))
+    return entries
+}
+
+/** The ledger lines of values DHIS2 already holds as the file says (`Plan.found`). */
+export function foundEntries(
+    found: readonly PlannedValue[],
+    runId: string,
+    at = new Date().toISOString()
+): LedgerEntry[] {
+    return found.map((pv) => entryOf(pv, runId, at, 'found'))
+}
+
+/** The ledger lines of reports DHIS2 registered as complete. */
+export function completionEntries(
+    registered: readonly ReportToComplete[],
+    runId: string,
+    at = new Date().toISOString()
+): CompletionEntry[] {
+    return registered.map((r) => ({ kind: 'complete', key: r.key, file: r.file, row: r.row, runId, at }))
+}
+
 /** Saved values become the ledger's new truth; rejected and failed ones are left to be re-sent. */
 export async function recordOutcomes(
     ledger: Ledger,
     outcomes: ReadonlyMap<PlannedValue, ValueOutcome>,
     runId: string
 ): Promise<number> {
-    const at = new Date().toISOString()
-    const entries: LedgerEntry[] = []
-    for (const [pv, outcome] of outcomes)
-        if (outcome === 'saved') entries.push(entryOf(pv, runId, at, 'sent'))
+    const entries = savedEntries(outcomes, runId)
     await ledger.record(entries)
     return entries.length
 }
@@ -59,8 +86,7 @@ export async function recordFound(
     found: readonly PlannedValue[],
     runId: string
 ): Promise<number> {
-    const at = new Date().toISOString()
-    await ledger.record(found.map((pv) => entryOf(pv, runId, at, 'found')))
+    await ledger.record(foundEntries(found, runId))
     return found.length
 }
 
@@ -70,17 +96,7 @@ export async function recordCompletions(
     registered: readonly ReportToComplete[],
     runId: string
 ): Promise<number> {
-    const at = new Date().toISOString()
-    await ledger.recordCompletions(
-        registered.map((r): CompletionEntry => ({
-            kind: 'complete',
-            key: r.key,
-            file: r.file,
-            row: r.row,
-            runId,
-            at,
-        }))
-    )
+    await ledger.recordCompletions(completionEntries(registered, runId))
     return registered.length
 }
 

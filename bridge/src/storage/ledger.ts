@@ -268,6 +268,33 @@ export async function recordCompletions(
     })
 }
 
+/** What one intake delivery learnt: the values and reports DHIS2 now holds, and the submission they came from. */
+export interface DeliveryRecord {
+    submissionId: string
+    values: readonly LedgerEntry[]
+    completions: readonly CompletionEntry[]
+}
+
+/**
+ * The ledger lines of several deliveries (the outbox worker's batch), inside the caller's transaction:
+ * the one that also settles their outbox entries, so a submission is never done without its lines.
+ */
+export async function recordDeliveries(
+    tx: Queryable,
+    instance: Instance,
+    deliveries: readonly DeliveryRecord[]
+): Promise<void> {
+    for (const d of deliveries) {
+        if (d.values.length > 0) await upsertValues(tx, instance, d.values, d.submissionId, 'replace')
+        if (d.completions.length > 0)
+            await upsertCompletions(tx, instance, d.completions, d.submissionId, 'replace')
+    }
+    const values = deliveries.flatMap((d) => d.values)
+    const completions = deliveries.flatMap((d) => d.completions)
+    if (values.length + completions.length > 0)
+        await writeTallies(tx, instance, tallyByRun(values, completions), 'add')
+}
+
 interface CompletionRow {
     report_key: string
     file: string
@@ -468,8 +495,10 @@ export async function ledgerEntriesInScopes(
     for (let i = 0; i < scopes.length; i += ROWS_PER_INSERT) {
         const batch = scopes.slice(i, i + ROWS_PER_INSERT)
         const rows = await db.query<ValueRow>(
+            // the (instance, scope, value_key) index's order: with ORDER BY value_key alone, SQLite walked
+            // the primary key, every entry of this DHIS2, rather than sort the scopes' few
             `SELECT * FROM ledger_values WHERE instance = ? AND scope IN (${batch.map(() => '?').join(', ')})
-             ORDER BY value_key`,
+             ORDER BY scope, value_key`,
             [instance, ...batch]
         )
         out.push(...rows.map(toEntry))

@@ -316,35 +316,36 @@ interface ValueRow {
     source_columns: string | null
 }
 
+function toValue(r: ValueRow): SubmittedValue {
+    const v: SubmittedValue = {
+        dataSet: r.data_set,
+        dataElement: r.data_element,
+        categoryOptionCombo: r.category_option_combo,
+        attributeOptionCombo: r.attribute_option_combo,
+        orgUnit: r.org_unit,
+        period: r.period,
+        value: r.value,
+    }
+    if (r.comment !== null) v.comment = r.comment
+    if (r.data_element_code !== null) v.dataElementCode = r.data_element_code
+    if (r.category_option_combo_code !== null) v.categoryOptionComboCode = r.category_option_combo_code
+    if (r.org_unit_code !== null) v.orgUnitCode = r.org_unit_code
+    if (r.source_file !== null) v.file = r.source_file
+    if (r.source_sheet !== null) v.sheet = r.source_sheet
+    if (r.source_row !== null) v.row = Number(r.source_row)
+    if (r.source_column !== null) v.column = r.source_column
+    if (r.source_rows !== null) v.rows = JSON.parse(r.source_rows) as number[]
+    if (r.source_columns !== null) v.sourceColumns = JSON.parse(r.source_columns) as Record<string, string>
+    return v
+}
+
 /** The values in the order they were submitted. */
 export async function submissionValues(db: Queryable, submissionId: string): Promise<SubmittedValue[]> {
     const rows = await db.query<ValueRow>(
         'SELECT * FROM submission_values WHERE submission_id = ? ORDER BY position',
         [submissionId]
     )
-    return rows.map((r) => {
-        const v: SubmittedValue = {
-            dataSet: r.data_set,
-            dataElement: r.data_element,
-            categoryOptionCombo: r.category_option_combo,
-            attributeOptionCombo: r.attribute_option_combo,
-            orgUnit: r.org_unit,
-            period: r.period,
-            value: r.value,
-        }
-        if (r.comment !== null) v.comment = r.comment
-        if (r.data_element_code !== null) v.dataElementCode = r.data_element_code
-        if (r.category_option_combo_code !== null) v.categoryOptionComboCode = r.category_option_combo_code
-        if (r.org_unit_code !== null) v.orgUnitCode = r.org_unit_code
-        if (r.source_file !== null) v.file = r.source_file
-        if (r.source_sheet !== null) v.sheet = r.source_sheet
-        if (r.source_row !== null) v.row = Number(r.source_row)
-        if (r.source_column !== null) v.column = r.source_column
-        if (r.source_rows !== null) v.rows = JSON.parse(r.source_rows) as number[]
-        if (r.source_columns !== null)
-            v.sourceColumns = JSON.parse(r.source_columns) as Record<string, string>
-        return v
-    })
+    return rows.map(toValue)
 }
 
 /** A facility-month: the unit a monthly report covers. */
@@ -483,4 +484,42 @@ export async function earlierSubmittedValues(
             period: r.period,
             value: r.value,
         }))
+}
+
+/** Ids per statement when reading several submissions at once (the outbox worker's batch). */
+const IDS_PER_QUERY = 100
+
+/** Several submissions at once, by id (those not found are absent). */
+export async function getSubmissions(
+    db: Queryable,
+    ids: readonly string[]
+): Promise<Map<string, Submission>> {
+    const out = new Map<string, Submission>()
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+        const batch = ids.slice(i, i + IDS_PER_QUERY)
+        const rows = await db.query<SubmissionRow>(
+            `SELECT * FROM submissions WHERE id IN (${inList(batch.length)})`,
+            batch
+        )
+        for (const r of rows) out.set(r.id, toSubmission(r))
+    }
+    return out
+}
+
+/** The values of several submissions, each in the order it was submitted. */
+export async function valuesOfSubmissions(
+    db: Queryable,
+    ids: readonly string[]
+): Promise<Map<string, SubmittedValue[]>> {
+    const out = new Map<string, SubmittedValue[]>(ids.map((id) => [id, []]))
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+        const batch = ids.slice(i, i + IDS_PER_QUERY)
+        const rows = await db.query<ValueRow & { submission_id: string }>(
+            `SELECT * FROM submission_values WHERE submission_id IN (${inList(batch.length)})
+             ORDER BY submission_id, position`,
+            batch
+        )
+        for (const r of rows) out.get(r.submission_id)?.push(toValue(r))
+    }
+    return out
 }

@@ -18,6 +18,8 @@ const service = await openIntakeService({
 service.startWorker({
     pollMs: 50,
     concurrency: 2,
+    // small batches, so that the kill lands between batches and inside one
+    batchSize: 3,
     leaseMs: Number(process.env.LEASE_MS ?? 2000),
     onSettled: (e) => process.stdout.write(`${e.outcome} ${e.submissionId}\n`),
 })

@@ -2,12 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/storage/database.js'
 import {
     claimNextOutbox,
+    claimOutbox,
     extendLease,
     getOutboxEntry,
     markDelivered,
     markPartlyRefused,
     pendingOutboxCount,
     scheduleRetry,
+    settleOutbox,
     type Lease,
 } from '../../src/storage/outbox.js'
 import { createSubmission, getSubmission } from '../../src/storage/submissions.js'
@@ -18,12 +20,12 @@ const T0 = new Date('2024-04-03T09:00:00.000Z')
 const later = (ms: number): Date => new Date(T0.getTime() + ms)
 
 /** Claims until nothing is due, as a worker would (leases are long enough not to expire meanwhile). */
-async function drain(db: Database, owner: string): Promise<string[]> {
+async function drain(db: Database, owner: string, limit = 1): Promise<string[]> {
     const got: string[] = []
     for (;;) {
-        const lease = await claimNextOutbox(db, owner, { now: later(1000), leaseMs: 600_000 })
-        if (!lease) return got
-        got.push(lease.submissionId)
+        const leases = await claimOutbox(db, owner, { now: later(1000), leaseMs: 600_000, limit })
+        if (leases.length === 0) return got
+        got.push(...leases.map((l) => l.submissionId))
     }
 }
 
@@ -36,15 +38,53 @@ describe.each(ENGINES)('outbox on $name', (engine) => {
         const ids: string[] = []
         for (let i = 0; i < 40; i++) ids.push((await createSubmission(t.db, submission(), later(i))).id)
         const second = await t.openAgain()
-        // four workers on each connection (or pool), all claiming at once
+        // four workers on each connection (or pool), all claiming at once: one at a time on one,
         const claimed = await Promise.all([
             ...Array.from({ length: 4 }, (_, i) => drain(t.db, `a${i}`)),
-            ...Array.from({ length: 4 }, (_, i) => drain(second, `b${i}`)),
+            // batches of three on the other
+            ...Array.from({ length: 4 }, (_, i) => drain(second, `b${i}`, 3)),
         ])
         const all = claimed.flat()
         expect(all).toHaveLength(ids.length)
         expect(new Set(all)).toEqual(new Set(ids))
         expect(await claimNextOutbox(t.db, 'late', { now: later(2000) })).toBeUndefined()
+    })
+
+    it('claims a batch in one statement: the oldest due first, each with its own lease', async () => {
+        t = await engine.fresh()
+        const ids: string[] = []
+        for (let i = 0; i < 7; i++) ids.push((await createSubmission(t.db, submission(), later(i))).id)
+        const first = await claimOutbox(t.db, 'w', { now: later(100), limit: 5 })
+        expect(first.map((l) => l.submissionId)).toEqual(ids.slice(0, 5))
+        expect(new Set(first.map((l) => l.token)).size).toBe(5)
+        expect(first.every((l) => l.attempts === 1 && l.owner === 'w')).toBe(true)
+        // another claimer gets only what is left
+        const rest = await claimOutbox(t.db, 'v', { now: later(101), limit: 5 })
+        expect(rest.map((l) => l.submissionId)).toEqual(ids.slice(5))
+        expect(await claimOutbox(t.db, 'u', { now: later(102), limit: 5 })).toEqual([])
+
+        // settled together in one transaction, each with its own token only
+        const [a, b] = first as [Lease, Lease]
+        const forged: Lease = { ...b, token: a.token }
+        const kept = await t.db.transaction(async (tx) => [
+            await settleOutbox(tx, a, { kind: 'delivered', deliveredCount: 3 }, later(200)),
+            await settleOutbox(tx, forged, { kind: 'delivered', deliveredCount: 3 }, later(200)),
+            await settleOutbox(
+                tx,
+                first[2]!,
+                { kind: 'retry', retryAt: later(10_000), error: 'unavailable: ECONNREFUSED' },
+                later(200)
+            ),
+        ])
+        expect(kept).toEqual([true, false, true])
+        expect((await getSubmission(t.db, a.submissionId))!.state).toBe('in_dhis2')
+        expect((await getSubmission(t.db, b.submissionId))!.state).toBe('received')
+        expect((await getSubmission(t.db, first[2]!.submissionId))!.state).toBe('waiting')
+        expect(await getOutboxEntry(t.db, first[2]!.submissionId)).toMatchObject({
+            state: 'pending',
+            nextAttemptAt: later(10_000).toISOString(),
+            leaseOwner: null,
+        })
     })
 
     it('hands out the oldest due submission first, and none before it is due', async () => {

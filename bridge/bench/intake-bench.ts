@@ -9,6 +9,7 @@
 // The simulator runs in a child process (this file with `--simulator`), as DHIS2 is a server of its own: in
 // this process, its synchronous password hashing (scrypt, ~50 ms per login) would stop the intake's event
 // loop and be counted in the intake's receipt times.
+import { monthLabel } from '../src/core/month-label.js'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -162,20 +163,6 @@ class Browser {
     }
 }
 
-const MONTHS_FR = [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-]
 const AGE = ['< 5 ans', '5 ans et plus']
 const SEX = ['M', 'F']
 /** Every cell of the private monthly report (DS_PRIVE_MENSUEL): 21 data elements, 28 values. */
@@ -212,7 +199,7 @@ function monthBefore(date: Date, back: number): string {
 
 /** The facility's month as a long CSV the way French Excel writes it (BOM, `;`), and its sums per element. */
 function reportCsv(f: BenchFacility, period: string, index: number) {
-    const label = `${MONTHS_FR[Number(period.slice(4)) - 1]} ${period.slice(0, 4)}`
+    const label = monthLabel(period, 'fr')
     let text = '\ufeffcode_structure;periode;indicateur;ventilation;valeur;commentaire\n'
     const sums = new Map<string, number>()
     let seed = 7919 * (index + 1)

@@ -1,4 +1,5 @@
 // `bridge push`: read → validate → map → read DHIS2 → plan (DHIS2 + ledger) → push → complete → record.
+import { monthLabel } from '../core/month-label.js'
 import PQueue from 'p-queue'
 import { registerCompletions } from '../complete/register.js'
 import { reportKey, selectReportsToComplete } from '../complete/select.js'
@@ -125,31 +126,8 @@ function say(lang: Lang | undefined, text: Localized): string {
     return lang === 'en' ? text.en : text.fr
 }
 
-const MONTHS_FR = [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-]
-
 function monthName(period: string): Localized {
-    const m = /^(\d{4})(\d{2})$/.exec(period)
-    const month = m ? Number(m[2]) : 0
-    if (!m || month < 1 || month > 12) return { fr: period, en: period }
-    const en = new Date(Date.UTC(Number(m[1]), month - 1, 1)).toLocaleString('en-GB', {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-    })
-    return { fr: `${MONTHS_FR[month - 1] ?? ''} ${m[1]}`, en }
+    return { fr: monthLabel(period, 'fr'), en: monthLabel(period, 'en') }
 }
 
 /** « Consultations curatives (< 5 ans) de Clinique Badala (FS-C5-011) pour janvier 2024 ». */

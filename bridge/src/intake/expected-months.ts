@@ -1,36 +1,5 @@
-// Which months a facility owes a report for, and how a month is said to people. Pure: the caller gives
+// Which months a facility owes a report for. Pure: the caller gives
 // "today" so a page, a test and a benchmark all agree on the calendar.
-
-const MONTH_NAMES = {
-    fr: [
-        'janvier',
-        'février',
-        'mars',
-        'avril',
-        'mai',
-        'juin',
-        'juillet',
-        'août',
-        'septembre',
-        'octobre',
-        'novembre',
-        'décembre',
-    ],
-    en: [
-        'January',
-        'February',
-        'March',
-        'April',
-        'May',
-        'June',
-        'July',
-        'August',
-        'September',
-        'October',
-        'November',
-        'December',
-    ],
-} as const
 
 /** Months counted from year 0, so that stepping back a month is a subtraction. */
 function monthIndex(year: number, month: number): number {
@@ -71,11 +40,5 @@ export function expectedMonths(openingDate: string | null, today: Date, count: n
     return out
 }
 
-/** « mars 2025 » / « March 2025 »; anything that is not a YYYYMM month is returned as written. */
-export function monthLabel(period: string, lang: 'fr' | 'en'): string {
-    const m = /^(\d{4})(\d{2})$/.exec(period)
-    const month = m ? Number(m[2]) : 0
-    const name = MONTH_NAMES[lang][month - 1]
-    if (!m || !name) return period
-    return `${name} ${m[1]}`
-}
+// said as the push reports say it: one place for month names (core/month-label.ts)
+export { monthLabel } from '../core/month-label.js'

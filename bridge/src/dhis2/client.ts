@@ -141,7 +141,10 @@ export class Dhis2Client {
      * 429 are tried again with back-off (Retry-After honoured): the start-up requests survive the same
      * outages as the push.
      */
-    async get<T = unknown>(path: string, params?: Record<string, string | number | boolean>): Promise<T> {
+    async get<T = unknown>(
+        path: string,
+        params?: Record<string, string | number | boolean> | URLSearchParams
+    ): Promise<T> {
         for (let attempt = 1; ; attempt++) {
             try {
                 return await this.getOnce<T>(path, params)
@@ -153,7 +156,10 @@ export class Dhis2Client {
         }
     }
 
-    private async getOnce<T>(path: string, params?: Record<string, string | number | boolean>): Promise<T> {
+    private async getOnce<T>(
+        path: string,
+        params?: Record<string, string | number | boolean> | URLSearchParams
+    ): Promise<T> {
         const res = await this.request({ method: 'GET', url: path, params })
         if (res.status >= 300 && res.status < 400)
             throw this.tag(new Dhis2Error('not-dhis2', `redirect ${res.status} on ${path}`, res.status), path)
@@ -185,19 +191,23 @@ export class Dhis2Client {
     }
 
     httpError(status: number, body: unknown, path: string, retryAfter?: unknown): Dhis2Error {
-        const msg = envelopeMessage(body)
-        const kind: Dhis2ErrorKind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http'
-        return this.tag(
-            new Dhis2Error(
-                kind,
-                `HTTP ${status} on ${path}${msg ? `: ${msg}` : ''}`,
-                status,
-                body,
-                parseRetryAfter(retryAfter)
-            ),
-            path
-        )
+        return this.tag(httpError(status, body, path, retryAfter), path)
     }
+}
+
+/** A status DHIS2 answered that the caller cannot go on with, as the one error type of the bridge. */
+export function httpError(status: number, body: unknown, path: string, retryAfter?: unknown): Dhis2Error {
+    const msg = envelopeMessage(body)
+    const kind: Dhis2ErrorKind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http'
+    const e = new Dhis2Error(
+        kind,
+        `HTTP ${status} on ${path}${msg ? `: ${msg}` : ''}`,
+        status,
+        body,
+        parseRetryAfter(retryAfter)
+    )
+    e.path = path
+    return e
 }
 
 export function envelopeMessage(body: unknown): string | undefined {

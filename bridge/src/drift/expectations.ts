@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { loadFacilityMappingFile } from '../mapping/facility-mapping.js'
-import { isRecord } from '../metadata-install/api.js'
+import { isRecord } from '../core/is-record.js'
 import { packageCollections } from '../metadata-install/install.js'
 import { labRulesSchema, type LabRules } from '../sources/lab/rules.js'
 import { mutuelleMappingSchema, type MutuelleMapping } from '../sources/mutuelle/mapping.js'

@@ -1,6 +1,6 @@
 // `bridge mappings check` as a plain async function.
 import type { Lang } from '../core/types.js'
-import type { MetadataApi } from '../metadata-install/api.js'
+import type { MetadataApi } from '../dhis2/metadata-api.js'
 import { checkAll, type Drift } from './check.js'
 import { collectExpectations } from './expectations.js'
 import { fetchLive } from './live.js'

@@ -1,5 +1,7 @@
 // The live DHIS2 metadata drift is checked against, fetched with explicit fields.
-import { isRecord, listAll, type MetadataApi } from '../metadata-install/api.js'
+import { isRecord } from '../core/is-record.js'
+import type { MetadataApi } from '../dhis2/metadata-api.js'
+import { listAll } from '../dhis2/paginate.js'
 
 export interface LiveObject {
     id: string
@@ -87,7 +89,7 @@ export function toLive(raw: Record<string, unknown>): LiveObject | undefined {
 export async function fetchLive(api: MetadataApi): Promise<LiveMetadata> {
     const live = new LiveMetadata()
     for (const [collection, fields] of Object.entries(LIVE_QUERIES)) {
-        for (const raw of await listAll(api, collection, fields, {}, 1000)) {
+        for (const raw of await listAll(api, collection, fields, { pageSize: 1000 })) {
             const object = toLive(raw)
             if (object !== undefined) live.add(collection, object)
         }

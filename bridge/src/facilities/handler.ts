@@ -1,7 +1,9 @@
 // `bridge facilities match`: registry → proposals (mapping file to review) + creation metadata file.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { isRecord, listAll, type MetadataApi } from '../metadata-install/api.js'
+import { isRecord } from '../core/is-record.js'
+import type { MetadataApi } from '../dhis2/metadata-api.js'
+import { listAll } from '../dhis2/paginate.js'
 import { buildCreationFile, type CreationFile, type GroupRef } from './creation.js'
 import { toMappingFile, toPipelineMapping, type FacilityMappingFile } from './mapping-file.js'
 import { matchFacilities, type FacilityMatch, type MatchOptions, type OrgUnitRef } from './match.js'

@@ -1,7 +1,7 @@
 // Decides what an import would really change. DHIS2 reports every existing object as "updated", even
 // when nothing differs, so the install compares the package with what the server holds instead of
 // trusting the import stats.
-import { isRecord } from './api.js'
+import { isRecord } from '../core/is-record.js'
 
 /** Properties the server owns or that we never set from the package. */
 const IGNORED = new Set([

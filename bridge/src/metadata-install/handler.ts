@@ -1,6 +1,6 @@
 // `bridge metadata install` as a plain async function: the CLI parses arguments and calls this.
 import type { Lang } from '../core/types.js'
-import type { MetadataApi } from './api.js'
+import type { MetadataApi } from '../dhis2/metadata-api.js'
 import { installMetadata, readPackage, type InstallResult, type PlanItem } from './install.js'
 
 export interface MetadataInstallInput {

@@ -1,5 +1,5 @@
 // Reads DHIS2's metadata ImportReport (2.38+: inside a WebMessage; 409 WARNING when it holds errors).
-import { isRecord } from './api.js'
+import { isRecord } from '../core/is-record.js'
 
 export interface ImportErrorReport {
     klass: string

@@ -6,7 +6,10 @@ import { jsonErrorPosition } from '../core/json-position.js'
 import { readFile } from 'node:fs/promises'
 import { parseMetadataPackage } from '../../../mappings/src/package.js'
 import { LocalizedError } from '../core/localized-error.js'
-import { Dhis2HttpError, isRecord, type MetadataApi, type QueryParams } from './api.js'
+import { isRecord } from '../core/is-record.js'
+import { httpError } from '../dhis2/client.js'
+import type { MetadataApi, QueryParams } from '../dhis2/metadata-api.js'
+import { listAll } from '../dhis2/paginate.js'
 import { changedProperties, mergeForUpdate } from './compare.js'
 import { parseImportReport, type ImportErrorReport, type ImportReportSummary } from './import-report.js'
 
@@ -88,7 +91,7 @@ export async function fetchExisting(
             fields: FETCH_FIELDS,
             pageSize: ID_CHUNK,
         })
-        if (response.status !== 200) throw new Dhis2HttpError(response.status, collection, response.data)
+        if (response.status !== 200) throw httpError(response.status, response.data, collection)
         const list = isRecord(response.data) ? response.data[collection] : undefined
         if (!Array.isArray(list)) continue
         for (const item of list) if (isRecord(item) && typeof item.id === 'string') found.set(item.id, item)
@@ -179,27 +182,15 @@ export async function countMissingOptionCombos(api: MetadataApi, pkg: MetadataPa
     const have = new Set<string>()
     for (let i = 0; i < comboIds.length; i += ID_CHUNK) {
         const chunk = comboIds.slice(i, i + ID_CHUNK)
-        for (let page = 1; ; page++) {
-            const response = await api.get('categoryOptionCombos', {
-                filter: `categoryCombo.id:in:[${chunk.join(',')}]`,
-                fields: 'id,categoryCombo[id],categoryOptions[id]',
-                page,
-                pageSize: 500,
-            })
-            if (response.status !== 200)
-                throw new Dhis2HttpError(response.status, 'categoryOptionCombos', response.data)
-            const body = isRecord(response.data) ? response.data : {}
-            const list = Array.isArray(body.categoryOptionCombos) ? body.categoryOptionCombos : []
-            for (const coc of list) {
-                if (!isRecord(coc) || !isRecord(coc.categoryCombo) || !Array.isArray(coc.categoryOptions))
-                    continue
-                const options = coc.categoryOptions
-                    .flatMap((o) => (isRecord(o) && typeof o.id === 'string' ? [o.id] : []))
-                    .sort()
-                have.add(`${String(coc.categoryCombo.id)}|${options.join(',')}`)
-            }
-            const pager = isRecord(body.pager) ? body.pager : {}
-            if (typeof pager.pageCount !== 'number' || pager.pageCount <= page) break
+        const list = await listAll(api, 'categoryOptionCombos', 'id,categoryCombo[id],categoryOptions[id]', {
+            params: { filter: `categoryCombo.id:in:[${chunk.join(',')}]` },
+        })
+        for (const coc of list) {
+            if (!isRecord(coc.categoryCombo) || !Array.isArray(coc.categoryOptions)) continue
+            const options = coc.categoryOptions
+                .flatMap((o) => (isRecord(o) && typeof o.id === 'string' ? [o.id] : []))
+                .sort()
+            have.add(`${String(coc.categoryCombo.id)}|${options.join(',')}`)
         }
     }
     return expected.filter((e) => !have.has(`${e.categoryCombo}|${[...e.options].sort().join(',')}`)).length
@@ -249,7 +240,7 @@ export async function installMetadata(
     if (before > 0) {
         const response = await api.post('maintenance/categoryOptionComboUpdate', undefined)
         if (response.status >= 300)
-            throw new Dhis2HttpError(response.status, 'maintenance/categoryOptionComboUpdate', response.data)
+            throw httpError(response.status, response.data, 'maintenance/categoryOptionComboUpdate')
         result.missingOptionCombos.generated = true
         result.missingOptionCombos.after = await countMissingOptionCombos(api, pkg)
         if (result.missingOptionCombos.after > 0) result.ok = false

@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { LocalizedError } from '../core/localized-error.js'
 import type { Dhis2Client } from '../dhis2/client.js'
+import { listAll } from '../dhis2/paginate.js'
 import { ledgerFileFor } from '../plan/ledger.js'
 import { CACHE_FORMAT, metadataSnapshotSchema, type MetadataSnapshot } from './types.js'
 
@@ -20,9 +21,6 @@ export const METADATA_QUERIES = {
 
 const PAGE_SIZE = 1000
 
-const pageSchema = z
-    .object({ pager: z.object({ page: z.number(), pageCount: z.number() }).partial().optional() })
-    .loose()
 const idRef = z.object({ id: z.string(), code: z.string().optional() }).loose()
 const lastUpdated = z.string().optional()
 
@@ -76,29 +74,6 @@ const orgUnitRaw = z.object({
     lastUpdated,
 })
 
-async function fetchAll<T>(
-    client: Dhis2Client,
-    collection: string,
-    fields: string,
-    schema: z.ZodType<T>
-): Promise<T[]> {
-    const out: T[] = []
-    for (let page = 1; ; page++) {
-        const body = await client.get<Record<string, unknown>>(collection, {
-            fields,
-            page,
-            pageSize: PAGE_SIZE,
-        })
-        const list = body[collection]
-        const parsed = z.array(schema).safeParse(list ?? [])
-        if (!parsed.success) throw LocalizedError.of('DHIS2_UNEXPECTED_ANSWER', { what: collection })
-        out.push(...parsed.data)
-        const pager = pageSchema.parse(body).pager
-        if (!pager || pager.pageCount === undefined || page >= pager.pageCount) break
-    }
-    return out
-}
-
 export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapshot> {
     const info = await client.get<{ version?: string; serverDate?: string }>('system/info', {
         fields: 'version,serverDate',
@@ -111,10 +86,19 @@ export async function fetchMetadata(client: Dhis2Client): Promise<MetadataSnapsh
         })
         .parse(await client.get('me', { fields: 'id,username,organisationUnits[id,path]' }))
     const [des, combos, dss, ous] = await Promise.all([
-        fetchAll(client, 'dataElements', METADATA_QUERIES.dataElements, dataElementRaw),
-        fetchAll(client, 'categoryCombos', METADATA_QUERIES.categoryCombos, comboRaw),
-        fetchAll(client, 'dataSets', METADATA_QUERIES.dataSets, dataSetRaw),
-        fetchAll(client, 'organisationUnits', METADATA_QUERIES.organisationUnits, orgUnitRaw),
+        listAll(client, 'dataElements', METADATA_QUERIES.dataElements, {
+            pageSize: PAGE_SIZE,
+            schema: dataElementRaw,
+        }),
+        listAll(client, 'categoryCombos', METADATA_QUERIES.categoryCombos, {
+            pageSize: PAGE_SIZE,
+            schema: comboRaw,
+        }),
+        listAll(client, 'dataSets', METADATA_QUERIES.dataSets, { pageSize: PAGE_SIZE, schema: dataSetRaw }),
+        listAll(client, 'organisationUnits', METADATA_QUERIES.organisationUnits, {
+            pageSize: PAGE_SIZE,
+            schema: orgUnitRaw,
+        }),
     ])
     let newest = ''
     for (const o of [...des, ...combos, ...dss, ...ous])

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { runFacilitiesMatch } from '../../src/facilities/handler.js'
 import { loadFacilityMappingFile } from '../../src/mapping/facility-mapping.js'
-import { isRecord } from '../../src/metadata-install/api.js'
+import { isRecord } from '../../src/core/is-record.js'
 import { installMetadata, readPackage } from '../../src/metadata-install/install.js'
 import { recordingApi } from '../metadata-install/recording-api.js'
 

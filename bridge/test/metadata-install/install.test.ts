@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { isRecord } from '../../src/metadata-install/api.js'
+import { isRecord } from '../../src/core/is-record.js'
 import { runMetadataInstall } from '../../src/metadata-install/handler.js'
 import { readPackage } from '../../src/metadata-install/install.js'
 import { recordingApi } from './recording-api.js'

@@ -1,6 +1,6 @@
 // A MetadataApi over the real simulator that remembers every call, so tests can check what was sent.
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import { fromClient, type MetadataApi, type QueryParams } from '../../src/metadata-install/api.js'
+import { fromClient, type MetadataApi, type QueryParams } from '../../src/dhis2/metadata-api.js'
 
 export interface Call {
     method: 'GET' | 'POST'

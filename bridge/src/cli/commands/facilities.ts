@@ -1,7 +1,8 @@
 // `bridge facilities match`: argument parsing only; the work is in bridge/src/facilities/.
 import { Command } from 'commander'
 import { runFacilitiesMatch } from '../../facilities/handler.js'
-import { connectFromConfig } from '../../metadata-install/connect.js'
+import { connectMetadataApi } from '../../dhis2/connect.js'
+import { loadConfigAndWarn } from '../shared-options.js'
 import { h } from '../help-lang.js'
 
 interface MatchFlags {
@@ -66,7 +67,9 @@ export function facilitiesCommand(): Command {
         .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (registry: string, flags: MatchFlags) => {
-            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            const api = connectMetadataApi(
+                await loadConfigAndWarn(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            )
             const result = await runFacilitiesMatch({
                 api,
                 registryPath: registry,

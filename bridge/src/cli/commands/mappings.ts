@@ -2,7 +2,8 @@
 import { Command } from 'commander'
 import { runMappingsCheck } from '../../drift/handler.js'
 import { defaultMappingsRoot } from '../../handlers/common.js'
-import { connectFromConfig } from '../../metadata-install/connect.js'
+import { connectMetadataApi } from '../../dhis2/connect.js'
+import { loadConfigAndWarn } from '../shared-options.js'
 import { h } from '../help-lang.js'
 
 interface CheckFlags {
@@ -34,7 +35,9 @@ export function mappingsCommand(): Command {
         .option('--lang <fr|en>', h({ fr: 'langue', en: 'language' }), 'fr')
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: CheckFlags) => {
-            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            const api = connectMetadataApi(
+                await loadConfigAndWarn(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            )
             const out = await runMappingsCheck({
                 api,
                 mappingsRoot: flags.mappings ?? defaultMappingsRoot(),

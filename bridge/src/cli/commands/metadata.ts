@@ -1,7 +1,8 @@
 // `bridge metadata install`: argument parsing only; the work is in bridge/src/metadata-install/.
 import { Command } from 'commander'
 import { defaultMappingsRoot } from '../../handlers/common.js'
-import { connectFromConfig } from '../../metadata-install/connect.js'
+import { connectMetadataApi } from '../../dhis2/connect.js'
+import { loadConfigAndWarn } from '../shared-options.js'
 import { runMetadataInstall } from '../../metadata-install/handler.js'
 import { join } from 'node:path'
 import { h } from '../help-lang.js'
@@ -44,7 +45,9 @@ export function metadataCommand(): Command {
         .option('--config <file>', h({ fr: 'fichier de connexion DHIS2', en: 'DHIS2 connection file' }))
         .option('--json', h({ fr: 'sortie JSON', en: 'JSON output' }))
         .action(async (flags: InstallFlags) => {
-            const api = await connectFromConfig(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            const api = connectMetadataApi(
+                await loadConfigAndWarn(flags.config, flags.lang === 'en' ? 'en' : 'fr')
+            )
             const out = await runMetadataInstall({
                 api,
                 packagePath: flags.package ?? join(defaultMappingsRoot(), 'metadata', 'package.json'),

@@ -21,7 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator } from '../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../src/dhis2/client.js'
-import { fetchMetadata, writeSnapshot } from '../src/metadata/fetch.js'
+import { fetchMetadata, writeSnapshot } from '../src/metadata-snapshot/fetch.js'
 
 const root = join(import.meta.dirname, '..', '..')
 const outDir = join(root, 'bench-output')

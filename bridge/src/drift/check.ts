@@ -1,7 +1,7 @@
 // `bridge mappings check`: compares what the mapping files expect with the live DHIS2 metadata, so a
 // renamed, deleted or re-combined object is reported before a month's data is sent against stale ids.
 import type { Localized } from '../core/types.js'
-import { normalizeLabel } from '../metadata/index.js'
+import { normalizeLabel } from '../metadata-snapshot/index.js'
 import type { LiveMetadata, LiveObject } from './live.js'
 
 export type DriftKind =

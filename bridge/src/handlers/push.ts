@@ -6,7 +6,7 @@ import { reportKey, selectReportsToComplete } from '../complete/select.js'
 import { makeIssue } from '../core/issues.js'
 import { chunkKey, type Lang, type Localized, type MappedValue, type ValidationIssue } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import { processFiles, withoutConflicts } from '../pipeline/process.js'
 import {
     differenceIssue,

@@ -3,7 +3,7 @@
 // Read with the service account, for the user's own facilities only (the caller checks the scope).
 import { z } from 'zod'
 import type { Lang } from '../core/types.js'
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { IntakeContext } from './context.js'
 import { monthLabel } from './expected-months.js'
 import { elementLabel } from './form-model.js'

@@ -2,7 +2,7 @@
 // it, and the way back: typed fields → rows of the clinic's long layout (mappings/facility-report/long.json),
 // so that a form goes through the very same reading, validation and mapping as a file. Pure: no I/O.
 //
-// Order: the snapshot does not fetch data set sections (bridge/src/metadata/fetch.ts asks for
+// Order: the snapshot does not fetch data set sections (bridge/src/metadata-snapshot/fetch.ts asks for
 // dataSetElements only), so the form has one section, named after the data set, with the fields in the
 // data set's element order and each element's disaggregations in its category combo's order.
 //
@@ -12,8 +12,8 @@
 // its DHIS2 name.
 import { CATEGORY_OPTIONS, DATA_ELEMENTS, DATA_SETS } from '../../../mappings/metadata/definitions.js'
 import { LocalizedError } from '../core/localized-error.js'
-import type { MetadataIndex } from '../metadata/index.js'
-import type { CocMeta, DataElementMeta } from '../metadata/types.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
+import type { CocMeta, DataElementMeta } from '../metadata-snapshot/types.js'
 import { monthLabel } from './expected-months.js'
 
 import type { FormField, FormModel, IntakeOrgUnit } from './service.js'

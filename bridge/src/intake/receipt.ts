@@ -1,6 +1,6 @@
 // The accusé de réception: what was received, when, from which file (its SHA-256), and what changed
 // since the same person's earlier submissions for the same facility-months.
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { Queryable } from '../storage/database.js'
 import {
     earlierSubmittedValues,

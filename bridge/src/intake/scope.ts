@@ -1,6 +1,6 @@
 // Who may see what: an org unit is in a user's scope when its path (`/ML/ML-3/…/FS-C5-011`, UIDs) goes
 // through one of the user's data-capture org units. The one rule every page and submission obeys.
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 
 export interface ScopedUser {
     orgUnits: ReadonlyArray<{ id: string }>

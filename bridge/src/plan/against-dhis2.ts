@@ -5,7 +5,7 @@ import { makeIssue } from '../core/issues.js'
 import { chunkKey, type MappedValue, type ValidationIssue } from '../core/types.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { messageFor } from '../i18n/messages.js'
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import { readDhis2Values, type Dhis2Holdings } from './dhis2-values.js'
 import type { PlannedValue } from './plan.js'
 

@@ -9,7 +9,7 @@ import type {
     ValidationIssue,
 } from '../core/types.js'
 import type { FacilityResolver } from '../mapping/facility-mapping.js'
-import type { MetadataIndex } from '../metadata/index.js'
+import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { RunCells } from '../validate/cells.js'
 
 /** Where processors send what they produce: values go on, issues are reported. */

@@ -18,9 +18,9 @@ import {
     type IntakeFormModel,
     type IntakeOrgUnit,
 } from '../../src/intake/form-model.js'
-import { fetchMetadata, writeSnapshot } from '../../src/metadata/fetch.js'
-import { MetadataIndex } from '../../src/metadata/index.js'
-import { DEFAULT_COC } from '../../src/metadata/types.js'
+import { fetchMetadata, writeSnapshot } from '../../src/metadata-snapshot/fetch.js'
+import { MetadataIndex } from '../../src/metadata-snapshot/index.js'
+import { DEFAULT_COC } from '../../src/metadata-snapshot/types.js'
 import { as, startDemo, tempState } from '../helpers/sim.js'
 
 const DATA_SET = 'DS_PRIVE_MENSUEL'

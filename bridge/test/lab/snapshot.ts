@@ -2,8 +2,8 @@
 // from a DHIS2 holding both: lets the lab and mutuelle stages run without a server.
 import { readFileSync } from 'node:fs'
 import { FacilityResolver } from '../../src/mapping/facility-mapping.js'
-import { MetadataIndex } from '../../src/metadata/index.js'
-import { CACHE_FORMAT, type MetadataSnapshot } from '../../src/metadata/types.js'
+import { MetadataIndex } from '../../src/metadata-snapshot/index.js'
+import { CACHE_FORMAT, type MetadataSnapshot } from '../../src/metadata-snapshot/types.js'
 import type { KindContext } from '../../src/sources/types.js'
 import { demoOrgUnits } from '../facilities/demo-org-units.js'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateHandler } from '../../src/handlers/validate.js'
-import { CACHE_FORMAT, type MetadataSnapshot } from '../../src/metadata/types.js'
+import { CACHE_FORMAT, type MetadataSnapshot } from '../../src/metadata-snapshot/types.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'preflight-'))
 const snapshot: MetadataSnapshot = {

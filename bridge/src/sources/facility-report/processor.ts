@@ -10,7 +10,7 @@ import {
     type SourceRecord,
     type ValidationIssue,
 } from '../../core/types.js'
-import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata/types.js'
+import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata-snapshot/types.js'
 import { placeLabel, RunCells } from '../../validate/cells.js'
 import { TEXT_MARK } from '../../validate/duplicates.js'
 import { checkComment } from '../../validate/values.js'

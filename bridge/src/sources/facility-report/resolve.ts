@@ -1,9 +1,9 @@
 // Cell → DHIS2 metadata, with the pre-flight checks a DHIS2 would otherwise make after sending:
 // unknown codes, COCs outside the element's combo, org units not assigned to the data set,
 // period type, future periods, value types. Every answer is remembered per distinct cell text.
-import type { CocMeta, DataElementMeta, DataSetMeta, OrgUnitMeta } from '../../metadata/types.js'
-import { DEFAULT_COC } from '../../metadata/types.js'
-import { normalizeLabel } from '../../metadata/index.js'
+import type { CocMeta, DataElementMeta, DataSetMeta, OrgUnitMeta } from '../../metadata-snapshot/types.js'
+import { DEFAULT_COC } from '../../metadata-snapshot/types.js'
+import { normalizeLabel } from '../../metadata-snapshot/index.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import { ValueChecker } from '../../validate/values.js'
 import type { KindContext } from '../types.js'

@@ -1,7 +1,7 @@
 // Column titles matched the way people write them (case, accents, punctuation ignored).
 // Shared by the lab and mutuelle kinds.
 import { z } from 'zod'
-import { normalizeLabel } from '../../metadata/index.js'
+import { normalizeLabel } from '../../metadata-snapshot/index.js'
 
 export const columnSchema = z.object({
     name: z.string().min(1),

@@ -1,8 +1,8 @@
 // Turns lab rows into aggregated data values. Patient-level columns are never read: only the
 // indexes of the columns the layout names are kept, so their cells never leave the reader's row.
 import type { SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
-import { normalizeLabel } from '../../metadata/index.js'
-import type { DataSetMeta } from '../../metadata/types.js'
+import { normalizeLabel } from '../../metadata-snapshot/index.js'
+import type { DataSetMeta } from '../../metadata-snapshot/types.js'
 import { Aggregator, type AggregateTarget } from '../../pipeline/aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'

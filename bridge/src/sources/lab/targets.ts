@@ -1,6 +1,6 @@
 // Codes → DHIS2 ids through the metadata snapshot (shared by labs and mutuelles).
-import type { CocMeta, DataElementMeta, DataSetMeta, OrgUnitMeta } from '../../metadata/types.js'
-import { DEFAULT_COC } from '../../metadata/types.js'
+import type { CocMeta, DataElementMeta, DataSetMeta, OrgUnitMeta } from '../../metadata-snapshot/types.js'
+import { DEFAULT_COC } from '../../metadata-snapshot/types.js'
 import type { KindContext } from '../types.js'
 
 export function findOrgUnit(ctx: KindContext, text: string): OrgUnitMeta | undefined {

@@ -1,7 +1,7 @@
 // District names as people write them: « DS Nara », « District sanitaire de Nara », « CSRéf Nara »,
 // « Cercle de Nara » all name the district of Nara. The usual prefixes are dropped on both sides
 // before comparing (DHIS2 may itself call the district « DS Nara »).
-import { normalizeLabel } from '../../metadata/index.js'
+import { normalizeLabel } from '../../metadata-snapshot/index.js'
 
 // longest first: « district sanitaire de » before « district »
 const PREFIXES = [

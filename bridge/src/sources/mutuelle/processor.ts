@@ -1,7 +1,7 @@
 // Mutuelle rows → data values. Membership (stocks) goes to the health district where the mutuelle
 // operates; claims go to the care facility; both carry the mutuelle as attribute option combo.
 import type { MappedValue, SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
-import type { CocMeta, DataSetMeta, OrgUnitMeta } from '../../metadata/types.js'
+import type { CocMeta, DataSetMeta, OrgUnitMeta } from '../../metadata-snapshot/types.js'
 import { Aggregator } from '../../pipeline/aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { KindContext, RecordProcessor, ValueSink } from '../types.js'

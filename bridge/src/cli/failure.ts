@@ -1,6 +1,6 @@
 // What the CLI prints when a command cannot go on: one sentence in the user's language, with what to
 // do. Never a stack, never "[object Object]", never both languages on one line.
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import type { Lang } from '../core/types.js'
 import { Dhis2Error } from '../dhis2/client.js'
 import { explainDhis2Error } from '../dhis2/explain.js'

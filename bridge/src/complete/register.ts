@@ -4,7 +4,7 @@
 // matched back to the registrations it names; when that cannot account for every ignored one, the
 // rest of the batch is sent again one at a time so that each refusal reaches its own file and row.
 import type PQueue from 'p-queue'
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import type { Localized, ValidationIssue } from '../core/types.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import type { ImportConflict, ImportSummary } from '../push/import-summary.js'

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { z } from 'zod'
 import { jsonErrorPosition } from '../core/json-position.js'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import type { Localized } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
 import type { Dhis2Config } from './client.js'

@@ -1,6 +1,6 @@
 // The one place a failed exchange with DHIS2 becomes words a clinic secretary understands: wrong
 // password, server unreachable, an address that is not DHIS2, an account without the right.
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { Dhis2Error } from './client.js'
 
 const WHAT: Record<string, { fr: string; en: string }> = {

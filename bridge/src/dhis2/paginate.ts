@@ -3,7 +3,7 @@
 // zod schema so an answer of another shape stops the run with a sentence, not a crash later on.
 import { z } from 'zod'
 import { isRecord } from '../core/is-record.js'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { Dhis2Client, httpError } from './client.js'
 import { toSearchParams, type MetadataApi, type QueryParams } from './metadata-api.js'
 

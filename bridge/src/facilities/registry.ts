@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { messageFor } from '../i18n/messages.js'
 import { foldText } from './normalize.js'
 import type { RegistryFacility } from './match.js'

@@ -2,7 +2,7 @@
 // file, the facility mappings, and the run report with its exit code.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { packageRoot } from '../core/package-root.js'
 import type { Lang, ValidationIssue } from '../core/types.js'
 import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'

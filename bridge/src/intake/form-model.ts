@@ -11,7 +11,7 @@
 // package installs as DHIS2 translations), matched by code; an object the package does not know keeps
 // its DHIS2 name.
 import { CATEGORY_OPTIONS, DATA_ELEMENTS, DATA_SETS } from '../../../mappings/metadata/definitions.js'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { CocMeta, DataElementMeta } from '../metadata-snapshot/types.js'
 import { monthLabel } from './expected-months.js'

@@ -5,7 +5,7 @@
 import { jsonErrorPosition } from '../core/json-position.js'
 import { readFile } from 'node:fs/promises'
 import { parseMetadataPackage } from '../../../mappings/src/package.js'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { isRecord } from '../core/is-record.js'
 import { httpError } from '../dhis2/client.js'
 import type { MetadataApi, QueryParams } from '../dhis2/metadata-api.js'

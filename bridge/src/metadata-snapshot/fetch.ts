@@ -3,7 +3,7 @@
 import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { listAll } from '../dhis2/paginate.js'
 import { ledgerFileFor } from '../plan/ledger.js'

@@ -2,8 +2,8 @@
 // sink, issues are collected (bounded, counted beyond the bound). One DHIS2 cell has one meaning per
 // run: cells given two different values anywhere in the files are blocked (`conflictedKeys`).
 import { basename, join } from 'node:path'
-import { makeIssue } from '../core/issues.js'
-import { LocalizedError } from '../core/localized-error.js'
+import { makeIssue } from '../i18n/issues.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { valueKey, type MappedValue, type ValidationIssue } from '../core/types.js'
 import { messageFor } from '../i18n/messages.js'
 import { readFileRows } from '../read/index.js'

@@ -1,7 +1,7 @@
 // The plan's view of DHIS2, shared by the CLI's push and the intake's outbox worker: what DHIS2 holds
 // for the facility-months about to be sent, which zeros it does not store, and how a value DHIS2 holds
 // differently from the file is reported.
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import { chunkKey, type MappedValue, type ValidationIssue } from '../core/types.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { messageFor } from '../i18n/messages.js'

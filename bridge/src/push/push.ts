@@ -3,7 +3,7 @@
 // the file and row that produced the value.
 import PQueue from 'p-queue'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import type { ValidationIssue } from '../core/types.js'
 import { Dhis2Error, type Dhis2Client } from '../dhis2/client.js'
 import type { PlannedValue } from '../plan/plan.js'

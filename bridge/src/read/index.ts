@@ -3,7 +3,7 @@
 // workbooks, PDF…) get one message saying how to save the file as .xlsx; a workbook or a text file
 // under a misleading extension is read for what it is, with a warning.
 import { basename, extname } from 'node:path'
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import type { IssueCode } from '../core/types.js'
 import { readCsv } from './csv.js'
 import { readJson } from './json.js'

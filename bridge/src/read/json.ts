@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { jsonErrorPosition } from '../core/json-position.js'
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import type { RawRowSink, ReadStats } from './raw.js'
 
 export const JSON_LIMITS = { fileBytes: 50 * 1024 * 1024 }

@@ -1,6 +1,6 @@
 // Turns raw rows into records of a table: finds the header row below title rows, folds a merged
 // group-header row above it into the column names, and hands records to the processor.
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import type { SourceHeader, ValidationIssue } from '../core/types.js'
 import type { RecordProcessor, ValueSink } from '../sources/types.js'
 import type { RawRowSink } from './raw.js'

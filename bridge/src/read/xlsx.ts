@@ -11,7 +11,7 @@
 import type * as ExcelJS from 'exceljs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { makeIssue } from '../core/issues.js'
+import { makeIssue } from '../i18n/issues.js'
 import { excelErrorParams, type CellProblem } from './cell-problems.js'
 import { columnLetter, rowRanges } from './places.js'
 import type { RawRowSink, ReadStats } from './raw.js'

@@ -1,7 +1,7 @@
 // One push at a time per state folder: two runs planning against the same ledger would each believe
 // DHIS2 lacks what the other is sending. The lock file is created atomically (written aside, then
 // hard-linked into place, which fails if it exists), so it is never seen half-written.
-import { LocalizedError } from '../core/localized-error.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { hostname } from 'node:os'
 import { link, readFile, unlink, writeFile } from 'node:fs/promises'
 import { unlinkSync } from 'node:fs'

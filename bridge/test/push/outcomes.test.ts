@@ -2,7 +2,7 @@
 // message when DHIS2 keeps failing, and a dropped answer that may have been saved said as such.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { makeIssue } from '../../src/core/issues.js'
+import { makeIssue } from '../../src/i18n/issues.js'
 import { pushHandler } from '../../src/handlers/push.js'
 import { groupByRow } from '../../src/push/explain.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'

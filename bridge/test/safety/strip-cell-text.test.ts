@@ -1,6 +1,6 @@
 // The gate of labs and mutuelles: an issue that slipped a cell's text into its message is neutralised.
 import { describe, expect, it } from 'vitest'
-import { makeIssue } from '../../src/core/issues.js'
+import { makeIssue } from '../../src/i18n/issues.js'
 import { stripCellText } from '../../src/core/patient-data.js'
 import { labIssue } from '../../src/sources/lab/messages.js'
 

@@ -2,7 +2,7 @@
 // French in French mode and English in English mode, never both on one line.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { LocalizedError } from '../../src/core/localized-error.js'
+import { LocalizedError } from '../../src/i18n/localized-error.js'
 import { parseRegistry } from '../../src/facilities/registry.js'
 import { packageCollections } from '../../src/metadata-install/install.js'
 import { processFiles } from '../../src/pipeline/process.js'

@@ -1,6 +1,6 @@
 // Records of a clinic report → mapped values, one issue per bad cell, bad rows never blocking good ones.
 import { reportKey } from '../../complete/select.js'
-import { makeIssue } from '../../core/issues.js'
+import { makeIssue } from '../../i18n/issues.js'
 import { messageFor } from '../../i18n/messages.js'
 import {
     valueKey,

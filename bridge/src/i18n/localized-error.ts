@@ -1,7 +1,7 @@
 // An error whose text exists in both languages: the CLI prints the one the user asked for (--lang),
 // never both on one line. `message` is the French text, so code that only knows Error still shows French.
-import { messageFor } from '../i18n/messages.js'
-import type { Lang, Localized } from './types.js'
+import { messageFor } from './messages.js'
+import type { Lang, Localized } from '../core/types.js'
 
 export class LocalizedError extends Error {
     constructor(

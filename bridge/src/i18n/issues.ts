@@ -1,5 +1,5 @@
-import type { IssueCode, Severity, ValidationIssue } from './types.js'
-import { messageFor } from '../i18n/messages.js'
+import type { IssueCode, Severity, ValidationIssue } from '../core/types.js'
+import { messageFor } from './messages.js'
 
 export interface IssueAt {
     file: string

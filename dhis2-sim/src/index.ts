@@ -118,6 +118,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         faults: new FaultInjector(options.faults, options.latencyMs),
         journal,
         serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
+        gzip: options.gzip ?? false,
         now,
         baseUrl: 'http://localhost',
         startedAt: now(),
@@ -138,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             if (options.runAnalyticsOnStart) await ctx.runAnalytics()
         },
         installApp: (zip, persist) => {
-            const app = readAppBundle(zip)
+            const app = readAppBundle(zip, now())
             apps.add(app)
             if (persist && journal) {
                 const file = `${app.key}.zip`

@@ -1,5 +1,5 @@
 // `npm run sim -- --port 8080 [--data-dir .sim-data] [--seed demo|demo-without-package|empty]
-//   [--version 2.41.3] [--latency ms] [--fault-rate 0.1] [--fault-kinds 500,503,timeout,drop]
+//   [--version 2.41.3] [--gzip] [--latency ms] [--fault-rate 0.1] [--fault-kinds 500,503,timeout,drop]
 //   [--install-app path.zip]… [--cors http://localhost:3000]… [--run-analytics] [--reset] [--host 127.0.0.1]`
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
             'install-app': { type: 'string', multiple: true },
             cors: { type: 'string', multiple: true },
             'run-analytics': { type: 'boolean', default: false },
+            gzip: { type: 'boolean', default: false },
             reset: { type: 'boolean', default: false },
         },
         allowPositionals: false,
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         runAnalyticsOnStart: values['run-analytics'],
         installApps: values['install-app'] ?? [],
         corsAllowlist: values.cors ?? ['http://localhost:3000'],
+        gzip: values.gzip,
     }
     const simulator = await startSimulator(options)
     const users = seedUsers(simulator)

@@ -21,6 +21,8 @@ export interface InstalledApp {
     files: Map<string, Buffer>
     authority: string
     namespace: string | null
+    /** When the files were stored, whole seconds (DHIS2 serves the stored files' modification time). */
+    lastModified: number
 }
 
 export class AppInstallError extends Error {}
@@ -40,15 +42,19 @@ export function appAuthority(manifest: AppManifest): string {
 
 export const APP_MANAGEMENT_AUTHORITY = 'M_dhis-web-app-management'
 
+/** AppStatus.INVALID_ZIP_FORMAT's text (i18n_global.properties `zip_file_could_not_be_read`). */
+export const INVALID_ZIP = 'Zip file could not be read'
+
 /** Reads a bundle zip; the manifest may sit at the root or inside a single top-level folder. */
-export function readAppBundle(zip: Buffer): InstalledApp {
+export function readAppBundle(zip: Buffer, installedAt: Date = new Date()): InstalledApp {
     let archive: AdmZip
     try {
         archive = new AdmZip(zip)
     } catch {
-        throw new AppInstallError('Zip file could not be read')
+        throw new AppInstallError(INVALID_ZIP)
     }
-    const entries = archive.getEntries().filter((entry) => !entry.isDirectory)
+    const all = archive.getEntries()
+    const entries = all.filter((entry) => !entry.isDirectory)
     let prefix = ''
     if (!entries.some((entry) => entry.entryName === 'manifest.webapp')) {
         const nested = entries.find((entry) => /^[^/]+\/manifest\.webapp$/.test(entry.entryName))
@@ -64,6 +70,8 @@ export function readAppBundle(zip: Buffer): InstalledApp {
     }
     const key = appKey(manifest)
     if (!key) throw new AppInstallError('App name is missing from the manifest')
+    // DHIS2 reads the manifest first, then validates every entry (JCloudsAppStorageService.installApp).
+    checkZipEntries(all)
     const files = new Map<string, Buffer>()
     for (const entry of entries) {
         if (!entry.entryName.startsWith(prefix)) continue
@@ -76,6 +84,30 @@ export function readAppBundle(zip: Buffer): InstalledApp {
         files,
         authority: appAuthority(manifest),
         namespace: typeof namespace === 'string' && namespace !== '' ? namespace : null,
+        lastModified: Math.floor(installedAt.getTime() / 1000) * 1000,
+    }
+}
+
+// ZipFileUtils (dhis2-core 2.39.10+, 2.40.9+, 2.41.5+, 2.42): at most 10,000 entries, 1 GiB unpacked, a
+// compression ratio of 100 per entry, and no entry name that is absolute or contains "..". Older patch releases
+// stored such entries (path traversal); the simulator refuses them in every version.
+const MAX_ENTRIES = 10_000
+const MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024
+const MAX_COMPRESSION_RATIO = 100
+
+function checkZipEntries(entries: AdmZip.IZipEntry[]): void {
+    if (entries.length > MAX_ENTRIES) throw new AppInstallError(INVALID_ZIP)
+    let total = 0
+    for (const entry of entries) {
+        const name = entry.entryName
+        // java.io.File.isAbsolute on the server's Linux: a leading slash; `..` anywhere, even inside a name.
+        if (name.startsWith('/') || name.includes('..')) throw new AppInstallError(INVALID_ZIP)
+        const size = entry.header.size
+        const compressed = entry.header.compressedSize
+        total += size
+        if (total > MAX_TOTAL_UNCOMPRESSED) throw new AppInstallError(INVALID_ZIP)
+        if (compressed > 0 && size / compressed > MAX_COMPRESSION_RATIO)
+            throw new AppInstallError(INVALID_ZIP)
     }
 }
 

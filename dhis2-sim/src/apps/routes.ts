@@ -1,47 +1,12 @@
-// /api/apps: install (multipart `file`), list, delete, and static serving of installed bundles with
-// the base-URL placeholders replaced in index.html (docs/dhis2-api.md §14).
+// /api/apps: install (multipart `file`), list, delete, and the installed bundles' files (static-files.ts)
+// (docs/dhis2-api.md §14).
 import { Readable } from 'node:stream'
 import busboy from 'busboy'
-import type { Route, SimRequest, SimResponse } from '../core/types.js'
+import type { Route, SimRequest } from '../core/types.js'
 import { accessDenied, conflict, json, noContent, notFound } from '../core/web-message.js'
-import { compareVersions, type ServerContext } from '../server/context.js'
-import { APP_MANAGEMENT_AUTHORITY, AppInstallError, type InstalledApp } from './registry.js'
-
-const CONTENT_TYPES: Record<string, string> = {
-    html: 'text/html;charset=UTF-8',
-    js: 'application/javascript;charset=UTF-8',
-    mjs: 'application/javascript;charset=UTF-8',
-    css: 'text/css;charset=UTF-8',
-    json: 'application/json;charset=UTF-8',
-    webapp: 'application/json;charset=UTF-8',
-    webmanifest: 'application/manifest+json',
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    gif: 'image/gif',
-    svg: 'image/svg+xml',
-    ico: 'image/x-icon',
-    woff: 'font/woff',
-    woff2: 'font/woff2',
-    ttf: 'font/ttf',
-    map: 'application/json;charset=UTF-8',
-    txt: 'text/plain;charset=UTF-8',
-    wasm: 'application/wasm',
-}
-
-function contentType(path: string): string {
-    const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
-    return CONTENT_TYPES[extension] ?? 'application/octet-stream'
-}
-
-/** `__DHIS2_BASE_URL__` substitution exists in 2.39.10+, 2.40.8+ and 2.41.0+ (AppHtmlTemplate). */
-function substitutesPlaceholders(version: string): boolean {
-    const [major = 2, minor = 0] = version.split('.').map(Number)
-    if (major > 2 || minor >= 41) return true
-    if (minor === 40) return compareVersions(version, '2.40.8') >= 0
-    if (minor === 39) return compareVersions(version, '2.39.10') >= 0
-    return false
-}
+import type { ServerContext } from '../server/context.js'
+import { APP_MANAGEMENT_AUTHORITY, AppInstallError, INVALID_ZIP, type InstalledApp } from './registry.js'
+import { serveAppFile } from './static-files.js'
 
 export function appView(app: InstalledApp, baseUrl: string): Record<string, unknown> {
     const appBase = `${baseUrl}/api/apps/${app.key}`
@@ -100,26 +65,6 @@ function mayManage(request: SimRequest): boolean {
     )
 }
 
-function serveFile(ctx: ServerContext, request: SimRequest): SimResponse {
-    const key = request.params.key ?? ''
-    const app = ctx.apps.get(key)
-    if (!app) return notFound(`App '${key}' not found.`)
-    if (!request.user || !ctx.apps.canAccess(request.user, app)) return accessDenied('Access is denied')
-    let path = request.params['*'] ?? ''
-    if (path === '' || path.endsWith('/')) path += 'index.html'
-    const file = app.files.get(path)
-    if (!file) return notFound(`File not found: ${path}`)
-    const headers = { 'Content-Type': contentType(path), 'Cache-Control': 'no-cache' }
-    if ((path === 'index.html' || path === 'plugin.html') && substitutesPlaceholders(request.serverVersion)) {
-        const html = file
-            .toString('utf8')
-            .replaceAll('__DHIS2_BASE_URL__', request.baseUrl)
-            .replaceAll('__DHIS2_APP_ROOT_URL__', `${request.baseUrl}/api/apps/${app.key}`)
-        return { status: 200, headers, body: html }
-    }
-    return { status: 200, headers, body: file }
-}
-
 export function appRoutes(ctx: ServerContext): Route[] {
     return [
         {
@@ -142,13 +87,13 @@ export function appRoutes(ctx: ServerContext): Route[] {
                 } catch {
                     zip = null
                 }
-                if (!zip) return conflict('Zip file could not be read', { errorCode: 'E1004' })
+                if (!zip) return conflict(INVALID_ZIP)
                 try {
                     ctx.installApp(zip, true)
                 } catch (error) {
                     const message =
                         error instanceof AppInstallError ? error.message : 'App could not be installed'
-                    return conflict(message, { errorCode: 'E1004' })
+                    return conflict(message)
                 }
                 return noContent()
             },
@@ -185,7 +130,7 @@ export function appRoutes(ctx: ServerContext): Route[] {
             method: 'GET',
             pattern: 'apps/:key/*',
             rawPath: true,
-            handler: (request) => serveFile(ctx, request),
+            handler: (request) => serveAppFile(ctx, request),
         },
     ]
 }

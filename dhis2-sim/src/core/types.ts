@@ -245,6 +245,8 @@ export interface SimulatorOptions {
     runAnalyticsOnStart?: boolean
     /** Unzipped or zipped app bundles to install at start (path to a .zip). */
     installApps?: string[]
+    /** Compress answers like the reverse proxy usually in front of DHIS2 (nginx gzip); DHIS2 itself does not. */
+    gzip?: boolean
 }
 
 export interface RunningSimulator {

@@ -22,6 +22,8 @@ export interface ServerContext {
     faults: FaultInjector
     journal: Journal | null
     serverVersion: string
+    /** Compress answers like the usual reverse proxy in front of DHIS2 (`--gzip`). */
+    gzip: boolean
     now: () => Date
     /** Set once listening, e.g. `http://localhost:8080`. */
     baseUrl: string

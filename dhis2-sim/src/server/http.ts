@@ -6,6 +6,8 @@ import type { Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { notFound, unauthorized, webMessage, webMessageBody } from '../core/web-message.js'
 import { faultResponse } from '../faults/faults.js'
 import type { ServerContext } from './context.js'
+import { gzipAnswer } from './gzip.js'
+import { withShallowEtag } from './http-cache.js'
 import { parseApiPath, Router } from './router.js'
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024
@@ -51,14 +53,28 @@ export function authenticate(ctx: ServerContext, req: IncomingMessage): AuthResu
     return { kind: 'anonymous' }
 }
 
-/** The absolute context path as DHIS2 derives it from the request (Host, X-Forwarded-Proto/-Host). */
+/** The absolute context path as DHIS2 derives it (HttpServletRequestPaths.getContextPath, 2.39-2.42): the
+ * scheme from X-Forwarded-Proto when it says http or https, the host from the Host header, the port from
+ * X-Forwarded-Port, else the Host header's, else the connector's; 80 and 443 left out. X-Forwarded-Host is not
+ * read: a client cannot move the app's base URL to another host with it. */
 export function requestBaseUrl(ctx: ServerContext, req: IncomingMessage): string {
     const first = (value: string | string[] | undefined): string | undefined =>
         (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined
-    const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host)
-    if (!host) return ctx.baseUrl
-    const proto = first(req.headers['x-forwarded-proto']) ?? 'http'
-    return `${proto}://${host}`
+    const hostHeader = first(req.headers.host)
+    if (!hostHeader) return ctx.baseUrl
+    const parsed = /^(\[[^\]]*\]|[^:]+)(?::(\d+))?$/.exec(hostHeader)
+    if (!parsed) return ctx.baseUrl
+    const forwardedProto = first(req.headers['x-forwarded-proto'])?.toLowerCase()
+    const proto = forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : 'http'
+    const forwardedPortText = first(req.headers['x-forwarded-port']) ?? ''
+    // Integer.parseInt: the whole value must be a number, else the header is ignored.
+    const forwardedPort = /^[+-]?\d+$/.test(forwardedPortText) ? Number(forwardedPortText) : NaN
+    const port = Number.isFinite(forwardedPort)
+        ? forwardedPort
+        : parsed[2] !== undefined
+          ? Number(parsed[2])
+          : (req.socket.localPort ?? 80)
+    return `${proto}://${parsed[1]}${port === 80 || port === 443 ? '' : `:${port}`}`
 }
 
 /** What DHIS2 does for an unauthenticated call: 401 JSON for scripts, a redirect to the login page otherwise. */
@@ -106,29 +122,50 @@ function headerRecord(req: IncomingMessage): Record<string, string | string[] | 
     return { ...req.headers }
 }
 
+/** What the HTTP layer adds on top of a route's answer. */
+export interface SendOptions {
+    /** For /api answers: the path and version that decide DHIS2's shallow ETag (http-cache.ts). */
+    api?: { pathname: string; version: string }
+    /** Compress like the reverse proxy in front of DHIS2 (`--gzip`). */
+    gzip?: boolean
+}
+
 export function sendResponse(
     req: IncomingMessage,
     res: ServerResponse,
-    response: SimResponse,
-    extraHeaders: Record<string, string>
+    rendered: SimResponse,
+    extraHeaders: Record<string, string>,
+    options: SendOptions = {}
 ): void {
+    let response = rendered
+    let payload = renderPayload(response)
+    if (options.api) {
+        const method = (req.method ?? 'GET').toUpperCase()
+        const { pathname, version } = options.api
+        response = withShallowEtag(method, req.headers, version, pathname, response, payload)
+        if (response.status === 304) payload = undefined
+    }
     const headers: Record<string, string | string[]> = { ...extraHeaders, ...(response.headers ?? {}) }
-    let payload: Buffer | string | undefined
-    const body = response.body
     const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
-    if (body === undefined || body === null) payload = undefined
-    else if (Buffer.isBuffer(body)) payload = body
-    else if (typeof body === 'string') {
-        payload = body
-        if (!hasContentType) headers['Content-Type'] = 'text/plain;charset=UTF-8'
-    } else {
-        payload = JSON.stringify(body)
-        if (!hasContentType) headers['Content-Type'] = 'application/json;charset=UTF-8'
+    if (payload !== undefined && !hasContentType && !Buffer.isBuffer(response.body)) {
+        headers['Content-Type'] =
+            typeof response.body === 'string' ? 'text/plain;charset=UTF-8' : 'application/json;charset=UTF-8'
+    }
+    if (options.gzip) {
+        const acceptEncoding = req.headers['accept-encoding']
+        payload = gzipAnswer(response.status, headers, payload, acceptEncoding?.toString())
     }
     if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload))
     res.writeHead(response.status, headers)
     if (req.method === 'HEAD' || payload === undefined) res.end()
     else res.end(payload)
+}
+
+function renderPayload(response: SimResponse): Buffer | string | undefined {
+    const body = response.body
+    if (body === undefined || body === null) return undefined
+    if (Buffer.isBuffer(body) || typeof body === 'string') return body
+    return JSON.stringify(body)
 }
 
 export interface WebHandlerArgs {
@@ -205,7 +242,10 @@ export function createHttpServer(ctx: ServerContext, routes: () => Router, web: 
             req.socket.destroy()
             return
         }
-        sendResponse(req, res, response, corsHeaders)
+        sendResponse(req, res, response, corsHeaders, {
+            api: api ? { pathname: url.pathname, version: ctx.serverVersion } : undefined,
+            gzip: ctx.gzip,
+        })
     }
 
     async function handleApi(

@@ -179,6 +179,42 @@ describe('the scorecard page', () => {
         expect(await screen.findByTestId('no-data')).toHaveTextContent('Pas de données')
     })
 
+    it("shows where each target comes from, Sikasso's own record field by field, and the caveats", async () => {
+        const answers = sikassoAnswers()
+        answers.data['dataStore/odd3-scorecard/targets'] = {
+            version: 2,
+            records: [
+                {
+                    code: 'ODD-3.1.2',
+                    orgUnit: 'OuRegSik001',
+                    targets: { '2030': 90 },
+                    notes: { fr: 'Plan regional 2024', en: 'Regional plan 2024' },
+                    revision: 1,
+                },
+            ],
+        }
+        await openScorecard(answers)
+        const births = rowOf('ODD-3.1.2')
+        expect(within(births).getByTestId('target-origin')).toHaveTextContent('cible régionale de Sikasso')
+        expect(births).toHaveTextContent('90')
+        // 2023 is still the country's: said under that figure
+        expect(within(births).getByTestId('cell-origin')).toHaveTextContent('cible nationale')
+        expect(within(births).getByTestId('planner-note')).toHaveTextContent(
+            'Planificateurs (cible régionale de Sikasso) — Plan regional 2024'
+        )
+        expect(within(rowOf('ODD-3.3.3')).getByTestId('target-origin')).toHaveTextContent('cible nationale')
+        // The AMU caveat: the routine value counts only the mutuelles
+        expect(within(rowOf('MAP-3.8-COUVERTURE-AMU')).getByTestId('catalogue-note')).toHaveTextContent(
+            'mutuelles'
+        )
+        // A survey row is judged in its survey's year, said beside the expected value
+        const children = rowOf('ODD-3.2.1')
+        expect(within(children).getByTestId('survey-source')).toHaveTextContent('EDSM VI 2018')
+        // the count target is national: not shown for Sikasso
+        expect(within(rowOf('MAP-3.3-VIH-NOUVEAUX')).queryByTestId('target-origin')).not.toBeInTheDocument()
+        expect(within(rowOf('MAP-3.3-VIH-NOUVEAUX')).getAllByTestId('count-target-elsewhere')).toHaveLength(2)
+    })
+
     it('switches every label to English', async () => {
         await useLanguage('en')
         await openScorecard()

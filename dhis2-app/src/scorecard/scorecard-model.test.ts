@@ -153,11 +153,16 @@ describe('targets that exist are used (issue 12)', () => {
     })
 
     it('applies a count target where a planner set it, and rates everywhere', () => {
-        const count = { factor: 1, override: { orgUnit: OU, updatedBy: null, updatedAt: null } }
+        const from = (orgUnit: { id: string; name: string; level: number } | null) => {
+            const origin = { orgUnit, fromRecord: orgUnit !== null }
+            return { baseline: origin, target2023: origin, target2030: origin, surveyValues: origin }
+        }
+        const count = { factor: 1, origin: from({ id: OU, name: 'Commune V', level: 3 }) }
         expect(targetAppliesTo(count, OU, false)).toBe(true)
         expect(targetAppliesTo(count, 'OuOtherUnit', false)).toBe(false)
-        expect(targetAppliesTo({ factor: 1, override: null }, OU, true)).toBe(true)
-        expect(targetAppliesTo({ factor: 1000, override: null }, OU, false)).toBe(true)
+        expect(targetAppliesTo({ factor: 1, origin: from(null) }, OU, true)).toBe(true)
+        expect(targetAppliesTo({ factor: 1, origin: from(null) }, OU, false)).toBe(false)
+        expect(targetAppliesTo({ factor: 1000, origin: from(null) }, OU, false)).toBe(true)
     })
 })
 
@@ -202,5 +207,33 @@ describe('rankChildren', () => {
             'AtBaseline:behind',
             'Improving:behind',
         ])
+    })
+})
+
+describe('counts judged where their target was set', () => {
+    it('judges new HIV cases in Sikasso against a Sikasso record, and shows none in its districts', async () => {
+        const { resolveTargets } = await import('../targets/resolve')
+        const mali = { id: 'OuMali00001', name: 'Mali', level: 1 }
+        const sikasso = { id: 'OuRegSik001', name: 'Sikasso', level: 2 }
+        const kadiolo = { id: 'OuDisKad001', name: 'Kadiolo', level: 3 }
+        const records = [
+            { code: 'MAP-3.3-VIH-NOUVEAUX', orgUnit: sikasso.id, targets: { '2023': 1200 }, revision: 1 },
+        ]
+        const forUnit = (lineage: Array<typeof mali>) => {
+            const t = resolveTargets(DEFAULT_TARGETS, records, lineage).find(
+                (x) => x.code === 'MAP-3.3-VIH-NOUVEAUX'
+            )
+            if (!t) throw new Error('missing')
+            return t
+        }
+        const uid = target('MAP-3.3-VIH-NOUVEAUX').routine?.indicatorUid ?? ''
+        const actuals = new ValueIndex()
+        actuals.add(uid, sikasso.id, 2023, 1500)
+        actuals.add(uid, kadiolo.id, 2023, 300)
+        const base = { actuals, year: 2023, years: [2023], decimalsByIndicator: new Map<string, number>() }
+        const inSikasso = scorecardRow(forUnit([mali, sikasso]), { ...base, orgUnitId: sikasso.id })
+        expect(inSikasso).toMatchObject({ targetElsewhere: false, status: 'behind', expected: 1200 })
+        const inKadiolo = scorecardRow(forUnit([mali, sikasso, kadiolo]), { ...base, orgUnitId: kadiolo.id })
+        expect(inKadiolo).toMatchObject({ targetElsewhere: true, status: 'no-target', expected: null })
     })
 })

@@ -53,16 +53,17 @@ export interface ScorecardInput {
 
 /**
  * Whether the targets apply to the org unit: rates and shares do at every level, a count (factor 1) only
- * where its target was set (the country for the catalogue, the override's own org unit otherwise).
+ * where its target was set (the country for the catalogue and the national record, a planner's record's own
+ * org unit otherwise; `resolveTargets` never lets a count inherit from a level above).
  */
 export function targetAppliesTo(
-    target: Pick<IndicatorTarget, 'factor' | 'override'>,
+    target: Pick<IndicatorTarget, 'factor' | 'origin'>,
     orgUnitId: string,
     isCountry: boolean
 ): boolean {
     if (target.factor !== 1) return true
-    const setFor = target.override?.orgUnit ?? null
-    return setFor === null ? isCountry : setFor === orgUnitId
+    const setFor = target.origin.target2023.orgUnit ?? target.origin.target2030.orgUnit
+    return setFor === null ? isCountry : setFor.id === orgUnitId
 }
 
 const NO_TARGETS: Trajectory = {

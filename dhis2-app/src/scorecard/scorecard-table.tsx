@@ -11,7 +11,8 @@ import React from 'react'
 import type { SectorShare } from '../sector-share/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
 import { formatNumber } from '../shared/format'
-import { localized, nationalSurveyLabel } from '../shared/labels'
+import { localized, nationalSurveyLabel, originLabel } from '../shared/labels'
+import type { TargetOrigin } from '../targets/target'
 import { missesOverdueTarget, type ScorecardRow } from './scorecard-model'
 import classes from './scorecard-table.module.css'
 import { Sparkline } from './sparkline'
@@ -82,6 +83,11 @@ interface ScorecardLineProps {
 const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLineProps) => {
     const { target } = row
     const survey = row.national
+    const rowOrigin = mostSpecific([
+        target.origin.baseline,
+        target.origin.target2023,
+        target.origin.target2030,
+    ])
     return (
         <DataTableRow selected={selected} dataTest="scorecard-row">
             <DataTableCell>
@@ -90,14 +96,29 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
                 </a>
                 <div className={classes.meta}>
                     {target.code} · {localized(target.unit)}
-                    {target.override && (
-                        <span className={classes.override}> · {i18n.t('target adjusted by a planner')}</span>
+                    {!row.targetElsewhere && (
+                        <>
+                            {' · '}
+                            <span
+                                className={classes.origin}
+                                data-test="target-origin"
+                                data-origin={rowOrigin.orgUnit?.id ?? 'national'}
+                            >
+                                {originLabel(rowOrigin)}
+                            </span>
+                        </>
                     )}
                 </div>
+                <IndicatorNotes row={row} />
             </DataTableCell>
             <DataTableCell align="right">
                 {formatNumber(target.baseline.value)}
                 {target.baseline.year !== null && <div className={classes.meta}>{target.baseline.year}</div>}
+                <CellOrigin
+                    origin={target.origin.baseline}
+                    row={rowOrigin}
+                    hidden={row.targetElsewhere || target.baseline.value === null}
+                />
             </DataTableCell>
             <DataTableCell align="right">
                 <span
@@ -122,19 +143,33 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
                     </div>
                 )}
             </DataTableCell>
-            <DataTableCell align="right">{formatNumber(row.expected, row.decimals)}</DataTableCell>
             <DataTableCell align="right">
-                {row.targetElsewhere ? (
-                    <CountTargetElsewhere />
-                ) : (
-                    <TargetValue milestone={target.target2023} />
+                {formatNumber(row.expected, row.decimals)}
+                {survey && row.expected !== null && (
+                    // A survey row is judged in its survey's year, not the selected one: say which.
+                    <div className={classes.meta} data-test="expected-year">
+                        {i18n.t('expected in {{year}}', { year: row.actualYear })}
+                    </div>
                 )}
             </DataTableCell>
             <DataTableCell align="right">
                 {row.targetElsewhere ? (
                     <CountTargetElsewhere />
                 ) : (
-                    <TargetValue milestone={target.target2030} />
+                    <>
+                        <TargetValue milestone={target.target2023} />
+                        <CellOrigin origin={target.origin.target2023} row={rowOrigin} />
+                    </>
+                )}
+            </DataTableCell>
+            <DataTableCell align="right">
+                {row.targetElsewhere ? (
+                    <CountTargetElsewhere />
+                ) : (
+                    <>
+                        <TargetValue milestone={target.target2030} />
+                        <CellOrigin origin={target.origin.target2030} row={rowOrigin} />
+                    </>
                 )}
             </DataTableCell>
             <DataTableCell>
@@ -153,5 +188,48 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
             </DataTableCell>
             <DataTableCell align="right">{survey ? '—' : <PrivateShare share={share} />}</DataTableCell>
         </DataTableRow>
+    )
+}
+
+const sameOrigin = (a: TargetOrigin, b: TargetOrigin) => (a.orgUnit?.id ?? null) === (b.orgUnit?.id ?? null)
+
+/** The most local origin among a row's fields: the row is labelled with it. */
+function mostSpecific(origins: TargetOrigin[]): TargetOrigin {
+    return origins.reduce((best, o) => ((o.orgUnit?.level ?? 1) > (best.orgUnit?.level ?? 1) ? o : best))
+}
+
+/** A field inherited from another level than the row's label says (a region changed one target only). */
+const CellOrigin = ({
+    origin,
+    row,
+    hidden = false,
+}: {
+    origin: TargetOrigin
+    row: TargetOrigin
+    hidden?: boolean
+}) =>
+    hidden || sameOrigin(origin, row) ? null : (
+        <div className={classes.meta} data-test="cell-origin" data-origin={origin.orgUnit?.id ?? 'national'}>
+            {originLabel(origin)}
+        </div>
+    )
+
+/** The catalogue's caveat and the planner's note, next to the figure they qualify. */
+const IndicatorNotes = ({ row }: { row: ScorecardRow }) => {
+    const { notes, plannerNote } = row.target
+    if (notes === null && plannerNote === null) return null
+    return (
+        <details className={classes.notes} data-test="indicator-notes">
+            <summary>{i18n.t('Note')}</summary>
+            {notes !== null && <p data-test="catalogue-note">{localized(notes)}</p>}
+            {plannerNote !== null && (
+                <p data-test="planner-note">
+                    {i18n.t('Planners ({{origin}}) — {{note}}', {
+                        origin: originLabel(plannerNote.origin),
+                        note: localized(plannerNote.text),
+                    })}
+                </p>
+            )}
+        </details>
     )
 }

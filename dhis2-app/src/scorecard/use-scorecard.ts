@@ -6,6 +6,7 @@ import { PRIVATE_SECTOR_CODES, useDhis2Metadata } from '../shared/use-dhis2-meta
 import { useMe } from '../shared/use-me'
 import { availableYears, defaultYear } from '../shared/years'
 import { DEFAULT_TARGETS } from '../targets/catalogue'
+import { resolveTargets } from '../targets/resolve'
 import { useTargets } from '../targets/use-targets'
 import {
     buildScorecard,
@@ -39,7 +40,11 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
     const me = useMe()
     const orgUnitId = selection.orgUnit ?? me.data?.orgUnits[0]?.id ?? null
     const orgUnit = useOrgUnit(orgUnitId)
-    const targets = useTargets(orgUnit.data?.path ?? null)
+    const lineage = useMemo(
+        () => (orgUnit.data ? [...orgUnit.data.ancestors, orgUnit.data] : null),
+        [orgUnit.data]
+    )
+    const targets = useTargets(lineage)
     const metadata = useDhis2Metadata(INDICATOR_CODES)
 
     const unit = orgUnit.data
@@ -118,19 +123,23 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
      * indicator: its value is national, and repeating it on every child would pass it off as theirs.
      */
     const childrenFor = (code: string) => {
-        const target = targets.targets.find((t) => t.code === code)
-        if (!unit || !target || isNationalSurvey(target)) return []
-        const ranked: RankedChild[] = unit.children.map((child) => ({
-            id: child.id,
-            name: child.name,
-            row: scorecardRow(target, {
-                actuals: actuals.data,
-                orgUnitId: child.id,
-                year,
-                years,
-                decimalsByIndicator,
-            }),
-        }))
+        const target = DEFAULT_TARGETS.find((t) => t.code === code)
+        if (!unit || !lineage || !target || isNationalSurvey(target)) return []
+        // Each child is judged against its own targets: a region's record applies in that region only.
+        const ranked: RankedChild[] = unit.children.map((child) => {
+            const own = resolveTargets([target], targets.records, [...lineage, child])[0] ?? target
+            return {
+                id: child.id,
+                name: child.name,
+                row: scorecardRow(own, {
+                    actuals: actuals.data,
+                    orgUnitId: child.id,
+                    year,
+                    years,
+                    decimalsByIndicator,
+                }),
+            }
+        })
         return rankChildren(ranked).map((c) => ({
             ...c,
             share: sharesFor(c.id).get(code) ?? null,

@@ -1,7 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
 import type { ProgressStatus } from '../scorecard/status'
-import type { Bilingual } from '../targets/target'
+import type { Bilingual, TargetOrigin } from '../targets/target'
 import { isEnglish } from './format'
+import { frenchOf } from './place'
 
 /** The status label; colour is never the only carrier of the status. */
 export function statusLabel(status: ProgressStatus): string {
@@ -63,4 +64,17 @@ export function nationalSurveyLabel(country: string, source: string | null, year
         source,
         year,
     })
+}
+
+/**
+ * Where a target comes from, shown next to it: « cible nationale », « cible régionale de Sikasso »,
+ * « cible du district de Kadiolo » (the catalogue and a national record both read as national).
+ */
+export function originLabel(origin: TargetOrigin): string {
+    const unit = origin.orgUnit
+    if (unit === null || unit.level <= 1) return i18n.t('national target')
+    const params = { name: unit.name, of: frenchOf(unit.name) }
+    if (unit.level === 2) return i18n.t('regional target of {{name}}', params)
+    if (unit.level === 3) return i18n.t('target of the {{name}} district', params)
+    return i18n.t('target of {{name}}', params)
 }

@@ -8,7 +8,7 @@ export interface PlacedUnit {
 }
 
 /** French elides « de » before a vowel or a mute h: « district sanitaire d'Ansongo ». */
-function frenchOf(name: string): string {
+export function frenchOf(name: string): string {
     // accents stripped first: « Ansongo » and an accented initial vowel elide alike
     return /^[aeiouyh]/i.test(name.normalize('NFD')) ? "d'" : 'de '
 }

@@ -1,8 +1,10 @@
 import rawCatalogue from './catalogue.json'
 import { catalogueSchema, type CatalogueTarget } from './catalogue-schema'
-import type { IndicatorTarget } from './target'
+import type { IndicatorTarget, TargetOrigin } from './target'
 
-/** The catalogue entry as the app's domain object, before any dataStore override. */
+const CATALOGUE: TargetOrigin = { orgUnit: null, fromRecord: false }
+
+/** The catalogue entry as the app's domain object, before any planner's record. */
 export function toIndicatorTarget(t: CatalogueTarget): IndicatorTarget {
     return {
         code: t.code,
@@ -18,7 +20,13 @@ export function toIndicatorTarget(t: CatalogueTarget): IndicatorTarget {
         routineProxy: t.routineProxy ?? null,
         surveyValues: [...t.surveyValues].sort((a, b) => a.year - b.year),
         notes: t.notes ?? null,
-        override: null,
+        plannerNote: null,
+        origin: {
+            baseline: CATALOGUE,
+            target2023: CATALOGUE,
+            target2030: CATALOGUE,
+            surveyValues: CATALOGUE,
+        },
     }
 }
 

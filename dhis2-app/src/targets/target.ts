@@ -32,14 +32,40 @@ export interface RoutineLink {
     indicatorUid: string
 }
 
-/** Who changed a target for which org unit, when a dataStore override applies. */
-export interface OverrideInfo {
-    orgUnit: string | null
-    updatedBy: string | null
-    updatedAt: string | null
+/** An org unit a planner's record was set for. */
+export interface OriginUnit {
+    id: string
+    name: string
+    /** 1 country, 2 region, 3 health district, 4 facility. */
+    level: number
 }
 
-/** One MAP/ODD-3 indicator with its targets, as the app uses it (catalogue plus dataStore overrides). */
+/**
+ * Where one resolved field comes from: the country (the catalogue, or a planner's national record) or the
+ * nearest region/district whose record sets it. Readers see it next to the figure.
+ */
+export interface TargetOrigin {
+    /** null: national (catalogue or national record). */
+    orgUnit: OriginUnit | null
+    /** True when a planner's record set the field, false for the catalogue's value. */
+    fromRecord: boolean
+}
+
+/** The origin of every field a record can set, resolved separately (a record overrides field by field). */
+export interface TargetOrigins {
+    baseline: TargetOrigin
+    target2023: TargetOrigin
+    target2030: TargetOrigin
+    surveyValues: TargetOrigin
+}
+
+/** A planner's note shown to readers, with the level it was written for. */
+export interface PlannerNote {
+    text: Bilingual
+    origin: TargetOrigin
+}
+
+/** One MAP/ODD-3 indicator with its targets for one org unit (catalogue plus planners' records). */
 export interface IndicatorTarget {
     /** Plan code, e.g. `ODD-3.1.2`. */
     code: string
@@ -57,6 +83,9 @@ export interface IndicatorTarget {
     /** A routine indicator shown beside a survey target, never as its value and never coloured. */
     routineProxy: RoutineLink | null
     surveyValues: SurveyValue[]
+    /** The catalogue's caveat (what the routine value counts, what a survey value means). */
     notes: Bilingual | null
-    override: OverrideInfo | null
+    /** The nearest planner's note for this org unit, if any. */
+    plannerNote: PlannerNote | null
+    origin: TargetOrigins
 }

@@ -1,28 +1,42 @@
 import { useMemo } from 'react'
 import { useParsedQuery } from '../shared/use-parsed-query'
 import { DEFAULT_TARGETS } from './catalogue'
-import { applyOverrides, OVERRIDES_KEY, overridesDocumentSchema, type TargetOverride } from './overrides'
+import { resolveTargets } from './resolve'
+import type { OriginUnit } from './target'
+import {
+    TARGET_SET_KEY,
+    TARGETS_NAMESPACE,
+    targetSetDocumentSchema,
+    type TargetRecord,
+} from './target-record'
 
-const OVERRIDES_QUERY = {
-    overrides: { resource: `dataStore/odd3-scorecard/${OVERRIDES_KEY}` },
+const TARGET_SET_QUERY = {
+    targetSet: { resource: `dataStore/${TARGETS_NAMESPACE}/${TARGET_SET_KEY}` },
 }
 
-function parseOverrides(data: unknown): TargetOverride[] {
-    const value = typeof data === 'object' && data !== null ? Reflect.get(data, 'overrides') : undefined
-    return overridesDocumentSchema.parse(value).overrides
+function parseTargetSet(data: unknown): TargetRecord[] {
+    const value = typeof data === 'object' && data !== null ? Reflect.get(data, 'targetSet') : undefined
+    return targetSetDocumentSchema.parse(value).records
 }
 
 const NO_VARIABLES = {}
+const NO_RECORDS: TargetRecord[] = []
 
 /**
- * Targets for the org unit at `path`: the catalogue, with planners' overrides from the dataStore when the
- * key exists. A missing key (404) is the normal case; other failures are reported but the catalogue is
- * still used, so the scorecard never disappears because of the overrides.
+ * The planners' target set (one dataStore document, one request) and the targets resolved for the org unit
+ * whose lineage is given (root first, the unit last). A missing key (404) is the normal case: the catalogue
+ * applies. Any other failure is reported, and the catalogue is still used so the scorecard never disappears
+ * because of the planners' records.
  */
-export function useTargets(path: string | null) {
-    const { loading, error, data } = useParsedQuery(OVERRIDES_QUERY, NO_VARIABLES, parseOverrides)
+export function useTargets(lineage: readonly OriginUnit[] | null) {
+    const { loading, error, data } = useParsedQuery(TARGET_SET_QUERY, NO_VARIABLES, parseTargetSet)
     const missing = error?.status === 404
-    const overrides = useMemo(() => data ?? [], [data])
-    const targets = useMemo(() => applyOverrides(DEFAULT_TARGETS, overrides, path), [overrides, path])
-    return { loading, error: missing ? null : error, targets }
+    const records = data ?? NO_RECORDS
+    const key = lineage?.map((u) => u.id).join('/') ?? ''
+    const targets = useMemo(
+        () => resolveTargets(DEFAULT_TARGETS, records, lineage ?? []),
+        // the lineage array is rebuilt on each render; its ids are what matters
+        [records, key]
+    )
+    return { loading, error: missing ? null : error, records, targets }
 }

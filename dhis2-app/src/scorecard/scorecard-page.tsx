@@ -19,6 +19,9 @@ import classes from './scorecard-page.module.css'
 import { ScorecardTable } from './scorecard-table'
 import { useScorecard } from './use-scorecard'
 
+// Its own chunk, fetched once the scorecard's figures are in: not needed for the first view.
+const BriefButton = React.lazy(() => import('../brief/brief-button'))
+
 /** The whole app: selection, scorecard, and the selected indicator's trajectory and drill-down. */
 export const ScorecardPage = () => {
     const [now] = useState(() => new Date())
@@ -92,6 +95,11 @@ export const ScorecardPage = () => {
                             })
                         }
                     />
+                    {view.actuals.data !== undefined && (
+                        <React.Suspense fallback={null}>
+                            <BriefButton view={view} unit={unit} country={country} />
+                        </React.Suspense>
+                    )}
                 </div>
             </header>
 

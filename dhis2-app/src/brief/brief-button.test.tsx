@@ -1,0 +1,62 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import React from 'react'
+import { act } from 'react'
+import { describe, expect, it } from 'vitest'
+import { sikassoAnswers } from '../../test/fixtures'
+import { useLanguage } from '../../test/i18n'
+import { render } from '../../test/render'
+import { ScorecardPage } from '../scorecard/scorecard-page'
+
+async function openScorecard() {
+    window.history.replaceState(null, '', '/#/?year=2024')
+    render(<ScorecardPage />, sikassoAnswers().data)
+    await screen.findByTestId('scorecard-table')
+    await screen.findByTestId('private-completeness')
+    // the button comes in its own chunk, loaded after the figures
+    return screen.findByRole('button', { name: 'Imprimer / PDF' }, { timeout: 15_000 })
+}
+
+describe('the one-page brief', () => {
+    it('gives the org unit, the year, statuses as words and the indicator behind with its sentence', async () => {
+        await userEvent.click(await openScorecard())
+        const sheet = await screen.findByTestId('brief-sheet')
+        expect(within(sheet).getByTestId('brief-title')).toHaveTextContent('Sikasso, 2024')
+        const focus = within(sheet).getAllByTestId('brief-focus-item')
+        expect(focus.map((f) => f.getAttribute('data-code'))).toEqual(['ODD-3.1.2'])
+        expect(focus[0]).toHaveTextContent('En retard')
+        expect(focus[0]).toHaveTextContent(
+            /En 2024, Proportion d'accouchements .* dans la région de Sikasso était de 74,2 %, contre 75,1 % attendus/
+        )
+        expect(within(sheet).getAllByTestId('brief-row')).toHaveLength(16)
+        expect(within(sheet).getByTestId('private-completeness')).toHaveTextContent(
+            '18 rapports mensuels sur 24'
+        )
+        expect(within(sheet).getByTestId('brief-source')).toHaveTextContent('Source')
+        expect(within(sheet).getByText(/^Imprimée le \d+ \S+ 20\d\d$/)).toBeInTheDocument()
+    })
+
+    it('closes with Escape and gives the focus back to its button', async () => {
+        const button = await openScorecard()
+        await userEvent.click(button)
+        expect(await screen.findByTestId('brief')).toHaveAttribute('role', 'dialog')
+        await userEvent.keyboard('{Escape}')
+        expect(screen.queryByTestId('brief')).toBeNull()
+        expect(button).toHaveFocus()
+    })
+
+    it('is what the browser prints from its own menu, in English for an English UI', async () => {
+        await useLanguage('en')
+        window.history.replaceState(null, '', '/#/?year=2024')
+        render(<ScorecardPage />, sikassoAnswers().data)
+        await screen.findByRole('button', { name: 'Print / PDF' }, { timeout: 15_000 })
+        act(() => {
+            window.dispatchEvent(new Event('beforeprint'))
+        })
+        expect(screen.getByTestId('brief-sheet')).toHaveTextContent('Indicators furthest behind their path')
+        act(() => {
+            window.dispatchEvent(new Event('afterprint'))
+        })
+        expect(screen.queryByTestId('brief-sheet')).toBeNull()
+    })
+})

@@ -1,0 +1,122 @@
+import { useConfig } from '@dhis2/app-runtime'
+import i18n from '@dhis2/d2-i18n'
+import { Button } from '@dhis2/ui'
+import React, { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { createPortal, flushSync } from 'react-dom'
+import type { OrgUnitWithFamily } from '../drill-down/use-org-unit'
+import type { useScorecard } from '../scorecard/use-scorecard'
+import classes from './brief.module.css'
+import { BriefSheet } from './brief-sheet'
+import { dataSource } from './data-source'
+
+export interface BriefButtonProps {
+    view: ReturnType<typeof useScorecard>
+    unit: OrgUnitWithFamily
+    country: string
+}
+
+/** `preview`: opened with the button; `print`: mounted only for a print the browser started itself. */
+type Mode = 'closed' | 'preview' | 'print'
+
+/**
+ * « Imprimer / PDF »: shows the one-page brief over the page, ready for the browser's print (to paper or
+ * PDF). A print started from the browser's own menu also gets the brief rather than the interactive page,
+ * which does not fit on paper.
+ */
+const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
+    const [mode, setMode] = useState<Mode>('closed')
+    const [printedAt, setPrintedAt] = useState(() => new Date())
+    const config = useConfig()
+    // @dhis2/ui's Button takes no ref: its wrapper finds it to give focus back on close.
+    const opener = useRef<HTMLSpanElement | null>(null)
+    const ready = view.actuals.data !== undefined
+    const modeRef = useRef(mode)
+    modeRef.current = mode
+
+    useEffect(() => {
+        if (!ready) return
+        const beforePrint = () => {
+            if (modeRef.current !== 'closed') return
+            // Synchronously, so the brief is in the page the browser is about to lay out for print.
+            flushSync(() => {
+                setPrintedAt(new Date())
+                setMode('print')
+            })
+        }
+        const afterPrint = () => setMode((m) => (m === 'print' ? 'closed' : m))
+        window.addEventListener('beforeprint', beforePrint)
+        window.addEventListener('afterprint', afterPrint)
+        return () => {
+            window.removeEventListener('beforeprint', beforePrint)
+            window.removeEventListener('afterprint', afterPrint)
+        }
+    }, [ready])
+
+    useLayoutEffect(() => {
+        if (mode === 'closed') return
+        document.body.classList.add(classes.printing ?? 'odd3-brief-printing')
+        return () => document.body.classList.remove(classes.printing ?? 'odd3-brief-printing')
+    }, [mode])
+
+    const close = () => {
+        setMode('closed')
+        opener.current?.querySelector('button')?.focus()
+    }
+
+    return (
+        <>
+            <span ref={opener}>
+                <Button
+                    small
+                    disabled={!ready}
+                    onClick={() => {
+                        setPrintedAt(new Date())
+                        setMode('preview')
+                    }}
+                    dataTest="open-brief"
+                >
+                    {i18n.t('Print / PDF')}
+                </Button>
+            </span>
+            {mode !== 'closed' &&
+                createPortal(
+                    <div
+                        className={classes.overlay}
+                        role="dialog"
+                        aria-modal="true"
+                        aria-labelledby="brief-title"
+                        data-test="brief"
+                        onKeyDown={(e) => {
+                            if (e.key === 'Escape') close()
+                        }}
+                    >
+                        <div className={classes.actions}>
+                            <Button
+                                primary
+                                initialFocus={mode === 'preview'}
+                                onClick={() => window.print()}
+                                dataTest="brief-print"
+                            >
+                                {i18n.t('Print or save as PDF')}
+                            </Button>
+                            <Button secondary onClick={close} dataTest="brief-close">
+                                {i18n.t('Close')}
+                            </Button>
+                        </div>
+                        <BriefSheet
+                            unit={unit}
+                            country={country}
+                            year={view.year}
+                            rows={view.rows}
+                            completeness={view.split.data ? view.completeness : null}
+                            source={dataSource(config, window.location.href)}
+                            printedAt={printedAt}
+                        />
+                    </div>,
+                    document.body
+                )}
+        </>
+    )
+}
+
+export default BriefButton

@@ -2,7 +2,7 @@
 // group-header row above it into the column names, and hands records to the processor.
 import { makeIssue } from '../i18n/issues.js'
 import type { SourceHeader, ValidationIssue } from '../core/types.js'
-import type { RecordProcessor, ValueSink } from '../sources/types.js'
+import type { RecordProcessor, ValueSink } from './processor.js'
 import type { RawRowSink } from './raw.js'
 
 export interface HeaderCandidate<L> {

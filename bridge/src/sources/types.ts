@@ -1,22 +1,10 @@
 // What a source kind (clinic report, lab, mutuelle…) provides to the pipeline.
 import type { z } from 'zod'
-import type {
-    Lang,
-    Localized,
-    MappedValue,
-    SourceHeader,
-    SourceRecord,
-    ValidationIssue,
-} from '../core/types.js'
+import type { Lang, Localized } from '../core/types.js'
 import type { FacilityResolver } from '../mapping/facility-mapping.js'
 import type { MetadataIndex } from '../metadata-snapshot/index.js'
+import type { RecordProcessor } from '../read/processor.js'
 import type { RunCells } from '../validate/cells.js'
-
-/** Where processors send what they produce: values go on, issues are reported. */
-export interface ValueSink {
-    value(v: MappedValue): void
-    issue(i: ValidationIssue): void
-}
 
 export interface KindContext {
     metadata: MetadataIndex
@@ -26,16 +14,6 @@ export interface KindContext {
     today: Date
     /** The cells given by every table of the run (set by `processFiles`): conflicts across sheets and files. */
     cells?: RunCells
-}
-
-/**
- * Turns the records of one table into values. `begin` returns false (after reporting why)
- * when the table cannot be read with this layout; `end` flushes aggregated values (labs).
- */
-export interface RecordProcessor {
-    begin(header: SourceHeader, sink: ValueSink): boolean
-    record(record: SourceRecord, sink: ValueSink): void
-    end(sink: ValueSink): void
 }
 
 /** A layout file of a kind (long, wide, line list…), already validated. */

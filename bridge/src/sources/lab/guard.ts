@@ -1,6 +1,6 @@
 // Lab and mutuelle processors run behind this wrapper: every issue they emit passes stripCellText.
 import { stripCellText } from '../../core/patient-data.js'
-import type { RecordProcessor, ValueSink } from '../types.js'
+import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 
 /** A processor whose issues pass `stripCellText`, at no cost per value. */
 export function withoutCellText(processor: RecordProcessor): RecordProcessor {

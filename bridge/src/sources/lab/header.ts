@@ -2,7 +2,7 @@
 // title of the layout is found, the row read as a header is data (a file without its title row), so
 // it is reported as a missing header, with the titles expected, and none of its cells.
 import type { Localized, SourceHeader } from '../../core/types.js'
-import type { ValueSink } from '../types.js'
+import type { ValueSink } from '../../read/processor.js'
 import { findColumn, type Column } from './columns.js'
 import { labIssue } from './messages.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aggregate } from '../../src/pipeline/aggregate/aggregate.js'
+import { aggregate } from '../../src/aggregate/aggregate.js'
 import { ageAt, LabClassifier, loadLabRules, parseAge, parseTestDate } from '../../src/sources/lab/rules.js'
 
 const RULES = new URL('../../../mappings/labs/rules.json', import.meta.url).pathname

@@ -3,7 +3,7 @@
 import type { SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
 import { normalizeLabel } from '../../metadata-snapshot/index.js'
 import type { DataSetMeta } from '../../metadata-snapshot/types.js'
-import { Aggregator, type AggregateTarget } from '../../pipeline/aggregate/aggregate.js'
+import { Aggregator, type AggregateTarget } from '../../aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 import type { KindContext } from '../types.js'

@@ -2,7 +2,7 @@
 // operates; claims go to the care facility; both carry the mutuelle as attribute option combo.
 import type { MappedValue, SourceHeader, SourceRecord, ValidationIssue } from '../../core/types.js'
 import type { CocMeta, DataSetMeta, OrgUnitMeta } from '../../metadata-snapshot/types.js'
-import { Aggregator } from '../../pipeline/aggregate/aggregate.js'
+import { Aggregator } from '../../aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 import type { KindContext } from '../types.js'

@@ -1,7 +1,7 @@
 // The aggregate stage: line items (one test, one claim…) in, DHIS2 data values out.
 // Each output value remembers the rows that made it, so a DHIS2 conflict on a count can be traced
 // back to the file lines behind it; nothing else of the input row is kept.
-import { valueKey, type MappedValue } from '../../core/types.js'
+import { valueKey, type MappedValue } from '../core/types.js'
 
 /** Where a data value goes in DHIS2 (ids), with codes for people. */
 export interface AggregateTarget {

@@ -15,6 +15,7 @@ import type { DatabaseSeed, FaultOptions, Route, RunningSimulator, SimulatorOpti
 import { generateUid } from './core/uid.js'
 import { dataValueRoutes } from './data-values/routes.js'
 import { dataStoreRoutes } from './datastore/routes.js'
+import { sharingRoutes } from './sharing/routes.js'
 import { buildDemoSeed } from './demo/index.js'
 import { FaultInjector } from './faults/faults.js'
 import { metadataCrudRoutes } from './metadata/crud.js'
@@ -178,6 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
                 ...metadataExportRoutes(ctx),
                 ...metadataCrudRoutes(ctx),
                 ...dataStoreRoutes(ctx),
+                ...sharingRoutes(ctx),
                 ...appRoutes(ctx),
                 ...dataValueRoutes,
                 ...analyticsRoutes,

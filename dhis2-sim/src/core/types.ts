@@ -108,6 +108,25 @@ export interface DataStoreEntry {
     createdBy: string
     lastUpdatedBy: string
     id: string
+    /** dataStore entries only; absent on entries journaled before sharing was modelled (then the default). */
+    sharing?: ObjectSharing
+}
+
+export interface SharingAccessEntry {
+    id: string
+    /** Null when a sharing payload left it out: AccessStringHelper then grants everything. */
+    access: string | null
+}
+
+/** The `sharing` property of a DHIS2 object (`org.hisp.dhis.user.sharing.Sharing`), docs/dhis2-api.md §9.3. */
+export interface ObjectSharing {
+    /** Null means no owner: every user passes the owner check. */
+    owner: string | null
+    /** Null means no public access string: DHIS2 then lets every user read and write. */
+    public: string | null
+    external: boolean
+    users: Record<string, SharingAccessEntry>
+    userGroups: Record<string, SharingAccessEntry>
 }
 
 export interface KeyValueStore {

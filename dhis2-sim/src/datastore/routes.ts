@@ -1,11 +1,21 @@
-// /api/dataStore and /api/userDataStore (docs/dhis2-api.md §9) with DHIS2's texts, statuses and app
-// namespace protection.
+// /api/dataStore and /api/userDataStore (docs/dhis2-api.md §9) with DHIS2's texts, statuses, app
+// namespace protection and per-entry sharing.
 import { userKeyValueStore } from '../core/database.js'
-import { dhis2Date } from '../core/dates.js'
 import type { DataStoreEntry, KeyValueStore, Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { generateUid } from '../core/uid.js'
 import { accessDenied, badRequest, created, json, ok, typedErrors } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
+import { aclSubject, defaultSharing } from '../sharing/acl.js'
+import {
+    emptyPutDeletes,
+    entryGuard,
+    listable,
+    putTouchesLastUpdated,
+    readDenied,
+    writeDenied,
+    type EntryGuard,
+} from './entry-access.js'
+import { entryMetaData } from './entry-metadata.js'
 
 interface Texts {
     created: (key: string, ns: string) => string
@@ -68,25 +78,12 @@ function extractFields(value: unknown, fields: string[]): Record<string, unknown
     return out
 }
 
-function metaData(entry: DataStoreEntry): Record<string, unknown> {
-    return {
-        created: dhis2Date(entry.created),
-        lastUpdated: dhis2Date(entry.lastUpdated),
-        createdBy: { id: entry.createdBy },
-        lastUpdatedBy: { id: entry.lastUpdatedBy },
-        sharing: { owner: entry.createdBy, external: false, users: {}, userGroups: {}, public: 'rw------' },
-        user: { id: entry.createdBy },
-        id: entry.id,
-        namespace: entry.namespace,
-        key: entry.key,
-        access: { manage: true, externalize: false, write: true, read: true, update: true, delete: true },
-    }
-}
-
 interface Scope {
     store: (request: SimRequest) => KeyValueStore | SimResponse
     texts: Texts
     protect: boolean
+    /** dataStore entries are shareable objects; userDataStore entries belong to their user only. */
+    shared: boolean
     /** `?lastUpdated=` on key lists: DatastoreController has it, UserDatastoreController not. */
     lastUpdatedFilter: boolean
 }
@@ -102,42 +99,87 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
             ? null
             : accessDenied(`Namespace '${ns}' is protected, access denied`)
     }
+    /** Sharing applies to dataStore entries only; an app's namespace respects it in every release. */
+    const guardFor = (request: SimRequest, user: SimUser, ns: string): EntryGuard | null =>
+        scope.shared
+            ? entryGuard(
+                  request.serverVersion,
+                  ctx.apps.protectingApp(ns) !== undefined,
+                  aclSubject(request.db, user)
+              )
+            : null
     const withStore = (
         request: SimRequest,
-        work: (store: KeyValueStore, user: SimUser, ns: string, key: string) => SimResponse
+        work: (
+            store: KeyValueStore,
+            user: SimUser,
+            ns: string,
+            key: string,
+            acl: EntryGuard | null
+        ) => SimResponse
     ): SimResponse => {
         const store = scope.store(request)
         if (isResponse(store)) return store
         const ns = request.params.namespace ?? ''
         const denied = ns ? guard(request, ns) : null
         if (denied) return denied
-        return work(store, request.user as SimUser, ns, request.params.key ?? '')
+        const user = request.user as SimUser
+        return work(store, user, ns, request.params.key ?? '', guardFor(request, user, ns))
+    }
+    /** DatastoreController#getExistingEntry: 404 when missing, then readProtectedIn's per-entry check. */
+    const readable = (
+        request: SimRequest,
+        entry: DataStoreEntry | undefined,
+        acl: EntryGuard | null,
+        ns: string,
+        key: string
+    ): SimResponse | null => {
+        if (!entry) return keyNotFound(key, ns)
+        return acl && !acl.mayRead(entry) ? readDenied(request.serverVersion, key, ns) : null
     }
     const write = (request: SimRequest, mode: 'POST' | 'PUT'): SimResponse =>
-        withStore(request, (store, user, ns, key) => {
+        withStore(request, (store, user, ns, key, acl) => {
             const existing = store.get(ns, key)
+            // addEntry and putEntry read the entry first: an unreadable one is refused before anything else.
+            if (existing && acl && !acl.mayRead(existing)) return readDenied(request.serverVersion, key, ns)
             if (existing && mode === 'POST') {
                 return typedErrors.conflict(`Key '${key}' already exists in namespace '${ns}'`)
             }
+            const emptyBody = request.body.toString('utf8').trim() === ''
+            if (existing && scope.shared && emptyBody && emptyPutDeletes(request.serverVersion)) {
+                if (acl && !acl.mayWrite(existing)) return writeDenied(key, ns)
+                store.remove(ns, key)
+                return ok(scope.texts.updated(key))
+            }
             const parsed = parseValue(request, key)
             if (!parsed.ok) return parsed.response
+            if (existing && acl && !acl.mayWrite(existing)) return writeDenied(key, ns)
             const now = request.now().toISOString()
+            const touch = !existing || !scope.shared || putTouchesLastUpdated(request.serverVersion)
             store.put({
                 namespace: ns,
                 key,
                 value: parsed.value,
                 created: existing?.created ?? now,
-                lastUpdated: now,
+                lastUpdated: touch ? now : existing.lastUpdated,
                 createdBy: existing?.createdBy ?? user.id,
-                lastUpdatedBy: user.id,
+                lastUpdatedBy: touch ? user.id : existing.lastUpdatedBy,
                 id: existing?.id ?? generateUid(),
+                ...(scope.shared ? { sharing: existing?.sharing ?? defaultSharing(user.id) } : {}),
             })
             return existing ? ok(scope.texts.updated(key)) : created(scope.texts.created(key, ns))
         })
     const listKeys = (request: SimRequest, withFields: boolean): SimResponse =>
-        withStore(request, (store, _user, ns) => {
-            const all = store.keys(ns)
-            if (!all) return namespaceNotFound(ns)
+        withStore(request, (store, _user, ns, _key, acl) => {
+            const stored = store.keys(ns)
+            if (!stored) return namespaceNotFound(ns)
+            // Unreadable entries are left out; the namespace still exists for this user (answer []).
+            const all = acl
+                ? stored.filter((key) => {
+                      const entry = store.get(ns, key)
+                      return entry !== undefined && listable(acl, entry)
+                  })
+                : stored
             // dataStore only: keys updated at or after `lastUpdated` (HibernateDatastoreStore).
             const since = scope.lastUpdatedFilter ? request.query.get('lastUpdated') : null
             const sinceTime = since ? new Date(since).getTime() : NaN
@@ -189,18 +231,27 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
             pattern: `${base}/:namespace`,
             rawPath: true,
             handler: (request) =>
-                withStore(request, (store, _user, ns) =>
-                    store.removeNamespace(ns) ? ok(scope.texts.namespaceDeleted(ns)) : namespaceNotFound(ns)
-                ),
+                withStore(request, (store, _user, ns, _key, acl) => {
+                    const keys = store.keys(ns)
+                    if (!keys) return namespaceNotFound(ns)
+                    // writeProtectedIn checks every entry of the namespace before deleting any.
+                    for (const key of keys) {
+                        const entry = store.get(ns, key)
+                        if (entry && acl && !acl.mayWrite(entry)) return writeDenied(key, ns)
+                    }
+                    store.removeNamespace(ns)
+                    return ok(scope.texts.namespaceDeleted(ns))
+                }),
         },
         {
             method: 'GET',
             pattern: `${base}/:namespace/:key`,
             rawPath: true,
             handler: (request) =>
-                withStore(request, (store, _user, ns, key) => {
+                withStore(request, (store, _user, ns, key, acl) => {
                     const entry = store.get(ns, key)
-                    if (!entry) return keyNotFound(key, ns)
+                    const refused = readable(request, entry, acl, ns, key)
+                    if (refused || !entry) return refused ?? keyNotFound(key, ns)
                     return {
                         status: 200,
                         headers: { 'Content-Type': 'application/json;charset=UTF-8' },
@@ -213,9 +264,12 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
             pattern: `${base}/:namespace/:key/metaData`,
             rawPath: true,
             handler: (request) =>
-                withStore(request, (store, _user, ns, key) => {
+                withStore(request, (store, user, ns, key, acl) => {
                     const entry = store.get(ns, key)
-                    return entry ? json(metaData(entry)) : keyNotFound(key, ns)
+                    const refused = readable(request, entry, acl, ns, key)
+                    if (refused || !entry) return refused ?? keyNotFound(key, ns)
+                    const lookup = (id: string) => ctx.users.get(id)
+                    return json(entryMetaData(entry, aclSubject(request.db, user), lookup))
                 }),
         },
         {
@@ -235,9 +289,14 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
             pattern: `${base}/:namespace/:key`,
             rawPath: true,
             handler: (request) =>
-                withStore(request, (store, _user, ns, key) =>
-                    store.remove(ns, key) ? ok(scope.texts.deleted(key, ns)) : keyNotFound(key, ns)
-                ),
+                withStore(request, (store, _user, ns, key, acl) => {
+                    const entry = store.get(ns, key)
+                    const refused = readable(request, entry, acl, ns, key)
+                    if (refused || !entry) return refused ?? keyNotFound(key, ns)
+                    if (acl && !acl.mayWrite(entry)) return writeDenied(key, ns)
+                    store.remove(ns, key)
+                    return ok(scope.texts.deleted(key, ns))
+                }),
         },
     ]
 }
@@ -248,11 +307,13 @@ export function dataStoreRoutes(ctx: ServerContext): Route[] {
             store: (request) => request.db.dataStore,
             texts: DATA_STORE_TEXTS,
             protect: true,
+            shared: true,
             lastUpdatedFilter: true,
         }),
         ...routesFor(ctx, 'userDataStore', {
             texts: USER_DATA_STORE_TEXTS,
             protect: false,
+            shared: false,
             lastUpdatedFilter: false,
             store: (request) => {
                 const user = request.user as SimUser

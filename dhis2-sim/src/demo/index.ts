@@ -11,7 +11,7 @@ import {
     type DemoOrgUnit,
     type FacilityType,
 } from './org-units.js'
-import { demoUserRoles, demoUsers } from './users.js'
+import { demoUserGroups, demoUserRoles, demoUsers } from './users.js'
 
 export { demoOrgUnits, type DemoOrgUnit } from './org-units.js'
 export { demoUsers, APP_AUTHORITY } from './users.js'
@@ -82,6 +82,7 @@ export function buildDemoSeed(options: DemoSeedOptions): DatabaseSeed {
         organisationUnits: orgUnitMetadata(units),
         organisationUnitLevels: orgUnitLevelMetadata(),
         userRoles: demoUserRoles(),
+        userGroups: demoUserGroups(),
     }
     const seed: DatabaseSeed = {
         metadata,

@@ -28,6 +28,44 @@ interface UsersJson {
 /** The name DHIS2 derives for an app's access authority from its short name (App.getSeeAppAuthority). */
 export const APP_AUTHORITY = 'M_odd3scorecard'
 
+/** The planners' group: the app shares its target set `rw------` with it (docs/dhis2-api.md §9.3). */
+const DEMO_USER_GROUPS = [
+    {
+        code: 'ODD3_PLANIFICATEURS',
+        name: 'Planificateurs ODD 3 (CPS)',
+        members: ['planificateur'],
+    },
+] as const
+
+const ADMIN_ID = 'M5zQapPyTZI'
+
+function userId(user: UserJson): string {
+    return user.id ?? uidFromCode('user', user.username)
+}
+
+/** User groups with their members (`users`, the side DHIS2 stores). Public read only, so that every user can
+ *  see the group (as in sharing dialogs) while only an administrator changes who is in it. */
+export function demoUserGroups(): MetadataObject[] {
+    const raw: UsersJson = rawUsers
+    return DEMO_USER_GROUPS.map((group) => ({
+        id: uidFromCode('userGroup', group.code),
+        code: group.code,
+        name: group.name,
+        users: group.members.map((username) => {
+            const user = raw.users.find((candidate) => candidate.username === username)
+            if (!user) throw new Error(`users.json: utilisateur inconnu / unknown user ${username}`)
+            return { id: userId(user) }
+        }),
+        sharing: { owner: ADMIN_ID, public: 'r-------', external: false, users: {}, userGroups: {} },
+    }))
+}
+
+function groupsOf(username: string): string[] {
+    return DEMO_USER_GROUPS.filter((group) => (group.members as readonly string[]).includes(username)).map(
+        (group) => uidFromCode('userGroup', group.code)
+    )
+}
+
 export function demoUserRoles(): MetadataObject[] {
     const raw: UsersJson = rawUsers
     return raw.userRoles.map((role) => ({
@@ -50,7 +88,7 @@ export function demoUsers(): SeedUser[] {
             for (const authority of role.authorities) authorities.add(authority)
         }
         return {
-            id: user.id ?? uidFromCode('user', user.username),
+            id: userId(user),
             username: user.username,
             password: user.password,
             firstName: user.firstName,
@@ -61,7 +99,7 @@ export function demoUsers(): SeedUser[] {
             ),
             authorities: [...authorities].sort(),
             userRoles: user.roles.map((code) => uidFromCode('userRole', code)),
-            userGroups: [],
+            userGroups: groupsOf(user.username),
             settings: { ...user.settings },
         }
     })

@@ -19,8 +19,9 @@ import classes from './scorecard-page.module.css'
 import { ScorecardTable } from './scorecard-table'
 import { useScorecard } from './use-scorecard'
 
-// Its own chunk, fetched once the scorecard's figures are in: not needed for the first view.
+// Their own chunks, fetched once the scorecard's figures are in: neither is needed for the first view.
 const BriefButton = React.lazy(() => import('../brief/brief-button'))
+const OverviewButton = React.lazy(() => import('../overview/overview-button'))
 
 /** The whole app: selection, scorecard, and the selected indicator's trajectory and drill-down. */
 export const ScorecardPage = () => {
@@ -97,6 +98,7 @@ export const ScorecardPage = () => {
                     />
                     {view.actuals.data !== undefined && (
                         <React.Suspense fallback={null}>
+                            <OverviewButton view={view} unit={unit} />
                             <BriefButton view={view} unit={unit} country={country} />
                         </React.Suspense>
                     )}

@@ -1,0 +1,87 @@
+import i18n from '@dhis2/d2-i18n'
+import { Button, ButtonStrip, Modal, ModalActions, ModalContent, ModalTitle } from '@dhis2/ui'
+import React, { useMemo, useRef, useState } from 'react'
+import type { OrgUnitWithFamily } from '../drill-down/use-org-unit'
+import { ExportButton } from '../scorecard/export-button'
+import type { useScorecard } from '../scorecard/use-scorecard'
+import { localized } from '../shared/labels'
+import { selectionToHash } from '../shared/selection'
+import { overviewCsv, overviewFileName } from './overview-csv'
+import { OverviewGrid } from './overview-grid'
+import { overviewGrid } from './overview-model'
+import classes from './overview.module.css'
+
+export interface OverviewButtonProps {
+    view: ReturnType<typeof useScorecard>
+    unit: OrgUnitWithFamily
+}
+
+/**
+ * Every child of the selected org unit against every indicator at once (a region sees all its districts).
+ * The figures are the scorecard's own: its first analytics request already covers the org unit and all
+ * its children, so opening the grid costs no request.
+ */
+const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
+    const [open, setOpen] = useState(false)
+    const opener = useRef<HTMLSpanElement | null>(null)
+    const ready = view.actuals.data !== undefined && unit.children.length > 0
+    const { childrenFor, targets, year } = view
+    const grid = useMemo(
+        () => (open ? overviewGrid(targets.targets, unit.children, childrenFor) : null),
+        // childrenFor is rebuilt on every render of the page; the data it reads are these
+        [open, targets.targets, unit.children, view.actuals.data, view.split.data, year]
+    )
+    const close = () => {
+        setOpen(false)
+        opener.current?.querySelector('button')?.focus()
+    }
+    return (
+        <>
+            <span ref={opener}>
+                <Button small disabled={!ready} onClick={() => setOpen(true)} dataTest="open-overview">
+                    {i18n.t('All sub-units')}
+                </Button>
+            </span>
+            {open && grid && (
+                <Modal fluid position="top" onClose={close} dataTest="overview">
+                    <ModalTitle>
+                        <span id="overview-title" data-test="overview-title">
+                            {i18n.t('{{orgUnit}}, {{year}} — every indicator by organisation unit', {
+                                orgUnit: unit.name,
+                                year,
+                            })}
+                        </span>
+                    </ModalTitle>
+                    <ModalContent>
+                        <OverviewGrid
+                            grid={grid}
+                            hrefFor={(id) => selectionToHash({ orgUnit: id, year, indicator: null })}
+                            onOpen={() => setOpen(false)}
+                        />
+                        {grid.national.length > 0 && (
+                            <p className={classes.note}>
+                                {i18n.t(
+                                    'Survey indicators are national values, the same for every organisation unit, so they are not repeated here ({{indicators}}).',
+                                    { indicators: grid.national.map((t) => localized(t.name)).join(', ') }
+                                )}
+                            </p>
+                        )}
+                    </ModalContent>
+                    <ModalActions>
+                        <ButtonStrip end>
+                            <ExportButton
+                                fileName={overviewFileName(unit.name, year)}
+                                content={() => overviewCsv(grid, year)}
+                            />
+                            <Button small secondary onClick={close} dataTest="close-overview">
+                                {i18n.t('Close')}
+                            </Button>
+                        </ButtonStrip>
+                    </ModalActions>
+                </Modal>
+            )}
+        </>
+    )
+}
+
+export default OverviewButton

@@ -1,0 +1,39 @@
+import i18n from '@dhis2/d2-i18n'
+import { csvFileName, csvNumber } from '../scorecard/scorecard-csv'
+import { localized, statusLabel } from '../shared/labels'
+import type { OverviewGrid } from './overview-model'
+
+function csvField(text: string): string {
+    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/**
+ * The overview as the scorecard's CSV is written (`;`, decimal comma, CRLF, UTF-8 with a BOM for French
+ * Excel): one line per child org unit, as on screen, with the actual and the status word of each indicator.
+ */
+export function overviewCsv(grid: OverviewGrid, year: number): string {
+    const header = [
+        i18n.t('Organisation unit'),
+        i18n.t('Year'),
+        ...grid.columns.flatMap((t) => [
+            `${t.code} — ${localized(t.name)} (${localized(t.unit)})`,
+            i18n.t('{{code}} — status', { code: t.code }),
+        ]),
+        i18n.t('Private reporting completeness (%)'),
+    ]
+    const lines = grid.lines.map((line) => [
+        line.name,
+        String(year),
+        ...grid.columns.flatMap((t) => {
+            const row = line.cells.get(t.code)
+            return row ? [csvNumber(row.actual, row.decimals), statusLabel(row.status)] : ['', '']
+        }),
+        csvNumber(line.completeness, 1),
+    ])
+    return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+}
+
+/** `odd3-overview-sikasso-2024.csv`: beside the scorecard's own `odd3-sikasso-2024.csv`. */
+export function overviewFileName(orgUnitName: string, year: number): string {
+    return csvFileName(orgUnitName, year).replace(/^odd3-/, 'odd3-overview-')
+}

@@ -804,3 +804,18 @@ export const ORG_UNIT_GROUP_SETS: OrgUnitGroupSetDef[] = [
         groups: ['TYPE_CSREF', 'TYPE_CSCOM', 'TYPE_HOPITAL', 'TYPE_CLINIQUE', 'TYPE_CABINET', 'TYPE_LABO'],
     },
 ]
+
+/**
+ * User groups the products rely on, created without members (administrators add people). The app shares its
+ * target set in the dataStore `rw------` with the planners' group, found by code (docs/targets.md). A DHIS2
+ * user group has neither short name nor description.
+ */
+export const USER_GROUPS: Named[] = [
+    n(
+        'ODD3_PLANIFICATEURS',
+        'Planificateurs ODD 3 (CPS)',
+        'Planificateurs ODD 3',
+        'SDG 3 planners (CPS)',
+        'SDG 3 planners'
+    ),
+]

@@ -10,6 +10,7 @@ import {
     INDICATORS,
     ORG_UNIT_GROUP_SETS,
     ORG_UNIT_GROUPS,
+    USER_GROUPS,
     type CategoryComboDef,
     type CategoryDef,
     type ExpressionTerm,
@@ -24,6 +25,8 @@ export const PACKAGE_VERSION = '1.0.0'
 /** Data entry needs write access to data (the second pair); metadata stays editable by its owners only. */
 export const SHARING_METADATA = 'rw------'
 export const SHARING_DATA = 'rwrw----'
+/** A user group is read by every user (the app looks the planners' group up by code); admins manage it. */
+export const SHARING_USER_GROUP = 'r-------'
 
 function sharing(publicAccess: string): Record<string, unknown> {
     return {
@@ -218,6 +221,12 @@ export function buildMetadataPackage(): MetadataPackage {
         ...sharing(SHARING_METADATA),
     }))
 
+    // DHIS2 user groups have no short name; `users` is left out so an install never touches the members.
+    const userGroups = USER_GROUPS.map((g) => ({
+        ...base('userGroup', g, false),
+        ...sharing(SHARING_USER_GROUP),
+    }))
+
     return {
         package: {
             code: PACKAGE_CODE,
@@ -239,5 +248,6 @@ export function buildMetadataPackage(): MetadataPackage {
         indicators,
         organisationUnitGroups,
         organisationUnitGroupSets,
+        userGroups,
     }
 }

@@ -40,6 +40,7 @@ export const PACKAGE_COLLECTIONS = [
     'indicators',
     'organisationUnitGroups',
     'organisationUnitGroupSets',
+    'userGroups',
 ] as const
 
 export type PackageCollection = (typeof PACKAGE_COLLECTIONS)[number]

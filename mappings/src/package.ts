@@ -177,6 +177,7 @@ export function parseMetadataPackage(value: unknown): MetadataPackage {
         indicators: out.indicators ?? [],
         organisationUnitGroups: out.organisationUnitGroups ?? [],
         organisationUnitGroupSets: out.organisationUnitGroupSets ?? [],
+        userGroups: out.userGroups ?? [],
     }
 }
 

@@ -27,6 +27,7 @@ export const LIVE_QUERIES: Record<string, string> = {
     organisationUnitGroups: 'id,code,name',
     organisationUnitGroupSets: 'id,code,name',
     organisationUnits: 'id,code,name,closedDate,parent[id,code,name]',
+    userGroups: 'id,code,name',
 }
 
 export class LiveMetadata {

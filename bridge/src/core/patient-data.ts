@@ -1,7 +1,7 @@
 // The gate every issue of a source holding patient-level data (labs, mutuelles) passes through:
 // whatever a processor builds, no cell text leaves it. The lab and mutuelle kinds wrap their processors
-// with it (sources/lab/guard.ts); they build their issues without cell text in the first place
-// (labIssue), and this gate makes a slip harmless instead of a leak.
+// with it (sources/line-list/guard.ts); they build their issues without cell text in the first place
+// (lineListIssue), and this gate makes a slip harmless instead of a leak.
 import type { Localized, ValidationIssue } from './types.js'
 
 const WITHHELD: Localized = {

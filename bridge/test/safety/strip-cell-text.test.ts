@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeIssue } from '../../src/i18n/issues.js'
 import { stripCellText } from '../../src/core/patient-data.js'
-import { labIssue } from '../../src/sources/lab/messages.js'
+import { lineListIssue } from '../../src/sources/line-list/messages.js'
 
 describe('no cell text past the lab and mutuelle gate', () => {
     it('drops `value`, and replaces a message or hint quoting it', () => {
@@ -26,7 +26,7 @@ describe('no cell text past the lab and mutuelle gate', () => {
 
     it('keeps an issue that quotes nothing as it is, without `value`', () => {
         const plain = {
-            ...labIssue('LAB_UNKNOWN_TEST', { file: 'r.csv', row: 2, column: 'Examen' }),
+            ...lineListIssue('LAB_UNKNOWN_TEST', { file: 'r.csv', row: 2, column: 'Examen' }),
             value: 'Widal',
         }
         const safe = stripCellText(plain)
@@ -36,7 +36,7 @@ describe('no cell text past the lab and mutuelle gate', () => {
     })
 
     it('builds lab issues from the shared catalogue without the cell it would quote', () => {
-        const i = labIssue(
+        const i = lineListIssue(
             'WRONG_VALUE_TYPE',
             { file: 'r.csv', row: 2, column: 'Nombre' },
             { valueType: 'INTEGER', element: 'X' }

@@ -1,7 +1,7 @@
 // Lab layout files (`mappings/labs/layout-*.json`): which column holds what. Two layouts share the
 // rules: a line list (one test per row) and monthly aggregates (one count per row).
 import { z } from 'zod'
-import { columnSchema } from './columns.js'
+import { columnSchema } from '../line-list/columns.js'
 
 const common = {
     format: z.literal(1),

@@ -7,12 +7,12 @@ import { Aggregator, type AggregateTarget } from '../../aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 import type { KindContext } from '../types.js'
-import { findColumn, lookup, synonymIndex, type Column } from './columns.js'
-import { locateColumns, type ExpectedTitles } from './header.js'
+import { findColumn, lookup, synonymIndex, type Column } from '../line-list/columns.js'
+import { locateColumns, type ExpectedTitles } from '../line-list/header.js'
 import type { LabLayoutFile } from './layout.js'
-import { labIssue, type CellAt } from './messages.js'
+import { lineListIssue, type CellAt } from '../line-list/messages.js'
 import { ageAt, LabClassifier, parseAge, parseTestDate, type LabRules } from './rules.js'
-import { findCoc, findOrgUnit } from './targets.js'
+import { findCoc, findOrgUnit } from '../line-list/targets.js'
 
 export interface LabLayout {
     file: LabLayoutFile
@@ -99,15 +99,17 @@ export class LabProcessor implements RecordProcessor {
                 (n) =>
                     this.layout.file.patientColumns.find((p) => normalizeLabel(p) === normalizeLabel(n)) ?? n
             )
-            sink.issue(labIssue('PATIENT_COLUMNS_DROPPED', where, { columns: spelt.join(', ') }, 'warning'))
+            sink.issue(
+                lineListIssue('PATIENT_COLUMNS_DROPPED', where, { columns: spelt.join(', ') }, 'warning')
+            )
         }
         for (const [i, n] of header.names.entries()) {
             if (used.has(i) || patient.has(normalizeLabel(n)) || n.trim().length === 0) continue
-            sink.issue(labIssue('UNKNOWN_COLUMN', { ...where, column: n }, {}, 'warning'))
+            sink.issue(lineListIssue('UNKNOWN_COLUMN', { ...where, column: n }, {}, 'warning'))
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.rules.dataSet)
         if (this.dataSet === undefined) {
-            sink.issue(labIssue('DATA_SET_MISSING', { file }, { dataSet: this.layout.rules.dataSet }))
+            sink.issue(lineListIssue('DATA_SET_MISSING', { file }, { dataSet: this.layout.rules.dataSet }))
             return false
         }
         this.latest = latestOpenMonth(this.ctx.today, this.dataSet.openFuturePeriods)
@@ -137,7 +139,7 @@ export class LabProcessor implements RecordProcessor {
         const required = (field: Field): string | undefined => {
             const v = cell(field)
             if (v.length === 0) {
-                issues.push(labIssue('MISSING_VALUE', at(field)))
+                issues.push(lineListIssue('MISSING_VALUE', at(field)))
                 return undefined
             }
             return v
@@ -149,18 +151,18 @@ export class LabProcessor implements RecordProcessor {
         const facilityText = required('facility')
         const orgUnit = facilityText === undefined ? undefined : findOrgUnit(this.ctx, facilityText)
         if (facilityText !== undefined && orgUnit === undefined) {
-            issues.push(labIssue('UNKNOWN_FACILITY', at('facility')))
+            issues.push(lineListIssue('UNKNOWN_FACILITY', at('facility')))
         }
 
         const testText = required('test')
         const deCode = testText === undefined ? undefined : this.classifier.test(testText)
         if (testText !== undefined && deCode === undefined) {
-            issues.push(labIssue('LAB_UNKNOWN_TEST', at('test')))
+            issues.push(lineListIssue('LAB_UNKNOWN_TEST', at('test')))
         }
         const testRule = deCode === undefined ? undefined : this.layout.rules.tests[deCode]
         const dataElement = deCode === undefined ? undefined : this.ctx.metadata.dataElement(deCode)
         if (deCode !== undefined && dataElement === undefined) {
-            issues.push(labIssue('UNKNOWN_DATA_ELEMENT', at('test'), { value: deCode }))
+            issues.push(lineListIssue('UNKNOWN_DATA_ELEMENT', at('test'), { value: deCode }))
         }
 
         let period: string | undefined
@@ -169,18 +171,18 @@ export class LabProcessor implements RecordProcessor {
             const dateText = required('date')
             testDate = dateText === undefined ? undefined : parseTestDate(dateText)
             if (dateText !== undefined && testDate === undefined)
-                issues.push(labIssue('LAB_BAD_DATE', at('date')))
+                issues.push(lineListIssue('LAB_BAD_DATE', at('date')))
             if (testDate !== undefined) period = `${testDate.year}${String(testDate.month).padStart(2, '0')}`
         } else {
             const periodText = required('period')
             const parsed = periodText === undefined ? undefined : parsePeriod(periodText)
             if (periodText !== undefined && (parsed === undefined || parsed.type !== 'Monthly')) {
-                issues.push(labIssue('BAD_PERIOD', at('period')))
+                issues.push(lineListIssue('BAD_PERIOD', at('period')))
             } else period = parsed?.iso
         }
         if (period !== undefined && period > this.latest) {
             issues.push(
-                labIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period'), {
+                lineListIssue('FUTURE_PERIOD', at(this.index.date !== undefined ? 'date' : 'period'), {
                     value: period,
                     latest: this.latest,
                 })
@@ -191,7 +193,7 @@ export class LabProcessor implements RecordProcessor {
         const resultText = required('result')
         const result = resultText === undefined ? undefined : this.classifier.result(resultText)
         if (resultText !== undefined && result === undefined)
-            issues.push(labIssue('LAB_UNKNOWN_RESULT', at('result')))
+            issues.push(lineListIssue('LAB_UNKNOWN_RESULT', at('result')))
 
         const wants = new Set(testRule?.disaggregation ?? [])
         let ageOption: string | undefined
@@ -201,7 +203,7 @@ export class LabProcessor implements RecordProcessor {
             const sexText = required('sex')
             sexOption = sexText === undefined ? undefined : this.classifier.sex(sexText)
             if (sexText !== undefined && sexOption === undefined)
-                issues.push(labIssue('LAB_UNKNOWN_SEX', at('sex')))
+                issues.push(lineListIssue('LAB_UNKNOWN_SEX', at('sex')))
         }
 
         let amount = 1
@@ -209,9 +211,9 @@ export class LabProcessor implements RecordProcessor {
             const countText = required('count')
             if (countText !== undefined) {
                 const n = Number(countText.replace(/\s/g, ''))
-                if (!Number.isFinite(n)) issues.push(labIssue('NOT_A_NUMBER', at('count')))
-                else if (n < 0) issues.push(labIssue('NEGATIVE_COUNT', at('count')))
-                else if (!Number.isInteger(n)) issues.push(labIssue('NOT_AN_INTEGER', at('count')))
+                if (!Number.isFinite(n)) issues.push(lineListIssue('NOT_A_NUMBER', at('count')))
+                else if (n < 0) issues.push(lineListIssue('NEGATIVE_COUNT', at('count')))
+                else if (!Number.isInteger(n)) issues.push(lineListIssue('NOT_AN_INTEGER', at('count')))
                 else amount = n
             }
         }
@@ -219,7 +221,7 @@ export class LabProcessor implements RecordProcessor {
         for (const i of issues) sink.issue(i)
         if (issues.length > 0) return
         if (result === 'EXCLUDED') {
-            sink.issue(labIssue('LAB_RESULT_EXCLUDED', at('result'), {}, 'warning'))
+            sink.issue(lineListIssue('LAB_RESULT_EXCLUDED', at('result'), {}, 'warning'))
             return
         }
         if (
@@ -240,7 +242,7 @@ export class LabProcessor implements RecordProcessor {
         const coc = findCoc(this.ctx, dataElement, testRule.categoryCombo, options)
         if (coc === undefined) {
             sink.issue(
-                labIssue('COC_NOT_IN_COMBO', at('result'), {
+                lineListIssue('COC_NOT_IN_COMBO', at('result'), {
                     value: options.join(' + '),
                     element: deCode,
                     allowed: testRule.categoryCombo,
@@ -276,11 +278,11 @@ export class LabProcessor implements RecordProcessor {
         if (this.layout.file.layout === 'aggregate') {
             const text = cell('ageGroup')
             if (text.length === 0) {
-                issues.push(labIssue('MISSING_VALUE', at('ageGroup')))
+                issues.push(lineListIssue('MISSING_VALUE', at('ageGroup')))
                 return undefined
             }
             const option = lookup(this.ageGroups, text)
-            if (option === undefined) issues.push(labIssue('LAB_UNKNOWN_AGE_GROUP', at('ageGroup')))
+            if (option === undefined) issues.push(lineListIssue('LAB_UNKNOWN_AGE_GROUP', at('ageGroup')))
             return option
         }
         const text = cell('age')
@@ -288,15 +290,16 @@ export class LabProcessor implements RecordProcessor {
         if (text.length > 0) {
             years = parseAge(text)
             if (years === undefined || years > this.layout.rules.maxAgeYears) {
-                issues.push(labIssue('LAB_BAD_AGE', at('age')))
+                issues.push(lineListIssue('LAB_BAD_AGE', at('age')))
                 return undefined
             }
         } else {
             // The birth date is read only to compute the age and is never quoted, even when unreadable.
             const birth = parseTestDate(cell('birthDate'))
             if (birth === undefined || testDate === undefined) {
-                if (cell('birthDate').length > 0) issues.push(labIssue('LAB_BAD_BIRTH_DATE', at('birthDate')))
-                else issues.push(labIssue('MISSING_VALUE', at('age')))
+                if (cell('birthDate').length > 0)
+                    issues.push(lineListIssue('LAB_BAD_BIRTH_DATE', at('birthDate')))
+                else issues.push(lineListIssue('MISSING_VALUE', at('age')))
                 return undefined
             }
             years = ageAt(birth, testDate)

@@ -2,7 +2,7 @@
 // test names → data element, result/sex synonyms → category options, age groups.
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { lookup, synonymIndex } from './columns.js'
+import { lookup, synonymIndex } from '../line-list/columns.js'
 
 export const DISAGGREGATIONS = ['result', 'age', 'sex'] as const
 export type Disaggregation = (typeof DISAGGREGATIONS)[number]

@@ -2,6 +2,7 @@
 // so the template and the reader cannot disagree. No patient column: labs need not send any.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { csvText } from '../line-list/template.js'
 import { loadLabLayouts } from './kind.js'
 
 const EXAMPLES: Record<string, string[][]> = {
@@ -13,10 +14,6 @@ const EXAMPLES: Record<string, string[][]> = {
         ['FS-C5-019', '03/2025', 'TDR', 'Positif', '< 5 ans', '', '12'],
         ['FS-C5-019', '03/2025', 'Test VIH', 'Négatif', '', 'F', '30'],
     ],
-}
-
-export function csvText(rows: readonly (readonly string[])[]): string {
-    return `\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`
 }
 
 export async function writeLabTemplates(mappingsRoot: string, outDir: string): Promise<string[]> {

@@ -10,7 +10,7 @@ import {
     mutuelleMappingSchema,
     type MutuelleLayout,
 } from './mapping.js'
-import { withoutCellText } from '../lab/guard.js'
+import { withoutCellText } from '../line-list/guard.js'
 import { MutuelleProcessor, mutuelleExpectedTitles, mutuelleLayoutScore } from './processor.js'
 
 export const MUTUELLE_MAPPING_DIR = 'mutuelles'

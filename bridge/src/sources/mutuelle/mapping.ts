@@ -1,7 +1,7 @@
 // Mutuelle mapping (`mappings/mutuelles/mutuelles.json`): which mutuelles exist (each an attribute
 // option of DS_MUTUELLE_MENSUEL), the health district each operates in, and service kind labels.
 import { z } from 'zod'
-import { columnSchema } from '../lab/columns.js'
+import { columnSchema } from '../line-list/columns.js'
 
 export const mutuelleMappingSchema = z.object({
     format: z.literal(1),

@@ -6,10 +6,10 @@ import { Aggregator } from '../../aggregate/aggregate.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 import type { KindContext } from '../types.js'
-import { findColumn, lookup, synonymIndex, type Column } from '../lab/columns.js'
-import { locateColumns, type ExpectedTitles } from '../lab/header.js'
-import { labIssue, type CellAt } from '../lab/messages.js'
-import { findAoc, findCoc, findOrgUnit } from '../lab/targets.js'
+import { findColumn, lookup, synonymIndex, type Column } from '../line-list/columns.js'
+import { locateColumns, type ExpectedTitles } from '../line-list/header.js'
+import { lineListIssue, type CellAt } from '../line-list/messages.js'
+import { findAoc, findCoc, findOrgUnit } from '../line-list/targets.js'
 import { sameDistrict } from './district.js'
 import { parseAmount, type MutuelleLayout, type MutuelleLayoutFile } from './mapping.js'
 
@@ -93,13 +93,17 @@ export class MutuelleProcessor implements RecordProcessor {
             if (!used.has(i) && n.trim().length > 0) {
                 const at: CellAt = { file: header.file, row: header.row, column: n }
                 if (header.sheet !== undefined) at.sheet = header.sheet
-                sink.issue(labIssue('UNKNOWN_COLUMN', at, {}, 'warning'))
+                sink.issue(lineListIssue('UNKNOWN_COLUMN', at, {}, 'warning'))
             }
         }
         this.dataSet = this.ctx.metadata.dataSet(this.layout.mapping.dataSet)
         if (this.dataSet === undefined) {
             sink.issue(
-                labIssue('DATA_SET_MISSING', { file: header.file }, { dataSet: this.layout.mapping.dataSet })
+                lineListIssue(
+                    'DATA_SET_MISSING',
+                    { file: header.file },
+                    { dataSet: this.layout.mapping.dataSet }
+                )
             )
             return false
         }
@@ -129,16 +133,16 @@ export class MutuelleProcessor implements RecordProcessor {
         const issues: ValidationIssue[] = []
         const required = (f: Field): string | undefined => {
             const v = cell(f)
-            if (v.length === 0) issues.push(labIssue('MISSING_VALUE', at(f)))
+            if (v.length === 0) issues.push(lineListIssue('MISSING_VALUE', at(f)))
             return v.length === 0 ? undefined : v
         }
         const count = (f: Field, ifEmpty?: number): number | undefined => {
             const text = ifEmpty !== undefined && cell(f).length === 0 ? String(ifEmpty) : required(f)
             if (text === undefined) return undefined
             const n = parseAmount(text)
-            if (n === undefined) issues.push(labIssue('NOT_A_NUMBER', at(f)))
-            else if (n < 0) issues.push(labIssue('NEGATIVE_COUNT', at(f)))
-            else if (!Number.isInteger(n)) issues.push(labIssue('NOT_AN_INTEGER', at(f)))
+            if (n === undefined) issues.push(lineListIssue('NOT_A_NUMBER', at(f)))
+            else if (n < 0) issues.push(lineListIssue('NEGATIVE_COUNT', at(f)))
+            else if (!Number.isInteger(n)) issues.push(lineListIssue('NOT_AN_INTEGER', at(f)))
             else return n
             return undefined
         }
@@ -146,21 +150,23 @@ export class MutuelleProcessor implements RecordProcessor {
         const mutText = required('mutuelle')
         const mutCode = mutText === undefined ? undefined : lookup(this.mutuelles, mutText)
         if (mutText !== undefined && mutCode === undefined)
-            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
+            issues.push(lineListIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
         const aoc: CocMeta | undefined =
             mutCode === undefined
                 ? undefined
                 : findAoc(this.ctx, dataSet, `${this.layout.mapping.attributeCombo}_${mutCode}`)
         if (mutCode !== undefined && aoc === undefined)
-            issues.push(labIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
+            issues.push(lineListIssue('UNKNOWN_MUTUELLE', at('mutuelle')))
 
         const periodText = required('period')
         const parsed = periodText === undefined ? undefined : parsePeriod(periodText)
         let period: string | undefined
         if (periodText !== undefined && (parsed === undefined || parsed.type !== 'Monthly')) {
-            issues.push(labIssue('BAD_PERIOD', at('period')))
+            issues.push(lineListIssue('BAD_PERIOD', at('period')))
         } else if (parsed !== undefined && parsed.iso > this.latest) {
-            issues.push(labIssue('FUTURE_PERIOD', at('period'), { value: parsed.iso, latest: this.latest }))
+            issues.push(
+                lineListIssue('FUTURE_PERIOD', at('period'), { value: parsed.iso, latest: this.latest })
+            )
         } else period = parsed?.iso
 
         if (this.layout.file.layout === 'membership') {
@@ -169,7 +175,7 @@ export class MutuelleProcessor implements RecordProcessor {
             const upToDate = count('membersUpToDate')
             if (members !== undefined && upToDate !== undefined && upToDate > members) {
                 issues.push(
-                    labIssue('MUT_INCONSISTENT', at('membersUpToDate'), {
+                    lineListIssue('MUT_INCONSISTENT', at('membersUpToDate'), {
                         detail: {
                             fr: `plus d’adhérents à jour (${upToDate}) que d’adhérents (${members})`,
                             en: `more members up to date (${upToDate}) than members (${members})`,
@@ -181,13 +187,13 @@ export class MutuelleProcessor implements RecordProcessor {
                 mutCode === undefined ? undefined : this.layout.mapping.mutuelles[mutCode]?.district
             const district = districtCode === undefined ? undefined : this.ctx.metadata.orgUnit(districtCode)
             if (districtCode !== undefined && district === undefined) {
-                issues.push(labIssue('UNKNOWN_FACILITY', at('mutuelle'), { value: districtCode }))
+                issues.push(lineListIssue('UNKNOWN_FACILITY', at('mutuelle'), { value: districtCode }))
             }
             const districtText = cell('district')
             if (district !== undefined && districtText.length > 0 && mutCode !== undefined) {
                 if (!sameDistrict(districtText, this.districtNames(mutCode, district))) {
                     issues.push(
-                        labIssue('MUT_WRONG_DISTRICT', at('district'), {
+                        lineListIssue('MUT_WRONG_DISTRICT', at('district'), {
                             mutuelle: this.layout.mapping.mutuelles[mutCode]?.names[0] ?? mutCode,
                             district: district.name ?? district.code ?? district.id,
                         })
@@ -196,7 +202,7 @@ export class MutuelleProcessor implements RecordProcessor {
             }
             if (beneficiaries !== undefined && members !== undefined && beneficiaries < members) {
                 sink.issue(
-                    labIssue(
+                    lineListIssue(
                         'MUT_INCONSISTENT',
                         at('beneficiaries'),
                         {
@@ -222,7 +228,7 @@ export class MutuelleProcessor implements RecordProcessor {
                 const de = this.ctx.metadata.dataElement(deCode)
                 if (de === undefined || n === undefined) {
                     if (de === undefined)
-                        sink.issue(labIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
+                        sink.issue(lineListIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
                     continue
                 }
                 const coc = findCoc(this.ctx, de, 'default', [])
@@ -252,18 +258,19 @@ export class MutuelleProcessor implements RecordProcessor {
         const facilityText = required('facility')
         const orgUnit = facilityText === undefined ? undefined : findOrgUnit(this.ctx, facilityText)
         if (facilityText !== undefined && orgUnit === undefined)
-            issues.push(labIssue('UNKNOWN_FACILITY', at('facility')))
+            issues.push(lineListIssue('UNKNOWN_FACILITY', at('facility')))
         const prestText = required('prestation')
         const prestation = prestText === undefined ? undefined : lookup(this.prestations, prestText)
         if (prestText !== undefined && prestation === undefined)
-            issues.push(labIssue('UNKNOWN_PRESTATION', at('prestation')))
+            issues.push(lineListIssue('UNKNOWN_PRESTATION', at('prestation')))
         // "Nombre" is optional (docs/bridge-labs-mutuelles.md): absent or left empty, a row is one claim
         const n = this.index.count === undefined ? 1 : count('count', 1)
         const amountText = required('amount')
         const amount = amountText === undefined ? undefined : parseAmount(amountText)
         if (amountText !== undefined && amount === undefined)
-            issues.push(labIssue('NOT_A_NUMBER', at('amount')))
-        else if (amount !== undefined && amount < 0) issues.push(labIssue('NEGATIVE_COUNT', at('amount')))
+            issues.push(lineListIssue('NOT_A_NUMBER', at('amount')))
+        else if (amount !== undefined && amount < 0)
+            issues.push(lineListIssue('NEGATIVE_COUNT', at('amount')))
         for (const i of issues) sink.issue(i)
         if (issues.length > 0 || orgUnit === undefined || aoc === undefined || period === undefined) return
         if (prestation === undefined || n === undefined || amount === undefined) return
@@ -275,13 +282,13 @@ export class MutuelleProcessor implements RecordProcessor {
         for (const [deCode, amountOf, field] of pairs) {
             const de = this.ctx.metadata.dataElement(deCode)
             if (de === undefined) {
-                sink.issue(labIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
+                sink.issue(lineListIssue('UNKNOWN_DATA_ELEMENT', at(field), { value: deCode }))
                 continue
             }
             const coc = findCoc(this.ctx, de, this.layout.mapping.prestationCombo, [prestation])
             if (coc === undefined) {
                 sink.issue(
-                    labIssue('COC_NOT_IN_COMBO', at('prestation'), {
+                    lineListIssue('COC_NOT_IN_COMBO', at('prestation'), {
                         value: prestation,
                         element: deCode,
                         allowed: this.layout.mapping.prestationCombo,
@@ -331,7 +338,7 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         if (previous.value.value === value.value) {
             sink.issue(
-                labIssue(
+                lineListIssue(
                     'DUPLICATE_SAME',
                     { file: value.file, row: value.row, column: value.column },
                     {
@@ -348,7 +355,7 @@ export class MutuelleProcessor implements RecordProcessor {
         }
         previous.conflict = true
         sink.issue(
-            labIssue(
+            lineListIssue(
                 'DUPLICATE_CONFLICT',
                 { file: value.file, row: value.row, column: value.column },
                 {

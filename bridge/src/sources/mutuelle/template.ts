@@ -1,7 +1,7 @@
 // French CSV templates for mutuelles, built from the layout files.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { csvText } from '../lab/template.js'
+import { csvText } from '../line-list/template.js'
 import { loadMutuelleLayouts } from './kind.js'
 
 const EXAMPLES: Record<string, string[][]> = {

@@ -10,7 +10,7 @@ interface Entry {
     hint?: Localized
 }
 
-export const LAB_MESSAGES = {
+export const LINE_LIST_MESSAGES = {
     NO_HEADER_ROW: {
         message: {
             fr: 'Aucune ligne de titres reconnue en haut du fichier : les colonnes ne peuvent pas être lues.',
@@ -157,7 +157,7 @@ export const LAB_MESSAGES = {
     },
 } satisfies Record<string, Entry>
 
-export type LabMessageCode = keyof typeof LAB_MESSAGES
+export type LineListMessageCode = keyof typeof LINE_LIST_MESSAGES
 
 /** Where an issue is: never what the cell holds. */
 export interface CellAt {
@@ -188,13 +188,13 @@ function fill(text: Localized, params: Record<string, Param>): Localized {
  * the codes it does not override, from the shared catalogue; a catalogue text that would quote the
  * cell gets « contenu non reproduit » instead, since `at` carries no cell text to quote.
  */
-export function labIssue(
-    code: LabMessageCode | string,
+export function lineListIssue(
+    code: LineListMessageCode | string,
     at: CellAt,
     params: Record<string, Param> = {},
     severity: Severity = 'error'
 ): ValidationIssue {
-    const entry: Entry | undefined = (LAB_MESSAGES as Record<string, Entry>)[code] ?? MESSAGES[code]
+    const entry: Entry | undefined = (LINE_LIST_MESSAGES as Record<string, Entry>)[code] ?? MESSAGES[code]
     const all: Record<string, Param> = { value: NOT_SHOWN, column: at.column ?? '', ...params }
     const issue: ValidationIssue = {
         code,

@@ -4,7 +4,7 @@
 import type { Localized, SourceHeader } from '../../core/types.js'
 import type { ValueSink } from '../../read/processor.js'
 import { findColumn, type Column } from './columns.js'
-import { labIssue } from './messages.js'
+import { lineListIssue } from './messages.js'
 
 /** The titles a layout asks for, to tell a person what the first row should hold. */
 export interface ExpectedTitles {
@@ -50,9 +50,9 @@ export function locateColumns<F extends string>(
         ...(header.sheet !== undefined ? { sheet: header.sheet } : {}),
     }
     if (Object.keys(index).length === 0) {
-        sink.issue(labIssue('NO_HEADER_ROW', at, { expected: describeExpected(expected) }))
+        sink.issue(lineListIssue('NO_HEADER_ROW', at, { expected: describeExpected(expected) }))
         return null
     }
-    for (const column of missing) sink.issue(labIssue('MISSING_COLUMN', { ...at, column: column.name }))
+    for (const column of missing) sink.issue(lineListIssue('MISSING_COLUMN', { ...at, column: column.name }))
     return null
 }

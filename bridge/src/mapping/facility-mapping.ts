@@ -1,8 +1,9 @@
 // Facility code → DHIS2 org unit: the format of `mappings/facilities/*.json`.
 // `bridge facilities match` (issue 3) writes files in this format; the push reads them.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { MappingFileError, readMappingFile } from './mapping-file.js'
 
 export const FACILITY_MAPPING_FORMAT = 1
 
@@ -34,41 +35,11 @@ export const facilityMappingFileSchema = z.object({
 export type FacilityMappingEntry = z.infer<typeof facilityMappingEntrySchema>
 export type FacilityMappingFile = z.infer<typeof facilityMappingFileSchema>
 
-export class MappingFileError extends Error {
-    constructor(
-        readonly file: string,
-        readonly details: string[]
-    ) {
-        super(`${file}: ${details.join('; ')}`)
-        this.name = 'MappingFileError'
-    }
-}
-
-/** Readable paths for zod errors: `entries[3].orgUnit: …`. */
-export function zodDetails(error: z.ZodError): string[] {
-    return error.issues.map(
-        (i) =>
-            `${
-                i.path
-                    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-                    .join('')
-                    .replace(/^\./, '') || '(racine)'
-            }: ${i.message}`
-    )
-}
-
 export async function loadFacilityMappingFile(file: string): Promise<FacilityMappingFile> {
-    let raw: unknown
-    try {
-        raw = JSON.parse(await readFile(file, 'utf8'))
-    } catch (e) {
-        throw new MappingFileError(file, [e instanceof Error ? e.message : String(e)])
-    }
-    const parsed = facilityMappingFileSchema.safeParse(raw)
-    if (!parsed.success) throw new MappingFileError(file, zodDetails(parsed.error))
+    const mapping = await readMappingFile(facilityMappingFileSchema, file)
     const seen = new Map<string, string>()
     const dup: string[] = []
-    for (const [i, e] of parsed.data.entries.entries()) {
+    for (const [i, e] of mapping.entries.entries()) {
         const k = e.source.toUpperCase()
         const prev = seen.get(k)
         if (prev !== undefined && prev !== e.orgUnit)
@@ -76,7 +47,7 @@ export async function loadFacilityMappingFile(file: string): Promise<FacilityMap
         seen.set(k, e.orgUnit)
     }
     if (dup.length) throw new MappingFileError(file, dup)
-    return parsed.data
+    return mapping
 }
 
 /** Every `*.json` of a folder (missing folder = no mapping). */

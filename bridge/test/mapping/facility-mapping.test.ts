@@ -6,8 +6,8 @@ import {
     FacilityResolver,
     loadFacilityMappingFile,
     loadFacilityMappings,
-    MappingFileError,
 } from '../../src/mapping/facility-mapping.js'
+import { MappingFileError } from '../../src/mapping/mapping-file.js'
 import { loadFacilityReportLayouts } from '../../src/sources/facility-report/kind.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'facmap-'))

@@ -1,6 +1,6 @@
 // The private clinics' monthly report as a source kind: layouts in `mappings/facility-report/`.
 import { join } from 'node:path'
-import { MappingFileError, zodDetails } from '../../mapping/facility-mapping.js'
+import { readMappingFile } from '../../mapping/mapping-file.js'
 import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
@@ -29,20 +29,9 @@ async function readLayouts(
     const out: Array<LayoutInfo & { layout: FacilityReportLayout }> = []
     for (const n of names) {
         const file = join(dir, n)
-        let raw: unknown
-        try {
-            raw = JSON.parse(await reader.readText(file))
-        } catch (e) {
-            throw new MappingFileError(file, [e instanceof Error ? e.message : String(e)])
-        }
-        const parsed = facilityReportLayoutSchema.safeParse(raw)
-        if (!parsed.success) throw new MappingFileError(file, zodDetails(parsed.error))
-        const info: LayoutInfo & { layout: FacilityReportLayout } = {
-            name: parsed.data.name,
-            file,
-            layout: parsed.data,
-        }
-        if (parsed.data.description) info.description = parsed.data.description
+        const layout = await readMappingFile(facilityReportLayoutSchema, file, (f) => reader.readText(f))
+        const info: LayoutInfo & { layout: FacilityReportLayout } = { name: layout.name, file, layout }
+        if (layout.description) info.description = layout.description
         out.push(info)
     }
     // long first: on a tie the simpler layout wins

@@ -2,6 +2,7 @@
 // Registered in the shared SourceKind registry so `bridge validate|convert|push --source lab` work.
 import { join } from 'node:path'
 import { z } from 'zod'
+import { readMappingFile } from '../../mapping/mapping-file.js'
 import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
@@ -16,25 +17,6 @@ const labLayoutWithRulesSchema: z.ZodType<LabLayout> = z.object({
     file: labLayoutSchema,
     rules: labRulesSchema,
 })
-
-export class LabMappingError extends Error {}
-
-async function readJson(file: string, reader: TrackedReader): Promise<unknown> {
-    try {
-        return JSON.parse(await reader.readText(file)) as unknown
-    } catch (e) {
-        throw new LabMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
-    }
-}
-
-function parseOrThrow<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
-    const parsed = schema.safeParse(raw)
-    if (!parsed.success) {
-        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'}: ${i.message}`)
-        throw new LabMappingError(`${file}: ${details.join('; ')}`)
-    }
-    return parsed.data
-}
 
 /** The layouts and their rules, parsed again only when a file they come from changed. */
 export async function loadLabLayouts(
@@ -56,9 +38,9 @@ async function readLayouts(
     const out: Array<LayoutInfo & { layout: LabLayout }> = []
     for (const name of names) {
         const path = join(dir, name)
-        const file = parseOrThrow(labLayoutSchema, await readJson(path, reader), path)
+        const file = await readMappingFile(labLayoutSchema, path, (f) => reader.readText(f))
         const rulesPath = join(dir, file.rules)
-        const rules = parseOrThrow(labRulesSchema, await readJson(rulesPath, reader), rulesPath)
+        const rules = await readMappingFile(labRulesSchema, rulesPath, (f) => reader.readText(f))
         const info: LayoutInfo & { layout: LabLayout } = {
             name: file.name,
             file: path,

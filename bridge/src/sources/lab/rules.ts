@@ -1,6 +1,6 @@
 // Aggregation rules for laboratory line lists, kept as a versioned file in `mappings/labs/`:
 // test names → data element, result/sex synonyms → category options, age groups.
-import { readFile } from 'node:fs/promises'
+import { readMappingFile } from '../../mapping/mapping-file.js'
 import { z } from 'zod'
 import { lookup, synonymIndex } from '../line-list/columns.js'
 
@@ -45,7 +45,7 @@ export const labRulesSchema = z.object({
 export type LabRules = z.infer<typeof labRulesSchema>
 
 export async function loadLabRules(file: string): Promise<LabRules> {
-    return labRulesSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+    return readMappingFile(labRulesSchema, file)
 }
 
 /** Compiled lookups over the rules. */

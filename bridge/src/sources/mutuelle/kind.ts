@@ -1,6 +1,6 @@
 // The `mutuelle` source kind: membership and claims of health mutuals (mutuelles de santé).
 import { join } from 'node:path'
-import type { z } from 'zod'
+import { readMappingFile } from '../../mapping/mapping-file.js'
 import { loadWhenChanged, type TrackedReader } from '../layout-cache.js'
 import { registerSourceKind } from '../registry.js'
 import type { LayoutInfo, SourceKind } from '../types.js'
@@ -14,24 +14,6 @@ import { withoutCellText } from '../line-list/guard.js'
 import { MutuelleProcessor, mutuelleExpectedTitles, mutuelleLayoutScore } from './processor.js'
 
 export const MUTUELLE_MAPPING_DIR = 'mutuelles'
-
-export class MutuelleMappingError extends Error {}
-
-async function load<T>(schema: z.ZodType<T>, file: string, reader: TrackedReader): Promise<T> {
-    let raw: unknown
-    try {
-        raw = JSON.parse(await reader.readText(file)) as unknown
-    } catch (e) {
-        throw new MutuelleMappingError(`${file}: ${e instanceof Error ? e.message : String(e)}`)
-    }
-    const parsed = schema.safeParse(raw)
-    if (!parsed.success) {
-        throw new MutuelleMappingError(
-            `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(racine)'}: ${i.message}`).join('; ')}`
-        )
-    }
-    return parsed.data
-}
 
 /** The layouts and their mappings, parsed again only when a file they come from changed. */
 export async function loadMutuelleLayouts(
@@ -55,8 +37,10 @@ async function readLayouts(
     const out: Array<LayoutInfo & { layout: MutuelleLayout }> = []
     for (const name of names) {
         const path = join(dir, name)
-        const file = await load(mutuelleLayoutFileSchema, path, reader)
-        const mapping = await load(mutuelleMappingSchema, join(dir, file.mapping), reader)
+        const file = await readMappingFile(mutuelleLayoutFileSchema, path, (f) => reader.readText(f))
+        const mapping = await readMappingFile(mutuelleMappingSchema, join(dir, file.mapping), (f) =>
+            reader.readText(f)
+        )
         const info: LayoutInfo & { layout: MutuelleLayout } = {
             name: file.name,
             file: path,

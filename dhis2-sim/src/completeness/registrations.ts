@@ -11,6 +11,7 @@ import {
     minorVersion,
     summaryBody,
 } from '../data-values/summary.js'
+import { isLocked } from '../data-values/import.js'
 import { parsePeriod, periodsInRange, PERIOD_TYPES } from '../periods/period.js'
 
 function text(value: unknown): string | null {
@@ -251,36 +252,81 @@ export function getCompleteRegistrations(request: SimRequest): SimResponse {
     return { status: 200, body: result.length > 0 ? { completeDataSetRegistrations: result } : {} }
 }
 
+/**
+ * CompleteDataSetRegistrationController#deleteCompleteDataSetRegistration (2.39-2.42): DHIS2 checks that the
+ * identifiers exist and that no data set is locked, but not the user's org unit hierarchy; it only removes
+ * registrations of data sets assigned to each org unit (docs/dhis2-api.md §11).
+ */
 export function deleteCompleteRegistrations(request: SimRequest): SimResponse {
     const user = request.user
     if (!user) return accessDenied()
     const { db, query } = request
     const index = metadataIndex(db)
-    const dataSets = all(query, 'ds')
-    const period = parsePeriod(query.get('pe') ?? '')
-    const orgUnit = query.get('ou')
+    const dataSets = [...new Set(all(query, 'ds'))]
+    const pe = query.get('pe') ?? ''
+    const period = parsePeriod(pe)
+    const orgUnit = query.get('ou') ?? ''
+    // The message prints the requested Set<String> as Java does: `[a, b]`.
     if (dataSets.length === 0 || dataSets.some((id) => !index.dataSets.has(id))) {
-        return conflict('Illegal data set identifier')
+        return conflict(`Illegal data set identifier in this list: [${dataSets.join(', ')}]`)
     }
-    if (!period) return conflict('Illegal period identifier')
-    if (!orgUnit || !db.metadata.get('organisationUnits', orgUnit)) {
-        return conflict('Illegal organisation unit identifier')
+    if (!period) return conflict(`Illegal period identifier: ${pe}`)
+    if (!db.metadata.get('organisationUnits', orgUnit)) {
+        return conflict(`Illegal organisation unit identifier: ${orgUnit}`)
     }
-    let aoc = DEFAULT_COC
-    const cc = query.get('cc')
-    const cp = query.get('cp')
-    if (cc && cp) {
-        const wanted = new Set(cp.split(';'))
-        const match = [...(index.categoryCombos.get(cc)?.cocs ?? [])].find((coc) => {
-            const options = index.categoryOptionCombos.get(coc)?.options ?? []
-            return options.length === wanted.size && options.every((option) => wanted.has(option))
-        })
-        if (!match) return conflict('Illegal attribute option combo identifier')
-        aoc = match
+    const aoc = attributeOptionCombo(index, query.get('cc'), query.get('cp'))
+    if (typeof aoc !== 'string') return aoc
+    const multiOu = flag(query, 'multiOu')
+    const now = request.now()
+    // getLockStatus with multiOu looks at the children only (DefaultDataSetService#getLockStatus).
+    const lockUnits = multiOu ? (index.children.get(orgUnit) ?? []) : [orgUnit]
+    const locked = dataSets.filter((id) => {
+        const dataSet = index.dataSets.get(id)
+        return dataSet !== undefined && lockUnits.length > 0 && isLocked(dataSet, period, user, now)
+    })
+    if (locked.length > 0) return conflict(`Locked Data set(s) : ${locked.join(', ')}`)
+    const units = multiOu ? [orgUnit, ...(index.children.get(orgUnit) ?? [])] : [orgUnit]
+    for (const ds of dataSets) {
+        const assigned = index.dataSets.get(ds)?.orgUnits ?? new Set<string>()
+        for (const unit of units) {
+            if (assigned.has(unit)) db.completeRegistrations.remove(ds, period.id, unit, aoc)
+        }
     }
-    const units = [orgUnit]
-    if (flag(query, 'multiOu')) units.push(...(index.children.get(orgUnit) ?? []))
-    for (const ds of dataSets)
-        for (const unit of units) db.completeRegistrations.remove(ds, period.id, unit, aoc)
     return noContent()
+}
+
+/** InputUtils#getAttributeOptionCombo(cc, cp, false): the default combo without cc and cp, else the match. */
+function attributeOptionCombo(
+    index: ReturnType<typeof metadataIndex>,
+    cc: string | null,
+    cp: string | null
+): string | SimResponse {
+    const options = cp === null ? null : cp.split(';').filter((option) => option !== '')
+    if ((cc === null) !== (options === null)) {
+        return conflict('Both category combination and category options must be specified', {
+            errorCode: 'E2040',
+        })
+    }
+    if (cc === null || options === null) return DEFAULT_COC
+    const combo = index.categoryCombos.get(cc)
+    if (!combo)
+        return conflict(`Category combo not found or not accessible: \`${cc}\``, { errorCode: 'E1110' })
+    const missing = options.find((option) => !index.categoryOptions.has(option))
+    if (missing !== undefined) {
+        return conflict(`Category option not found or not accessible: \`${missing}\``, { errorCode: 'E1111' })
+    }
+    const wanted = new Set(options)
+    const match = [...combo.cocs].find((coc) => {
+        const found = index.categoryOptionCombos.get(coc)?.options ?? []
+        return found.length === wanted.size && found.every((option) => wanted.has(option))
+    })
+    if (!match) {
+        return conflict(
+            'Attribute option combo does not exist for given category combo and category options',
+            {
+                errorCode: 'E2041',
+            }
+        )
+    }
+    return match
 }

@@ -137,7 +137,7 @@ function conflict(
 }
 
 /** Lock check of DataSet.isLocked: expiry days after the period's last day, unless F_EDIT_EXPIRED. */
-function isLocked(dataSet: DataSetInfo, period: Period, user: SimUser, now: Date): boolean {
+export function isLocked(dataSet: DataSetInfo, period: Period, user: SimUser, now: Date): boolean {
     if (dataSet.expiryDays <= 0) return false
     if (user.authorities.includes('ALL') || user.authorities.includes('F_EDIT_EXPIRED')) return false
     const lockStart = new Date(`${period.endDate}T00:00:00Z`).getTime() + dataSet.expiryDays * 86_400_000

@@ -3,7 +3,7 @@
 // behaviour, from DefaultCompleteDataSetRegistrationExchangeService#validate / #decideAccess (named in the test).
 // docs/dhis2-api.md §11.
 import { describe, expect, it } from 'vitest'
-import { call, DS, fixture, OU, type Fixture } from './fixture.js'
+import { call, COC, DS, fixture, NOW, OU, type Fixture } from './fixture.js'
 
 async function read(f: Fixture, query: Record<string, string>, user = 'admin') {
     const response = await call(f, 'GET', 'completeDataSetRegistrations', { query, user })
@@ -115,5 +115,93 @@ describe('GET /api/completeDataSetRegistrations (docs/dhis2-api.md §11)', () =>
         expect(
             await read(f, { dataSet: DS.monthly, orgUnit: OU.facilityA, period: '202309' }, 'district.a')
         ).toEqual({ status: 200, body: {} })
+    })
+})
+
+// DELETE, from CompleteDataSetRegistrationController#deleteCompleteDataSetRegistration and InputUtils
+// (2.41.3): no web-test asserts these texts, the controller method is named in each test.
+describe('DELETE /api/completeDataSetRegistrations (docs/dhis2-api.md §11)', () => {
+    async function register(f: Fixture, dataSet: string, orgUnit: string, period = '202405') {
+        const response = await call(f, 'POST', 'completeDataSetRegistrations', {
+            body: { completeDataSetRegistrations: [{ dataSet, period, organisationUnit: orgUnit }] },
+        })
+        expect(response.status).toBe(200)
+    }
+    async function remove(f: Fixture, query: Record<string, string>, user = 'admin') {
+        const response = await call(f, 'DELETE', 'completeDataSetRegistrations', { query, user })
+        return { status: response.status, body: response.body as Record<string, unknown> | undefined }
+    }
+    function legacy(message: string) {
+        return {
+            status: 409,
+            body: { httpStatus: 'Conflict', httpStatusCode: 409, status: 'ERROR', message },
+        }
+    }
+    const registered = (f: Fixture, dataSet: string, orgUnit: string, period = '202405') =>
+        read(f, { dataSet, orgUnit, period }).then((answer) => answer.body)
+
+    it('names the identifier it cannot find (CompleteDataSetRegistrationController#deleteCompleteDataSetRegistration)', async () => {
+        const f = fixture()
+        expect(await remove(f, { ds: 'DsUnknown01', pe: '202405', ou: OU.facilityA })).toEqual(
+            legacy('Illegal data set identifier in this list: [DsUnknown01]')
+        )
+        expect(await remove(f, { ds: DS.monthly, pe: '2024-5', ou: OU.facilityA })).toEqual(
+            legacy('Illegal period identifier: 2024-5')
+        )
+        expect(await remove(f, { ds: DS.monthly, pe: '202405', ou: 'OuUnknown01' })).toEqual(
+            legacy('Illegal organisation unit identifier: OuUnknown01')
+        )
+    })
+
+    it('checks cc and cp together (InputUtils#getAttributeOptionCombo: E2040, E1110)', async () => {
+        const f = fixture()
+        expect(
+            await remove(f, { ds: DS.monthly, pe: '202405', ou: OU.facilityA, cc: 'bjDvmb4bfuf' })
+        ).toEqual(refusal('E2040', 'Both category combination and category options must be specified'))
+        expect(
+            await remove(f, { ds: DS.monthly, pe: '202405', ou: OU.facilityA, cc: 'CcUnknown01', cp: 'x' })
+        ).toEqual(refusal('E1110', 'Category combo not found or not accessible: `CcUnknown01`'))
+    })
+
+    it('removes only registrations of data sets assigned to the org unit (CompleteDataSetRegistrationController#unRegisterCompleteDataSet)', async () => {
+        const f = fixture()
+        await register(f, DS.monthly, OU.facilityA)
+        expect(await remove(f, { ds: DS.monthly, pe: '202405', ou: OU.facilityA })).toEqual({
+            status: 204,
+            body: undefined,
+        })
+        expect(await registered(f, DS.monthly, OU.facilityA)).toEqual({})
+        // A registration that exists for an unassigned pair stays (here written straight into the store).
+        f.db.completeRegistrations.put({
+            dataSet: DS.mutuelle,
+            period: '202405',
+            organisationUnit: OU.facilityA,
+            attributeOptionCombo: COC.default,
+            completed: true,
+            date: NOW.toISOString(),
+            storedBy: 'admin',
+            lastUpdated: NOW.toISOString(),
+        })
+        expect((await remove(f, { ds: DS.mutuelle, pe: '202405', ou: OU.facilityA })).status).toBe(204)
+        expect(f.db.completeRegistrations.get(DS.mutuelle, '202405', OU.facilityA, COC.default)).toBeDefined()
+    })
+
+    it('refuses a locked data set to a user without F_EDIT_EXPIRED (DefaultDataSetService#getLockStatus)', async () => {
+        const f = fixture()
+        // 202401 ended more than expiryDays (10) before NOW.
+        await register(f, DS.expiring, OU.facilityA, '202401')
+        expect(await remove(f, { ds: DS.expiring, pe: '202401', ou: OU.facilityA }, 'francais')).toEqual(
+            legacy(`Locked Data set(s) : ${DS.expiring}`)
+        )
+        expect((await remove(f, { ds: DS.expiring, pe: '202401', ou: OU.facilityA })).status).toBe(204)
+    })
+
+    it("does not apply the user's hierarchy: DHIS2 has no such check on DELETE (CompleteDataSetRegistrationController#deleteCompleteDataSetRegistration)", async () => {
+        const f = fixture()
+        await register(f, DS.monthly, OU.facilityB)
+        expect(
+            (await remove(f, { ds: DS.monthly, pe: '202405', ou: OU.facilityB }, 'district.a')).status
+        ).toBe(204)
+        expect(await registered(f, DS.monthly, OU.facilityB)).toEqual({})
     })
 })

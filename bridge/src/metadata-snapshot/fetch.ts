@@ -3,10 +3,10 @@
 import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { stateFileFor } from '../core/state-file.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { listAll } from '../dhis2/paginate.js'
-import { ledgerFileFor } from '../plan/ledger.js'
 import { CACHE_FORMAT, metadataSnapshotSchema, type MetadataSnapshot } from './types.js'
 
 /** Queries are data, declared once with their fields (never `*`). */
@@ -195,9 +195,7 @@ export async function writeSnapshot(file: string, snapshot: MetadataSnapshot): P
 }
 
 export function cacheFileFor(stateDir: string, baseUrl: string, username: string): string {
-    return ledgerFileFor(stateDir, `${baseUrl}#${username}`)
-        .replace(/ledger-/, 'metadata-')
-        .replace(/\.jsonl$/, '.json')
+    return stateFileFor(stateDir, 'metadata', `${baseUrl}#${username}`, '.json')
 }
 
 export interface CachedMetadataOptions {

@@ -3,8 +3,7 @@
 // (`storage/db-ledger.ts`), for the CLI and the intake service alike. Each chunk's outcome is one
 // transaction committed as it arrives, so a `kill -9` at any moment loses at most the chunk in flight
 // (whose values the next run finds in DHIS2).
-import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import { stateFileFor } from '../core/state-file.js'
 
 export interface LedgerEntry {
     /** `valueKey()`: dataElement|period|orgUnit|coc|aoc (UIDs). */
@@ -72,14 +71,7 @@ export interface Ledger {
  * scheme also names the metadata cache.
  */
 export function ledgerFileFor(stateDir: string, baseUrl: string): string {
-    // credentials written inside the address never reach a file name
-    const address = baseUrl.replace(/^(https?:\/\/)[^@/]*@/, '$1')
-    const clean = address
-        .replace(/^https?:\/\//, '')
-        .replace(/[^A-Za-z0-9.-]+/g, '_')
-        .slice(0, 60)
-    const h = createHash('sha256').update(address).digest('hex').slice(0, 8)
-    return join(stateDir, `ledger-${clean}-${h}.jsonl`)
+    return stateFileFor(stateDir, 'ledger', baseUrl, '.jsonl')
 }
 
 class Tallies {

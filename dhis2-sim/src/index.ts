@@ -1,5 +1,5 @@
 // The DHIS2 Web API simulator's programmatic entry point.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { runAnalyticsJob } from './analytics/job.js'
@@ -139,8 +139,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             stopJournal = journalDatabase(ctx)
             if (options.runAnalyticsOnStart) await ctx.runAnalytics()
         },
-        installApp: (zip, persist) => {
-            const app = readAppBundle(zip, now())
+        installApp: (zip, persist, installedAt) => {
+            const app = readAppBundle(zip, installedAt ?? now())
             apps.add(app)
             if (persist && journal) {
                 const file = `${app.key}.zip`
@@ -161,7 +161,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
 
     function installStartupApps(): void {
-        for (const path of options.installApps ?? []) ctx.installApp(readFileSync(path), false)
+        // An app given at start was installed when its zip was written: its files keep that time across
+        // restarts, as DHIS2's stored files do.
+        for (const path of options.installApps ?? []) {
+            ctx.installApp(readFileSync(path), false, statSync(path).mtime)
+        }
     }
 
     installStartupApps()

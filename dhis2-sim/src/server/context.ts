@@ -32,7 +32,8 @@ export interface ServerContext {
     systemId: string
     runAnalytics(): Promise<void>
     reset(): Promise<void>
-    installApp(zip: Buffer, persist: boolean): string
+    /** `installedAt` is the files' modification time DHIS2 serves as Last-Modified (default: now). */
+    installApp(zip: Buffer, persist: boolean, installedAt?: Date): string
     uninstallApp(key: string, deleteAppData: boolean): boolean
 }
 

@@ -1,7 +1,7 @@
 // Prints the markdown tables of every bridge message and DHIS2 conflict explanation, for docs/bridge.md.
 //   node --import tsx bridge/scripts/error-table.ts fr|en
 import { MESSAGES } from '../src/i18n/messages.js'
-import { EXPLAINED_CODES, explainConflict } from '../src/push/explain.js'
+import { EXPLAINED_CODES, explainConflict } from '../src/send/explain.js'
 
 const lang = process.argv[2] === 'en' ? 'en' : 'fr'
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\{\{(\w+)\}\}/g, '‹$1›')

@@ -7,8 +7,8 @@ import type PQueue from 'p-queue'
 import { makeIssue } from '../i18n/issues.js'
 import type { Localized, ValidationIssue } from '../core/types.js'
 import type { Dhis2Client } from '../dhis2/client.js'
-import type { ImportConflict, ImportSummary } from '../push/import-summary.js'
-import { postImport, type RetryRules, type StopSignal } from '../push/send.js'
+import type { ImportConflict, ImportSummary } from '../send/import-summary.js'
+import { postImport, type RetryRules, type StopSignal } from '../send/send.js'
 import type { ReportToComplete } from './select.js'
 
 export interface CompletionOptions {

@@ -6,7 +6,7 @@
 import type { MappedValue } from '../core/types.js'
 import type { Ledger } from '../plan/ledger.js'
 import type { PlannedValue } from '../plan/plan.js'
-import type { ValueOutcome } from '../push/push.js'
+import type { ValueOutcome } from '../send/push.js'
 
 export interface ReportToComplete {
     /** `reportKey()`. */

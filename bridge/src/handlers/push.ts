@@ -17,8 +17,8 @@ import {
 } from '../plan/against-dhis2.js'
 import { MemoryLedger, type Ledger, type LedgerEntry, type RunTally } from '../plan/ledger.js'
 import { buildPlan, type Plan, type PlannedValue } from '../plan/plan.js'
-import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../push/push.js'
-import type { StopSignal } from '../push/send.js'
+import { PushAbortedError, pushPlan, retryRules, type PushOptions, type ValueOutcome } from '../send/push.js'
+import type { StopSignal } from '../send/send.js'
 import { acquireStateLock, StateLockedError, type StateLock } from '../record/lock.js'
 import {
     appendAudit,

@@ -11,8 +11,8 @@ import { TableAssembler, type HeaderCandidate } from '../read/table.js'
 import '../sources/index.js'
 import { getSourceKind, sourceKinds } from '../sources/registry.js'
 import type { KindContext, LayoutInfo } from '../sources/types.js'
-import { placeLabel, RunCells } from '../validate/cells.js'
-import { valueNumber } from '../validate/duplicates.js'
+import { placeLabel, RunCells } from '../checks/cells.js'
+import { valueNumber } from '../checks/duplicates.js'
 
 export interface ProcessOptions {
     kind: string

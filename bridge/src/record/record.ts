@@ -10,7 +10,7 @@ import type { ValidationIssue } from '../core/types.js'
 import type { ReportToComplete } from '../complete/select.js'
 import type { CompletionEntry, Ledger, LedgerEntry, RunTally } from '../plan/ledger.js'
 import type { PlannedValue } from '../plan/plan.js'
-import type { ValueOutcome } from '../push/push.js'
+import type { ValueOutcome } from '../send/push.js'
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './private-files.js'
 
 export function newRunId(): string {

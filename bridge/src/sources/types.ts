@@ -4,7 +4,7 @@ import type { Lang, Localized } from '../core/types.js'
 import type { FacilityResolver } from '../mapping/facility-mapping.js'
 import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { RecordProcessor } from '../read/processor.js'
-import type { RunCells } from '../validate/cells.js'
+import type { RunCells } from '../checks/cells.js'
 
 export interface KindContext {
     metadata: MetadataIndex

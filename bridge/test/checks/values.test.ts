@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DuplicateTable, valueNumber } from '../../src/validate/duplicates.js'
+import { DuplicateTable, valueNumber } from '../../src/checks/duplicates.js'
 import {
     checkComment,
     DHIS2_COMMENT_MAX_LENGTH,
     DHIS2_VALUE_MAX_LENGTH,
     ValueChecker,
-} from '../../src/validate/values.js'
+} from '../../src/checks/values.js'
 
 const checker = new ValueChecker()
 const check = (t: string, v: string) => checker.check(t, v)

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { MappedValue } from '../../src/core/types.js'
 import { Dhis2Error, type Dhis2Client } from '../../src/dhis2/client.js'
 import type { PlannedValue } from '../../src/plan/plan.js'
-import type { ImportSummary } from '../../src/push/import-summary.js'
-import { pushGrouped, splitSummary } from '../../src/push/push.js'
+import type { ImportSummary } from '../../src/send/import-summary.js'
+import { pushGrouped, splitSummary } from '../../src/send/push.js'
 
 function planned(orgUnit: string, row: number, dataSet = 'DsPrive0001', file = 'rapport.csv'): PlannedValue {
     const value: MappedValue = {

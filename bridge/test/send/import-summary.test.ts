@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import type { MappedValue } from '../../src/core/types.js'
 import type { PlannedValue } from '../../src/plan/plan.js'
-import { readImportAnswer, rejectedIndexes } from '../../src/push/import-summary.js'
-import { backoffDelay, traceConflicts } from '../../src/push/push.js'
+import { readImportAnswer, rejectedIndexes } from '../../src/send/import-summary.js'
+import { backoffDelay, traceConflicts } from '../../src/send/push.js'
 
 const summary = (extra: Record<string, unknown>) => ({
     responseType: 'ImportSummary',

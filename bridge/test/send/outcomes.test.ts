@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { makeIssue } from '../../src/i18n/issues.js'
 import { pushHandler } from '../../src/handlers/push.js'
-import { groupByRow } from '../../src/push/explain.js'
+import { groupByRow } from '../../src/send/explain.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator

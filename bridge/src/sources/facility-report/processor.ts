@@ -11,9 +11,9 @@ import {
     type ValidationIssue,
 } from '../../core/types.js'
 import { DEFAULT_COC, type CocMeta, type DataElementMeta } from '../../metadata-snapshot/types.js'
-import { placeLabel, RunCells } from '../../validate/cells.js'
-import { TEXT_MARK } from '../../validate/duplicates.js'
-import { checkComment } from '../../validate/values.js'
+import { placeLabel, RunCells } from '../../checks/cells.js'
+import { TEXT_MARK } from '../../checks/duplicates.js'
+import { checkComment } from '../../checks/values.js'
 import type { RecordProcessor, ValueSink } from '../../read/processor.js'
 import type { KindContext } from '../types.js'
 import { matcherFor, type ColumnMatcher } from './columns.js'

@@ -5,7 +5,7 @@ import type { CocMeta, DataElementMeta, DataSetMeta, OrgUnitMeta } from '../../m
 import { DEFAULT_COC } from '../../metadata-snapshot/types.js'
 import { normalizeLabel } from '../../metadata-snapshot/index.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
-import { ValueChecker } from '../../validate/values.js'
+import { ValueChecker } from '../../checks/values.js'
 import type { KindContext } from '../types.js'
 
 export interface Problem {

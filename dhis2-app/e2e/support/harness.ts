@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page, type Request } from 'playwright-core'
-import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index'
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../dhis2-sim/src/index'
 
 export const APP_DIR = join(import.meta.dirname, '..', '..')
 export const SCREENSHOTS = join(APP_DIR, '..', 'docs', 'screenshots')
@@ -45,11 +45,11 @@ export interface Harness {
     close: () => Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { seed?: SimulatorOptions['seed'] } = {}): Promise<Harness> {
     const sim = await startSimulator({
         port: 0,
         dataDir: null,
-        seed: 'demo',
+        seed: options.seed ?? 'demo',
         runAnalyticsOnStart: true,
         installApps: [builtZip()],
     })
@@ -114,7 +114,7 @@ export interface AppPage {
 /** Opens the installed app as DHIS2 would, and signs in through the app shell's login form. */
 export async function openApp(
     harness: Harness,
-    user: DemoUser,
+    user: { username: string; password: string },
     options: { hash?: string; viewport?: { width: number; height: number } } = {}
 ): Promise<AppPage> {
     const context = await harness.browser.newContext({
@@ -174,8 +174,8 @@ export async function waitForScorecard(page: Page, orgUnitName?: string): Promis
 
 /** Picks a year in the year selector. */
 export async function chooseYear(page: Page, year: number): Promise<void> {
-    await page.locator('[data-test="year-select"] [data-test="dhis2-uicore-singleselect"]').click()
-    await page.locator('[data-test="dhis2-uicore-singleselectoption"]', { hasText: String(year) }).click()
+    // The year is the browser's own select (usable by keyboard), its option values are the years.
+    await page.locator('[data-test="year-select"] select').selectOption(String(year))
 }
 
 /** Picks an org unit through the picker's search. */

@@ -29,10 +29,17 @@ export interface DrillDownTableProps {
     /** Link (URL hash) that opens a child. */
     hrefFor: (id: string) => string
     indicatorName: string
+    /** The running year: statuses are provisional, not coloured as final. */
+    provisional?: boolean
 }
 
 /** The children of the selected org unit on one indicator, most worrying first; one click goes down. */
-export const DrillDownTable = ({ children, hrefFor, indicatorName }: DrillDownTableProps) => (
+export const DrillDownTable = ({
+    children,
+    hrefFor,
+    indicatorName,
+    provisional = false,
+}: DrillDownTableProps) => (
     <DataTable layout="auto" dataTest="drill-down-table">
         <DataTableHead>
             <DataTableRow>
@@ -67,7 +74,7 @@ export const DrillDownTable = ({ children, hrefFor, indicatorName }: DrillDownTa
                         {formatSigned(child.row.gap, child.row.decimals)}
                     </DataTableCell>
                     <DataTableCell>
-                        <StatusBadge status={child.row.status} />
+                        <StatusBadge status={child.row.status} provisional={provisional} />
                     </DataTableCell>
                     <DataTableCell align="right">
                         <PrivateShare share={child.share} />

@@ -30,6 +30,8 @@ export interface ScorecardTableProps {
     hrefFor: (code: string) => string
     /** Private share of each routine indicator's numerator, by plan code. */
     shares: Map<string, SectorShare | null>
+    /** The running year: statuses are provisional, not coloured as final. */
+    provisional?: boolean
 }
 
 /** Every MAP/ODD-3 indicator for the selected org unit and year. */
@@ -40,6 +42,7 @@ export const ScorecardTable = ({
     selectedCode,
     hrefFor,
     shares,
+    provisional = false,
 }: ScorecardTableProps) => (
     <DataTable layout="auto" dataTest="scorecard-table">
         <DataTableHead>
@@ -66,6 +69,7 @@ export const ScorecardTable = ({
                     selected={row.target.code === selectedCode}
                     href={hrefFor(row.target.code)}
                     share={shares.get(row.target.code) ?? null}
+                    provisional={provisional}
                 />
             ))}
         </DataTableBody>
@@ -78,9 +82,10 @@ interface ScorecardLineProps {
     selected: boolean
     href: string
     share: SectorShare | null
+    provisional: boolean
 }
 
-const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLineProps) => {
+const ScorecardLine = ({ row, country, selected, href, share, provisional }: ScorecardLineProps) => {
     const { target } = row
     const survey = row.national
     const rowOrigin = mostSpecific([
@@ -91,7 +96,13 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
     return (
         <DataTableRow selected={selected} dataTest="scorecard-row">
             <DataTableCell>
-                <a className={classes.name} href={href} data-test="indicator-link" data-code={target.code}>
+                <a
+                    className={selected ? `${classes.name} ${classes.selected}` : classes.name}
+                    href={href}
+                    aria-current={selected ? 'true' : undefined}
+                    data-test="indicator-link"
+                    data-code={target.code}
+                >
                     {localized(target.name)}
                 </a>
                 <div className={classes.meta}>
@@ -173,7 +184,7 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
                 )}
             </DataTableCell>
             <DataTableCell>
-                <StatusBadge status={row.status} />
+                <StatusBadge status={row.status} provisional={provisional} />
                 {missesOverdueTarget(row) && (
                     <div className={classes.meta} data-test="overdue-target">
                         {i18n.t('{{targetYear}} target not met', { targetYear: target.target2023.year })}
@@ -181,14 +192,29 @@ const ScorecardLine = ({ row, country, selected, href, share }: ScorecardLinePro
                 )}
             </DataTableCell>
             <DataTableCell>
-                <Sparkline
-                    points={row.series}
-                    label={i18n.t('Trend of {{indicator}}', { indicator: localized(target.name) })}
-                />
+                <Sparkline points={row.series} label={trendDescription(row)} />
             </DataTableCell>
             <DataTableCell align="right">{survey ? '—' : <PrivateShare share={share} />}</DataTableCell>
         </DataTableRow>
     )
+}
+
+/** The sparkline in words, for screen readers: where the series starts and ends. */
+function trendDescription(row: ScorecardRow): string {
+    const indicator = localized(row.target.name)
+    const points = [...row.series].sort((a, b) => a.year - b.year)
+    const first = points[0]
+    const last = points[points.length - 1]
+    if (first === undefined || last === undefined || points.length < 2) {
+        return i18n.t('Trend of {{indicator}} not available (fewer than two values)', { indicator })
+    }
+    return i18n.t('Trend of {{indicator}} from {{first}} in {{firstYear}} to {{last}} in {{lastYear}}', {
+        indicator,
+        first: formatNumber(first.value, row.decimals),
+        firstYear: first.year,
+        last: formatNumber(last.value, row.decimals),
+        lastYear: last.year,
+    })
 }
 
 const sameOrigin = (a: TargetOrigin, b: TargetOrigin) => (a.orgUnit?.id ?? null) === (b.orgUnit?.id ?? null)

@@ -13,7 +13,13 @@ const SIZE = { width: 72, height: 22, left: 2, right: 2, top: 3, bottom: 3 }
 /** A tiny trend line, drawn by hand to keep the bundle small. */
 export const Sparkline = ({ points, label }: SparklineProps) => {
     const scale = chartScale(points, SIZE)
-    if (scale === null || points.length < 2) return <span aria-label={label}>—</span>
+    if (scale === null || points.length < 2) {
+        return (
+            <span role="img" aria-label={label}>
+                —
+            </span>
+        )
+    }
     const last = [...points].sort((a, b) => a.year - b.year)[points.length - 1]
     return (
         <svg width={SIZE.width} height={SIZE.height} role="img" aria-label={label}>

@@ -1,8 +1,9 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useOrgUnit } from '../drill-down/use-org-unit'
 import { privateCompleteness, sectorShare, type SectorShare } from '../sector-share/sector-split'
 import { useSectorSplit } from '../sector-share/use-sector-split'
 import { PRIVATE_SECTOR_CODES, useDhis2Metadata } from '../shared/use-dhis2-metadata'
+import type { FallbackReason } from '../shared/notices'
 import { useMe } from '../shared/use-me'
 import { availableYears, defaultYear } from '../shared/years'
 import { DEFAULT_TARGETS } from '../targets/catalogue'
@@ -34,20 +35,49 @@ function isString(value: string | undefined): value is string {
  * Everything the scorecard view shows, from at most two analytics requests: the actuals of every indicator
  * and year for the org unit and its children, and the sector split with private completeness for the year.
  */
-export function useScorecard(selection: { orgUnit: string | null; year: number | null }, now: Date) {
+export function useScorecard(
+    selection: { orgUnit: string | null; year: number | null },
+    now: Date,
+    /** Corrects the URL's org unit (no history entry) when the link's one cannot be shown. */
+    replaceOrgUnit: (orgUnit: string | null) => void = () => undefined
+) {
     const years = useMemo(() => availableYears(now), [now])
     const year = selection.year ?? defaultYear(now)
     const me = useMe()
-    const orgUnitId = selection.orgUnit ?? me.data?.orgUnits[0]?.id ?? null
+    const own = me.data?.orgUnits[0] ?? null
+    // The org unit of a link that does not exist or is outside the user's area: the user's own is shown.
+    const [fallback, setFallback] = useState<{ id: string; reason: FallbackReason } | null>(null)
+    const requested = selection.orgUnit !== fallback?.id ? selection.orgUnit : null
+    // Started without waiting for `me` when the link names an org unit: the requests run in parallel.
+    const orgUnitId = requested ?? own?.id ?? null
     const orgUnit = useOrgUnit(orgUnitId)
+    const areaRoots = me.data?.areaRoots
+    const requestedUnit = orgUnit.data?.id === requested ? orgUnit.data : undefined
+    const requestedMissing = requested !== null && orgUnit.error?.status === 404
+    const outside =
+        requestedUnit !== undefined &&
+        areaRoots !== undefined &&
+        !areaRoots.some((root) => requestedUnit.path.split('/').includes(root))
+    useEffect(() => {
+        if (requested === null || (!requestedMissing && !outside)) return
+        setFallback({ id: requested, reason: requestedMissing ? 'unknown' : 'outside' })
+        replaceOrgUnit(null)
+    }, [requested, requestedMissing, outside, replaceOrgUnit])
+    // Until the fallback applies, nothing is shown or requested for the org unit that cannot be shown.
+    const shownOrgUnit =
+        requestedMissing || outside ? { ...orgUnit, data: undefined, error: null, loading: true } : orgUnit
+    /** Shown while the user stays on the org unit the app fell back to. */
+    const fallbackNotice = fallback !== null && selection.orgUnit === null ? fallback.reason : null
+    /** The running year: its monthly reports are still arriving, so its figures are not final. */
+    const incompleteYear = year >= now.getFullYear()
     const lineage = useMemo(
-        () => (orgUnit.data ? [...orgUnit.data.ancestors, orgUnit.data] : null),
-        [orgUnit.data]
+        () => (shownOrgUnit.data ? [...shownOrgUnit.data.ancestors, shownOrgUnit.data] : null),
+        [shownOrgUnit.data]
     )
     const targets = useTargets(lineage)
     const metadata = useDhis2Metadata(INDICATOR_CODES)
 
-    const unit = orgUnit.data
+    const unit = shownOrgUnit.data
     const orgUnitIds = useMemo(() => (unit ? [unit.id, ...unit.children.map((c) => c.id)] : []), [unit])
     const indicatorIds = useMemo(
         () => [
@@ -149,7 +179,11 @@ export function useScorecard(selection: { orgUnit: string | null; year: number |
 
     return {
         me,
-        orgUnit,
+        /** The user's account has no org unit (and the link names none that can be shown). */
+        noOrgUnit: me.data !== undefined && me.data.orgUnits.length === 0 && orgUnitId === null,
+        fallbackNotice,
+        incompleteYear,
+        orgUnit: shownOrgUnit,
         targets,
         metadata,
         actuals,

@@ -2,7 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 
 /** What the app tells the user when DHIS2 refuses or fails; built in one place so wording stays consistent. */
 export interface UserFacingError {
-    kind: 'access' | 'network' | 'server' | 'invalid-response' | 'analytics-not-run'
+    kind: 'access' | 'network' | 'server' | 'invalid-response' | 'analytics-not-run' | 'session-expired'
     title: string
     message: string
     /** HTTP status when DHIS2 answered. */
@@ -55,6 +55,15 @@ function describe(error: unknown): Omit<UserFacingError, 'status'> {
             message: i18n.t(
                 'The figures will appear once a DHIS2 administrator has run the analytics tables update (Data Administration app, Analytics Tables), and it has finished.'
             ),
+        }
+    }
+    // DHIS2 answers an XHR without a valid session with 401 and a JSON WebMessage (Http401LoginUrl-
+    // AuthenticationEntryPoint); app-runtime falls back to the message "Unauthorized" when the body is not JSON.
+    if (e.type === 'access' && (status === 401 || (status === undefined && e.message === 'Unauthorized'))) {
+        return {
+            kind: 'session-expired',
+            title: i18n.t('Your DHIS2 session has expired'),
+            message: i18n.t('Sign in again to continue; the page goes back to the DHIS2 login.'),
         }
     }
     if (e.type === 'access' && code === 'E7120') {

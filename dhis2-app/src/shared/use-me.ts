@@ -4,7 +4,9 @@ import { useParsedQuery } from './use-parsed-query'
 const ME_QUERY = {
     me: {
         resource: 'me',
-        params: { fields: 'id,displayName,organisationUnits[id,displayName,level,path]' },
+        params: {
+            fields: 'id,displayName,organisationUnits[id,displayName,level,path],dataViewOrganisationUnits[id,path]',
+        },
     },
 }
 
@@ -20,6 +22,7 @@ const meSchema = z.object({
         id: z.string(),
         displayName: z.string().optional(),
         organisationUnits: z.array(orgUnitRefSchema),
+        dataViewOrganisationUnits: z.array(z.object({ id: z.string(), path: z.string() })).optional(),
     }),
 })
 
@@ -28,6 +31,8 @@ export interface CurrentUser {
     name: string
     /** The user's own org units, highest level first. */
     orgUnits: Array<z.infer<typeof orgUnitRefSchema>>
+    /** Roots of the user's area for analytics: data view org units, or the data capture ones when unset. */
+    areaRoots: string[]
 }
 
 export function parseMe(data: unknown): CurrentUser {
@@ -36,6 +41,7 @@ export function parseMe(data: unknown): CurrentUser {
         id: me.id,
         name: me.displayName ?? '',
         orgUnits: [...me.organisationUnits].sort((a, b) => a.level - b.level),
+        areaRoots: [...me.organisationUnits, ...(me.dataViewOrganisationUnits ?? [])].map((u) => u.id),
     }
 }
 

@@ -22,6 +22,8 @@ export interface SelectionControls {
     selection: Selection
     /** Changes part of the selection as a new history entry (so Back returns to the previous view). */
     select: (patch: Partial<Selection>) => void
+    /** Corrects the selection in place (no history entry), e.g. an org unit of a link that cannot be shown. */
+    replace: (patch: Partial<Selection>) => void
 }
 
 /** The selection kept in the URL hash, with a setter that pushes a history entry. */
@@ -34,5 +36,10 @@ export function useSelection(): SelectionControls {
         window.history.pushState(null, '', next)
         window.dispatchEvent(new Event(CHANGE_EVENT))
     }, [])
-    return { selection, select }
+    const replace = useCallback((patch: Partial<Selection>) => {
+        const next = selectionToHash({ ...parseSelection(window.location.hash), ...patch })
+        window.history.replaceState(null, '', next)
+        window.dispatchEvent(new Event(CHANGE_EVENT))
+    }, [])
+    return { selection, select, replace }
 }

@@ -72,3 +72,5 @@ export const TrajectoryPanel = ({
         </section>
     )
 }
+
+export default TrajectoryPanel

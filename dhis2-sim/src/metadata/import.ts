@@ -7,7 +7,7 @@ import { generateUid, isValidUid } from '../core/uid.js'
 import { accessDenied, badRequest, noContent, webMessage } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
 import { generateCategoryOptionCombos } from './category-option-combos.js'
-import { EMBEDDED_REFERENCES, IMPORT_ORDER, SCHEMAS } from './schema.js'
+import { EMBEDDED_REFERENCES, IMPORT_ORDER, MAX_LENGTHS, MIN_LENGTHS, SCHEMAS } from './schema.js'
 
 type Identifier = 'UID' | 'CODE' | 'AUTO'
 type Strategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE'
@@ -33,7 +33,8 @@ export interface ErrorReport {
     mainKlass: string
     errorKlass?: string
     errorProperty?: string
-    errorProperties?: string[]
+    /** ErrorReport keeps the raw args here: numbers stay numbers in JSON. */
+    errorProperties?: Array<string | number>
     errorCode: string
     args: string[]
 }
@@ -161,6 +162,47 @@ function isMissing(value: unknown): boolean {
     )
 }
 
+/** Java's MessageFormat groups the digits of numbers (`1,200`). */
+function javaNumber(value: number): string {
+    return value.toLocaleString('en-US')
+}
+
+/** DefaultSchemaValidator#validateString: E4001 over the column length, else E4002 under a PropertyRange min. */
+function lengthErrors(collection: MetadataCollection, object: MetadataObject): ErrorReport[] {
+    const schema = SCHEMAS[collection]
+    const errors: ErrorReport[] = []
+    const maxima = MAX_LENGTHS[collection]
+    const minima = MIN_LENGTHS[collection] ?? {}
+    for (const [property, max] of Object.entries(maxima)) {
+        const value = object[property]
+        // Empty strings are not checked at all.
+        if (typeof value !== 'string' || value === '') continue
+        const base = { mainKlass: schema.klass, errorKlass: 'java.lang.String', errorProperty: property }
+        if (value.length > max) {
+            errors.push({
+                ...base,
+                errorProperties: [property, max, value.length],
+                message: `Maximum length of property \`${property}\`is ${javaNumber(max)}, but given length was ${javaNumber(value.length)}`,
+                errorCode: 'E4001',
+                args: [property, String(max), String(value.length)],
+            })
+            continue
+        }
+        const min = minima[property]
+        if (min !== undefined && value.length < min) {
+            errors.push({
+                ...base,
+                errorProperties: [property, min, max, value.length],
+                message: `Allowed length range for property \`${property}\` is [${min} to ${javaNumber(max)}], but given length was ${value.length}`,
+                errorCode: 'E4002',
+                // The report's args are the Doubles of the schema property, as Java prints them.
+                args: [property, `${min}.0`, `${max}.0`, String(value.length)],
+            })
+        }
+    }
+    return errors
+}
+
 export function importMetadata(
     store: SimMetadataStore,
     body: Record<string, unknown>,
@@ -269,6 +311,7 @@ export function importMetadata(
                 })
             }
         }
+        plan.errors.push(...lengthErrors(plan.collection, object))
         for (const [property, target] of Object.entries(schema.references)) {
             const ref = object[property]
             if (isMissing(ref)) continue

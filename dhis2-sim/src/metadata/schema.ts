@@ -142,3 +142,44 @@ export const IMPORT_ORDER: MetadataCollection[] = [
     'userGroups',
     'users',
 ]
+
+/**
+ * Maximum string lengths (E4001) from the Hibernate mappings of 2.41.3 (`length="…"`; a string column without one
+ * gets Hibernate's 255; `type="text"` columns have no limit) and `identifiableProperties.hbm` (code 50).
+ */
+const NAME_AND_CODE = { name: 230, code: 50 }
+const NAMEABLE = { ...NAME_AND_CODE, shortName: 50 }
+
+export const MAX_LENGTHS: Record<MetadataCollection, Record<string, number>> = {
+    organisationUnits: {
+        ...NAMEABLE,
+        url: 255,
+        contactPerson: 255,
+        address: 255,
+        email: 150,
+        phoneNumber: 150,
+    },
+    organisationUnitLevels: NAME_AND_CODE,
+    organisationUnitGroups: NAMEABLE,
+    organisationUnitGroupSets: NAMEABLE,
+    categoryOptions: { ...NAMEABLE, formName: 230 },
+    categories: NAMEABLE,
+    categoryCombos: NAME_AND_CODE,
+    categoryOptionCombos: NAME_AND_CODE,
+    dataElements: { ...NAMEABLE, formName: 230, url: 255 },
+    dataElementGroups: NAMEABLE,
+    dataSets: NAMEABLE,
+    indicatorTypes: NAME_AND_CODE,
+    indicators: { ...NAMEABLE, url: 255 },
+    indicatorGroups: NAME_AND_CODE,
+    constants: NAMEABLE,
+    userRoles: NAME_AND_CODE,
+    userGroups: NAME_AND_CODE,
+    users: { code: 50 },
+}
+
+/** `@PropertyRange(min = …)` on strings (E4002): `formName` of DataElement and CategoryOption needs 2. */
+export const MIN_LENGTHS: Partial<Record<MetadataCollection, Record<string, number>>> = {
+    dataElements: { formName: 2 },
+    categoryOptions: { formName: 2 },
+}

@@ -388,6 +388,68 @@ describe('POST /api/metadata (docs/dhis2-api.md §8.4)', () => {
         expect((await get('/api/dataElements/DeNewOk0001')).status).toBe(200)
     })
 
+    it('checks string lengths against the column lengths (E4001) and PropertyRange minima (E4002) (DefaultSchemaValidatorTest#testStringPropertyTooLong, #testStringPropertyShorterThanMinLength; ObjectBundleServiceTest#testCreateMetadataWithInvalidExpressionValidationRules)', async () => {
+        const { status, body } = await postMetadata('?atomicMode=NONE', {
+            dataElements: [
+                {
+                    id: 'DeLongShort',
+                    name: 'Nom court trop long',
+                    shortName: 'Consultations prénatales (4e visite), secteur privé',
+                    valueType: 'NUMBER',
+                    domainType: 'AGGREGATE',
+                    aggregationType: 'SUM',
+                },
+                {
+                    id: 'DeFormName1',
+                    name: 'Nom de formulaire trop court',
+                    shortName: 'Formulaire court',
+                    formName: 'X',
+                    code: 'C'.repeat(50),
+                    valueType: 'NUMBER',
+                    domainType: 'AGGREGATE',
+                    aggregationType: 'SUM',
+                },
+            ],
+            indicatorTypes: [{ id: 'ItLongName1', name: 'N'.repeat(1200), factor: 1 }],
+        })
+        expect(status).toBe(409)
+        expect(body.response.stats).toEqual({ created: 0, updated: 0, deleted: 0, ignored: 3, total: 3 })
+        const reports = (
+            body.response.typeReports as Array<{ objectReports: Array<{ errorReports: unknown[] }> }>
+        )
+            .flatMap((type) => type.objectReports)
+            .flatMap((object) => object.errorReports)
+        expect(reports).toEqual([
+            {
+                message: 'Maximum length of property `shortName`is 50, but given length was 51',
+                mainKlass: 'org.hisp.dhis.dataelement.DataElement',
+                errorKlass: 'java.lang.String',
+                errorProperty: 'shortName',
+                errorProperties: ['shortName', 50, 51],
+                errorCode: 'E4001',
+                args: ['shortName', '50', '51'],
+            },
+            {
+                message: 'Allowed length range for property `formName` is [2 to 230], but given length was 1',
+                mainKlass: 'org.hisp.dhis.dataelement.DataElement',
+                errorKlass: 'java.lang.String',
+                errorProperty: 'formName',
+                errorProperties: ['formName', 2, 230, 1],
+                errorCode: 'E4002',
+                args: ['formName', '2.0', '230.0', '1'],
+            },
+            {
+                message: 'Maximum length of property `name`is 230, but given length was 1,200',
+                mainKlass: 'org.hisp.dhis.indicator.IndicatorType',
+                errorKlass: 'java.lang.String',
+                errorProperty: 'name',
+                errorProperties: ['name', 230, 1200],
+                errorCode: 'E4001',
+                args: ['name', '230', '1200'],
+            },
+        ])
+    })
+
     it('reports invalid UIDs, unknown references and unique clashes', async () => {
         const { body } = await postMetadata('', {
             dataElements: [

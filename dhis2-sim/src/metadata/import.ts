@@ -31,6 +31,8 @@ export interface Stats {
 export interface ErrorReport {
     message: string
     mainKlass: string
+    /** Set by PreheatErrorReport (reference errors): the uid of the object reported. */
+    mainId?: string
     errorKlass?: string
     errorProperty?: string
     /** ErrorReport keeps the raw args here: numbers stay numbers in JSON. */
@@ -281,14 +283,22 @@ export function importMetadata(
     ): ErrorReport => {
         const schema = SCHEMAS[plan.collection]
         const record = (ref ?? {}) as Record<string, unknown>
-        const refText = `[${String(record.id ?? record.code ?? '')}] (${SCHEMAS[target].simpleName})`
-        const objectText = `[${plan.object.id}] (${schema.simpleName})`
+        // PreheatIdentifier#getIdentifiersWithName: `<name> [<identifier>] (<Class>)`, no name when it has none.
+        const withName = (object: Record<string, unknown>, simpleName: string): string => {
+            const key = params.identifier === 'CODE' ? object.code : (object.id ?? object.code)
+            const name = typeof object.name === 'string' && object.name !== '' ? `${object.name} ` : ''
+            return `${name}[${key === undefined ? 'null' : String(key)}] (${simpleName})`
+        }
+        const refText = withName(record, SCHEMAS[target].simpleName)
+        const objectText = withName(plan.object, schema.simpleName)
         return {
             message: `Invalid reference ${refText} on object ${objectText} for association \`${property}\``,
             mainKlass: schema.klass,
+            mainId: plan.object.id,
             errorKlass: SCHEMAS[target].klass,
             errorProperty: property,
-            errorProperties: [property],
+            // ErrorReport keeps its args as errorProperties.
+            errorProperties: [refText, objectText, property],
             errorCode: 'E5002',
             args: [refText, objectText, property],
         }

@@ -484,6 +484,22 @@ describe('POST /api/metadata (docs/dhis2-api.md §8.4)', () => {
             report.errorReports.map((error) => error.errorCode)
         )
         expect(codes).toEqual([['E4014'], ['E5002'], ['E5003']])
+        // ReferencesCheck#createError and PreheatIdentifier#getIdentifiersWithName (ErrorCode E5002).
+        expect(body.response.typeReports[0]?.objectReports[1]?.errorReports[0]).toEqual({
+            message:
+                'Invalid reference [CcUnknown01] (CategoryCombo) on object Référence [DeRefMiss01] (DataElement) for association `categoryCombo`',
+            mainKlass: 'org.hisp.dhis.dataelement.DataElement',
+            mainId: 'DeRefMiss01',
+            errorKlass: 'org.hisp.dhis.category.CategoryCombo',
+            errorProperty: 'categoryCombo',
+            errorProperties: [
+                '[CcUnknown01] (CategoryCombo)',
+                'Référence [DeRefMiss01] (DataElement)',
+                'categoryCombo',
+            ],
+            errorCode: 'E5002',
+            args: ['[CcUnknown01] (CategoryCombo)', 'Référence [DeRefMiss01] (DataElement)', 'categoryCombo'],
+        })
         expect(body.response.typeReports[0]?.objectReports[2]?.errorReports[0]?.message).toBe(
             `Property \`name\` with value \`Accouchements (total)\` on object Accouchements (total) [DeDupName01] (DataElement) already exists on object ${IDS.births}`
         )

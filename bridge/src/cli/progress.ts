@@ -3,7 +3,7 @@
 // left while sending.
 import cliProgress from 'cli-progress'
 import type { Lang } from '../core/types.js'
-import type { ProgressEvent } from '../handlers/common.js'
+import type { ProgressEvent } from '../pipeline/prepare.js'
 
 const T = {
     fr: {

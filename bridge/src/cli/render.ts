@@ -1,7 +1,7 @@
 // How a run report reads in a terminal: one line per problem with file and row, then a table.
 import Table from 'cli-table3'
 import type { Lang, ValidationIssue } from '../core/types.js'
-import type { RunReport } from '../handlers/common.js'
+import type { RunReport } from '../pipeline/run-report.js'
 
 const T = {
     fr: {

@@ -1,7 +1,7 @@
 // The bridge package's folder (the one holding its package.json), found from this module's location:
 // the same code runs from src/ (tsx, tests) and from the bundle dist/bridge.mjs, at different depths.
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 let cached: string | undefined
@@ -13,4 +13,10 @@ export function packageRoot(): string {
         if (existsSync(join(dir, 'package.json'))) return (cached = dir)
         if (dirname(dir) === dir) return (cached = here)
     }
+}
+
+/** The repository's `mappings/` folder, beside the bridge package. */
+export function defaultMappingsRoot(): string {
+    const candidates = [join(packageRoot(), '..', 'mappings'), resolve('mappings')]
+    return candidates.find((c) => existsSync(c)) ?? candidates[0] ?? 'mappings'
 }

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import type { ValidationIssue } from '../../src/core/types.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import { convertHandler } from '../../src/handlers/convert.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runConvert } from '../../src/convert/handler.js'
+import { runPush } from '../../src/push/handler.js'
 import { ADMIN, as, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator
@@ -123,7 +123,7 @@ describe('one meaning per DHIS2 cell, in one push of several files', () => {
             d: await held('FS-C5-013', '202406'),
             aug: await held('FS-C5-012', '202408'),
         }
-        const report = await pushHandler({ files, dhis2: as(sim, ...ADMIN), stateDir: tempState() })
+        const report = await runPush({ files, dhis2: as(sim, ...ADMIN), stateDir: tempState() })
         expect(report.exitCode).not.toBe(0)
 
         // A: the hidden draft's values never reach DHIS2
@@ -192,7 +192,7 @@ describe('one meaning per DHIS2 cell, in one push of several files', () => {
         const dir = tempState()
         const files = (await makeFiles(dir)).filter((f) => f.includes('fs-c5-013'))
         const out = join(dir, 'out.json')
-        const report = await convertHandler({ files, dhis2: as(sim, ...ADMIN), stateDir: tempState(), out })
+        const report = await runConvert({ files, dhis2: as(sim, ...ADMIN), stateDir: tempState(), out })
         const { readFileSync } = await import('node:fs')
         const set = JSON.parse(readFileSync(out, 'utf8')) as {
             dataValues: Array<{ dataElement: string; value: string }>
@@ -246,20 +246,20 @@ describe('copyWithoutBlocked (the second pass of convert, also used for stdout)'
 describe('lab line lists: totals are made per file, and checked across files', () => {
     it('the same lab file twice is not counted twice: each total is sent once, with a warning', async () => {
         const { copyFileSync } = await import('node:fs')
-        const { validateHandler } = await import('../../src/handlers/validate.js')
+        const { runValidate } = await import('../../src/validate/handler.js')
         const labs = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'labs')
         const dir = tempState()
         const one = join(dir, 'registre-FS-C5-019-2025S1.csv')
         const two = join(dir, 'registre-FS-C5-019-2025S1-copie.csv')
         copyFileSync(join(labs, 'registre-FS-C5-019-2025S1.csv'), one)
         copyFileSync(one, two)
-        const single = await validateHandler({
+        const single = await runValidate({
             files: [one],
             source: 'lab',
             dhis2: as(sim, ...ADMIN),
             stateDir: dir,
         })
-        const twice = await validateHandler({
+        const twice = await runValidate({
             files: [one, two],
             source: 'lab',
             dhis2: as(sim, ...ADMIN),

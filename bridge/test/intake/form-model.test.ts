@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import type { CommonOptions } from '../../src/handlers/common.js'
-import { convertHandler } from '../../src/handlers/convert.js'
-import { validateHandler } from '../../src/handlers/validate.js'
+import type { CommonOptions } from '../../src/pipeline/prepare.js'
+import { runConvert } from '../../src/convert/handler.js'
+import { runValidate } from '../../src/validate/handler.js'
 import {
     buildFormModel,
     fieldKey,
@@ -199,12 +199,12 @@ describe('form values through the pipeline', () => {
         const file = join(dir, 'form-202402.csv')
         writeFileSync(file, formRowsToCsv(out))
         const common: CommonOptions = { files: [file], metadataFile, layout: 'long', stateDir: dir }
-        const report = await validateHandler(common)
+        const report = await runValidate(common)
         expect(report.issues).toEqual([])
         expect(report.values).toBe(expected.size)
 
         const json = join(dir, 'form-202402.json')
-        await convertHandler({ ...common, out: json })
+        await runConvert({ ...common, out: json })
         const sent = (JSON.parse(readFileSync(json, 'utf8')) as { dataValues: Array<Record<string, string>> })
             .dataValues
         expect(new Set(sent.map((v) => `${v.orgUnit}|${v.period}|${v.attributeOptionCombo}`))).toEqual(
@@ -226,7 +226,7 @@ describe('form values through the pipeline', () => {
         })
         const file = join(dir, 'form-bad.csv')
         writeFileSync(file, formRowsToCsv(out))
-        const report = await validateHandler({ files: [file], metadataFile, layout: 'long', stateDir: dir })
+        const report = await runValidate({ files: [file], metadataFile, layout: 'long', stateDir: dir })
         expect(report.values).toBe(1)
         const fieldOf = (row: number | undefined) => out.rowFields[(row ?? 0) - 2]
         const errors = report.issues.filter((i) => i.severity === 'error')

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import type { ValidationIssue } from '../../src/core/types.js'
 import { Dhis2Error } from '../../src/dhis2/client.js'
-import { pushHandler } from '../../src/handlers/push.js'
-import { validateHandler } from '../../src/handlers/validate.js'
+import { runPush } from '../../src/push/handler.js'
+import { runValidate } from '../../src/validate/handler.js'
 import { as, fixture, MCD_COMMUNE5, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator
@@ -27,7 +27,7 @@ function only(issues: ValidationIssue[], code: string): ValidationIssue {
 
 describe('bad input', () => {
     it('validate gives one message per problem, with its row, in French (English on request)', async () => {
-        const report = await validateHandler({
+        const report = await runValidate({
             files: BAD,
             dhis2: as(sim, ...MCD_COMMUNE5),
             stateDir: tempState(),
@@ -81,13 +81,13 @@ describe('bad input', () => {
     })
 
     it('an empty file alone is a failure (exit 1); a wrong password is a clean 401 without the secret', async () => {
-        const empty = await validateHandler({
+        const empty = await runValidate({
             files: [fixture('bad/vide.csv')],
             dhis2: as(sim, ...MCD_COMMUNE5),
             stateDir: tempState(),
         })
         expect(empty.exitCode).toBe(1)
-        const e = await validateHandler({
+        const e = await runValidate({
             files: [fixture('bad/vide.csv')],
             dhis2: as(sim, 'mcd.commune5', 'wrong-secret'),
             stateDir: tempState(),
@@ -99,7 +99,7 @@ describe('bad input', () => {
 
     it('push as the Commune V district user: good rows land, the other district’s row gets E7617 on its row', async () => {
         const before = sim.db.dataValues.size
-        const report = await pushHandler({
+        const report = await runPush({
             files: BAD,
             dhis2: as(sim, ...MCD_COMMUNE5),
             stateDir: tempState(),

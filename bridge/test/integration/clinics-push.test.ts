@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator
@@ -54,7 +54,7 @@ describe('clinic reports into DHIS2', () => {
 
     it('a dry run lets DHIS2 check and count without writing anything, and records nothing', async () => {
         const size = sim.db.dataValues.size
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...ADMIN),
             stateDir,
@@ -76,7 +76,7 @@ describe('clinic reports into DHIS2', () => {
     it('lands every valid value and the district analytics count the private facilities', async () => {
         await sim.runAnalytics()
         const before = await analytics(ids.consult, ids.commune5, '202401')
-        const report = await pushHandler({ files: ALL, dhis2: as(sim, ...ADMIN), stateDir })
+        const report = await runPush({ files: ALL, dhis2: as(sim, ...ADMIN), stateDir })
         expect(report.errors).toBe(0)
         expect(report.exitCode).toBe(0)
         // 3 × 9 Commune V reports + 3 Kadiolo + 6 Sikasso, 28 values each
@@ -100,7 +100,7 @@ describe('clinic reports into DHIS2', () => {
 
     it('pushing the same file again sends nothing and says so', async () => {
         const size = sim.db.dataValues.size
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('commune5-2024-01-long.csv')],
             dhis2: as(sim, ...ADMIN),
             stateDir,
@@ -174,7 +174,7 @@ describe('clinic reports into DHIS2', () => {
         await sim.runAnalytics()
         const cpn1Before = await analytics(ids.cpn1, ids.commune5, '202401')
 
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('commune5-2024-01-long-corrige.csv')],
             dhis2: as(sim, ...ADMIN),
             stateDir,
@@ -222,7 +222,7 @@ describe('clinic reports into DHIS2', () => {
         await sim.runAnalytics()
         expect(await analytics(ids.cpn1, ids.commune5, '202401')).toBe(cpn1Before + cpn1Delta)
 
-        const again = await pushHandler({
+        const again = await runPush({
             files: [fixture('commune5-2024-01-long-corrige.csv')],
             dhis2: as(sim, ...ADMIN),
             stateDir,

@@ -6,7 +6,7 @@ import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { uidFromCode } from '../../../mappings/src/uid.js'
 import { renderReport } from '../../src/cli/render.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 import { runAnalyticsJob } from '../lab/analytics-helpers.js'
 import { ADMIN, as, fixture, MCD_COMMUNE5, startDemo, tempState } from '../helpers/sim.js'
 
@@ -99,7 +99,7 @@ describe('reports marked complete in DHIS2', () => {
     it('completes every clinic-month pushed, and the district reporting rate counts exactly those', async () => {
         expect(await registrations(COMMUNE5)).toEqual([])
         const stateDir = tempState()
-        const report = await pushHandler({
+        const report = await runPush({
             files: COMMUNE5_FILES,
             dhis2: as(sim, 'bridge', 'Bridge@2024'),
             stateDir,
@@ -137,7 +137,7 @@ describe('reports marked complete in DHIS2', () => {
         expect(rate).toBeCloseTo((withData.size * 100) / expectedReports, 6)
 
         // the same files again: nothing sent, nothing registered again
-        const again = await pushHandler({
+        const again = await runPush({
             files: COMMUNE5_FILES,
             dhis2: as(sim, 'bridge', 'Bridge@2024'),
             stateDir,
@@ -150,7 +150,7 @@ describe('reports marked complete in DHIS2', () => {
     })
 
     it('a dry run asks DHIS2 to check the registrations and writes none', async () => {
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...ADMIN),
             stateDir: tempState(),
@@ -164,7 +164,7 @@ describe('reports marked complete in DHIS2', () => {
 
     it('--no-complete registers nothing; a refused registration is reported on its file and row; a later push completes what is missing', async () => {
         const stateDir = tempState()
-        const first = await pushHandler({
+        const first = await runPush({
             files: [fixture('kadiolo-2024-01-long.xlsx')],
             dhis2: as(sim, ...ADMIN),
             stateDir,
@@ -180,7 +180,7 @@ describe('reports marked complete in DHIS2', () => {
         // the Commune V district account, same ledger, with its own January file: the Kadiolo values are in
         // DHIS2 already, but completing another district's reports is refused. DHIS2 still answers SUCCESS
         // for the batch, naming the refused ones in legacy conflicts without indexes.
-        const refused = await pushHandler({
+        const refused = await runPush({
             files: [fixture('kadiolo-2024-01-long.xlsx'), fixture('commune5-2024-01-long.csv')],
             dhis2: as(sim, ...MCD_COMMUNE5),
             stateDir,
@@ -205,7 +205,7 @@ describe('reports marked complete in DHIS2', () => {
         expect(await registrations(KADIOLO)).toEqual([])
 
         // the bridge account with the same ledger: only the missing registrations go
-        const later = await pushHandler({
+        const later = await runPush({
             files: [fixture('kadiolo-2024-01-long.xlsx')],
             dhis2: as(sim, 'bridge', 'Bridge@2024'),
             stateDir,

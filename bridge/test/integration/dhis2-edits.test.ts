@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 import { ledgerEntries, ledgerInstance } from '../../src/storage/ledger.js'
 import { openSqlite } from '../../src/storage/sqlite.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
@@ -71,7 +71,7 @@ describe('values edited in DHIS2 after a push', () => {
     const stateDir = tempState()
 
     it('is reported, not overwritten, and the exit code says so; the option puts the file’s value back', async () => {
-        const first = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
+        const first = await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         expect(first.exitCode).toBe(0)
         const sent = (await ledger(stateDir)).filter((l) => l.value !== '0')
         const [edited, deleted] = [sent[5]!, sent[17]!]
@@ -82,7 +82,7 @@ describe('values edited in DHIS2 after a push', () => {
         await editInDhis2(deleted.key, null)
         expect(await held(deleted.key)).toBeUndefined()
 
-        const again = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
+        const again = await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         const edit = again.issues.filter((i) => i.code === 'DHIS2_EDITED')
         expect(edit).toHaveLength(1)
         expect(edit[0]).toMatchObject({
@@ -104,7 +104,7 @@ describe('values edited in DHIS2 after a push', () => {
         expect(await held(edited.key)).toMatchObject({ value: newValue, storedBy: 'admin' })
         expect(await held(deleted.key)).toBeUndefined()
 
-        const restored = await pushHandler({
+        const restored = await runPush({
             files: [FILE],
             dhis2: as(sim, ...BRIDGE),
             stateDir,
@@ -118,13 +118,13 @@ describe('values edited in DHIS2 after a push', () => {
         expect(await held(edited.key)).toMatchObject({ value: edited.value, storedBy: 'bridge' })
         expect(await held(deleted.key)).toMatchObject({ value: deleted.value })
 
-        const settled = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
+        const settled = await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         expect(settled.plan).toMatchObject({ new: 0, changed: 0, dhis2Edits: 0 })
         expect(settled.exitCode).toBe(0)
     })
 
     it('a second file replacing values first sent from another file names that file and its date', async () => {
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('commune5-2024-01-long-corrige.csv')],
             dhis2: as(sim, ...BRIDGE),
             stateDir,
@@ -143,7 +143,7 @@ describe('values edited in DHIS2 after a push', () => {
 
     it('a value entered in DHIS2 by someone else, never sent by the bridge, is not overwritten', async () => {
         const state = tempState()
-        const first = await pushHandler({
+        const first = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...BRIDGE),
             stateDir: state,
@@ -151,7 +151,7 @@ describe('values edited in DHIS2 after a push', () => {
         const line = (await ledger(state)).find((l) => l.value !== '0')!
         // a fresh state: the bridge has no record of it, DHIS2 has another value
         await editInDhis2(line.key, String(Number(line.value) + 1))
-        const other = await pushHandler({
+        const other = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...BRIDGE),
             stateDir: tempState(),

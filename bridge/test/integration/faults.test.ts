@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { convertHandler } from '../../src/handlers/convert.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runConvert } from '../../src/convert/handler.js'
+import { runPush } from '../../src/push/handler.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
 let sim: RunningSimulator
@@ -25,7 +25,7 @@ it('ends with every value in DHIS2 exactly once despite 5xx and dropped connecti
     const stateDir = tempState()
     // what the files say, through the same pipeline
     const out = join(stateDir, 'expected.json')
-    await convertHandler({ files: FILES, dhis2: as(sim, ...ADMIN), stateDir, out })
+    await runConvert({ files: FILES, dhis2: as(sim, ...ADMIN), stateDir, out })
     const expected = (JSON.parse(readFileSync(out, 'utf8')) as { dataValues: Array<Record<string, string>> })
         .dataValues
     const key = (v: {
@@ -43,7 +43,7 @@ it('ends with every value in DHIS2 exactly once despite 5xx and dropped connecti
         dropAfterProcessing: true,
         seed: 11,
     })
-    const report = await pushHandler({
+    const report = await runPush({
         files: FILES,
         dhis2: as(sim, ...ADMIN, 5_000),
         stateDir,
@@ -76,7 +76,7 @@ it('ends with every value in DHIS2 exactly once despite 5xx and dropped connecti
     for (const v of nonZero) expect(storedByKey.get(key(v))).toBe(v.value)
 
     // a second push after the storm has nothing left to send
-    const again = await pushHandler({ files: FILES, dhis2: as(sim, ...ADMIN), stateDir })
+    const again = await runPush({ files: FILES, dhis2: as(sim, ...ADMIN), stateDir })
     expect(again.plan?.new).toBe(0)
     expect(again.plan?.changed).toBe(0)
 })
@@ -85,7 +85,7 @@ it('rides out timeouts and 429 Too Many Requests (honouring Retry-After), and DH
     const stateDir = tempState()
     const file = [fixture('sikasso-2024-01-long.json')]
     sim.setFaults({ rate: 0.4, kinds: ['timeout', '429'], paths: ['dataValueSets'], seed: 5 })
-    const report = await pushHandler({
+    const report = await runPush({
         files: file,
         dhis2: as(sim, ...ADMIN, 1_000),
         stateDir,
@@ -100,7 +100,7 @@ it('rides out timeouts and 429 Too Many Requests (honouring Retry-After), and DH
     expect(report.push).toMatchObject({ saved: 168 - zeros, failed: 0, rejected: 0 })
 
     // the same values again through ?async=true: DHIS2 answers with a job, the bridge polls its summary
-    const again = await pushHandler({
+    const again = await runPush({
         files: file,
         dhis2: as(sim, ...ADMIN),
         stateDir: tempState(),

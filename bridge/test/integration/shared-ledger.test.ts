@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client, withoutCredentials } from '../../src/dhis2/client.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 import { ledgerFileFor } from '../../src/plan/ledger.js'
 import { listAudit } from '../../src/storage/audit.js'
 import type { Database } from '../../src/storage/database.js'
@@ -54,7 +54,7 @@ describe('one ledger for the CLI and the intake service', () => {
         const FILE = fixture('sikasso-2024-01-long.json')
         // what an older bridge did: the file pushed, and its ledger written as a JSON-lines file
         const earlier = tempState()
-        const first = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir: earlier })
+        const first = await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir: earlier })
         expect(first.exitCode).toBe(0)
         const [values, completions] = await withDatabase(earlier, async (db) => [
             await ledgerEntries(db, instance()),
@@ -73,7 +73,7 @@ describe('one ledger for the CLI and the intake service', () => {
         await editInDhis2(edited.key, String(Number(edited.value) + 3))
         const stored = sim.db.dataValues.size
 
-        const again = await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
+        const again = await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         // nothing re-sent, no report registered again: the imported ledger and DHIS2 agree on them
         expect(again.push).toBeUndefined()
         expect(again.plan).toMatchObject({ new: 0, changed: 0, dhis2Edits: 1 })
@@ -95,7 +95,7 @@ describe('one ledger for the CLI and the intake service', () => {
             expect(await ledgerCompletions(db, instance())).toHaveLength(completions.length)
         })
         // imported once; the old file is kept as it was and never written again
-        await pushHandler({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
+        await runPush({ files: [FILE], dhis2: as(sim, ...BRIDGE), stateDir })
         expect(readFileSync(legacy, 'utf8')).toBe(text)
         const imports = await withDatabase(stateDir, (db) =>
             db.query<{ skipped_lines: number }>('SELECT skipped_lines FROM ledger_imports')
@@ -115,7 +115,7 @@ describe('one ledger for the CLI and the intake service', () => {
         try {
             const path = facilityMonthFile(tempState(), CLINIC_FACILITY)
             // the operator pushes the clinic's month with the CLI, on the service's state folder
-            const pushed = await pushHandler({ files: [path], dhis2: as(sim, ...BRIDGE), stateDir })
+            const pushed = await runPush({ files: [path], dhis2: as(sim, ...BRIDGE), stateDir })
             expect(pushed.exitCode).toBe(0)
             expect(pushed.push?.saved).toBeGreaterThan(0)
             const sent = await withDatabase(stateDir, (db) => ledgerEntries(db, instance()))

@@ -1,7 +1,7 @@
 // A push in its own process, for the interruption tests: kill -9, Ctrl-C and a second process on the
 // same state. Arguments: <stateDir> <file>…; DHIS2 address and account from the environment.
 import { reportDeliveriesOnSignals } from '../../src/cli/interrupt.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 
 const [stateDir, ...files] = process.argv.slice(2)
 const baseUrl = process.env.DHIS2_BASE_URL ?? ''
@@ -12,7 +12,7 @@ const password = process.env.DHIS2_PASSWORD ?? ''
 reportDeliveriesOnSignals()
 
 try {
-    const report = await pushHandler({
+    const report = await runPush({
         files,
         stateDir: stateDir ?? '',
         dhis2: { baseUrl, auth: { kind: 'basic', username, password }, timeoutMs: 60_000 },

@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { renderReport } from '../../src/cli/render.js'
-import { convertHandler } from '../../src/handlers/convert.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runConvert } from '../../src/convert/handler.js'
+import { runPush } from '../../src/push/handler.js'
 import { uidFromCode } from '../../../mappings/src/uid.js'
 import { completedReports, indicatorByOrgUnit, runAnalyticsJob } from './analytics-helpers.js'
 
@@ -83,9 +83,9 @@ describe('laboratory and mutuelle files into DHIS2', () => {
                 auth: { kind: 'basic' as const, username: 'bridge', password: 'Bridge@2024' },
             },
         }
-        const converted = await convertHandler({ ...common, out: join(runDir, 'valeurs.json') })
+        const converted = await runConvert({ ...common, out: join(runDir, 'valeurs.json') })
         await writeFile(join(runDir, 'convert.log'), renderReport(converted, 'fr'))
-        const pushed = await pushHandler(common)
+        const pushed = await runPush(common)
         await writeFile(join(runDir, 'push.log'), renderReport(pushed, 'fr'))
         await writeFile(join(runDir, 'push.json'), JSON.stringify(pushed, null, 2))
         expect(pushed.push?.rejected).toBe(0)
@@ -166,8 +166,8 @@ describe('laboratory and mutuelle files into DHIS2', () => {
                 auth: { kind: 'basic' as const, username: 'bridge', password: 'Bridge@2024' },
             },
         }
-        await convertHandler({ ...common, out: join(runDir, 'mutuelles.json') })
-        const report = await pushHandler(common)
+        await runConvert({ ...common, out: join(runDir, 'mutuelles.json') })
+        const report = await runPush(common)
         expect(report.errors).toBe(4)
         expect(report.push?.rejected).toBe(0)
         expect(report.push?.saved).toBe(report.values)

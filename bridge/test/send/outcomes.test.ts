@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { makeIssue } from '../../src/i18n/issues.js'
-import { pushHandler } from '../../src/handlers/push.js'
+import { runPush } from '../../src/push/handler.js'
 import { groupByRow } from '../../src/send/explain.js'
 import { ADMIN, as, fixture, startDemo, tempState } from '../helpers/sim.js'
 
@@ -33,7 +33,7 @@ describe('push outcomes', () => {
     it('stops early with one message when DHIS2 keeps failing', async () => {
         sim.setFaults({ rate: 1, kinds: ['503'], paths: ['dataValueSets'], seed: 1 })
         const started = Date.now()
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('commune5-2024-02-wide-windows1252.csv')],
             dhis2: as(sim, ...ADMIN),
             stateDir: tempState(),
@@ -62,7 +62,7 @@ describe('push outcomes', () => {
             dropAfterProcessing: true,
             seed: 2,
         })
-        const report = await pushHandler({
+        const report = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...ADMIN, 5_000),
             stateDir,
@@ -77,7 +77,7 @@ describe('push outcomes', () => {
         expect(report.issues.filter((i) => i.code === 'CHUNK_FAILED')).toHaveLength(0)
         expect(uncertain[0]?.message.fr).toMatch(/a peut-être été enregistré/)
         // the next run reads DHIS2: what was applied is found there, recorded, and not sent again
-        const next = await pushHandler({
+        const next = await runPush({
             files: [fixture('sikasso-2024-01-long.json')],
             dhis2: as(sim, ...ADMIN),
             stateDir,

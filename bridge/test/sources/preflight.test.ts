@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validateHandler } from '../../src/handlers/validate.js'
+import { runValidate } from '../../src/validate/handler.js'
 import { CACHE_FORMAT, type MetadataSnapshot } from '../../src/metadata-snapshot/types.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'preflight-'))
@@ -132,7 +132,7 @@ writeFileSync(file, '\ufeff' + rows.join('\r\n') + '\r\n')
 
 describe('pre-flight check', () => {
     it('reports each problem on its row before anything is sent', async () => {
-        const report = await validateHandler({
+        const report = await runValidate({
             files: [file],
             metadataFile,
             today: new Date('2026-11-25T12:00:00Z'),
@@ -158,8 +158,8 @@ describe('pre-flight check', () => {
     })
 
     it('strict mode turns any error into a failure', async () => {
-        const { convertHandler } = await import('../../src/handlers/convert.js')
-        const report = await convertHandler({
+        const { runConvert } = await import('../../src/convert/handler.js')
+        const report = await runConvert({
             files: [file],
             metadataFile,
             out: join(dir, 'o.json'),

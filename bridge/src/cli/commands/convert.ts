@@ -1,6 +1,6 @@
-// `bridge convert <files…> --out values.json`: argument parsing only; the work is convertHandler.
+// `bridge convert <files…> --out values.json`: argument parsing only; the work is runConvert.
 import { Command } from 'commander'
-import { convertHandler } from '../../handlers/convert.js'
+import { runConvert } from '../../convert/handler.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
 import { h } from '../help-lang.js'
 
@@ -26,7 +26,7 @@ export function convertCommand(): Command {
                 async ({ onProgress }) => {
                     const opts = await toCommonOptions(files, o, false)
                     if (onProgress) opts.onProgress = onProgress
-                    return convertHandler({ ...opts, out: o.out })
+                    return runConvert({ ...opts, out: o.out })
                 },
                 { stdoutIsData: o.out === '-', fileCount: files.length }
             )

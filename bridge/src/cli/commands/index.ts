@@ -1,5 +1,6 @@
 // Every command of the bridge CLI. A command module exports a function returning a commander
-// Command; its work lives in a handler (src/handlers/, or the feature folder) that tests call directly.
+// Command and only parses arguments; its work is the run<Command> of src/<area>/handler.ts, which
+// tests call directly.
 import type { Command } from 'commander'
 import { convertCommand } from './convert.js'
 import { facilitiesCommand } from './facilities.js'

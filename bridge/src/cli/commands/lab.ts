@@ -1,7 +1,7 @@
 // `bridge lab template`: argument parsing only. Lab files themselves go through
 // `bridge validate|convert|push --source lab`.
 import { Command } from 'commander'
-import { defaultMappingsRoot } from '../../handlers/common.js'
+import { defaultMappingsRoot } from '../../core/package-root.js'
 import { writeLabTemplates } from '../../sources/lab/template.js'
 import { h } from '../help-lang.js'
 

@@ -1,7 +1,7 @@
 // `bridge mappings check`: argument parsing only; the work is in bridge/src/drift/.
 import { Command } from 'commander'
 import { runMappingsCheck } from '../../drift/handler.js'
-import { defaultMappingsRoot } from '../../handlers/common.js'
+import { defaultMappingsRoot } from '../../core/package-root.js'
 import { connectMetadataApi } from '../../dhis2/connect.js'
 import { loadConfigAndWarn } from '../shared-options.js'
 import { h } from '../help-lang.js'

@@ -1,6 +1,6 @@
 // `bridge metadata install`: argument parsing only; the work is in bridge/src/metadata-install/.
 import { Command } from 'commander'
-import { defaultMappingsRoot } from '../../handlers/common.js'
+import { defaultMappingsRoot } from '../../core/package-root.js'
 import { connectMetadataApi } from '../../dhis2/connect.js'
 import { loadConfigAndWarn } from '../shared-options.js'
 import { runMetadataInstall } from '../../metadata-install/handler.js'

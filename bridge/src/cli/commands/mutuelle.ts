@@ -1,7 +1,7 @@
 // `bridge mutuelle template`: argument parsing only. Mutuelle files themselves go through
 // `bridge validate|convert|push --source mutuelle`.
 import { Command } from 'commander'
-import { defaultMappingsRoot } from '../../handlers/common.js'
+import { defaultMappingsRoot } from '../../core/package-root.js'
 import { writeMutuelleTemplates } from '../../sources/mutuelle/template.js'
 import { h } from '../help-lang.js'
 

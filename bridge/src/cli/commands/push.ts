@@ -1,6 +1,6 @@
-// `bridge push <files…>`: argument parsing only; the work is pushHandler.
+// `bridge push <files…>`: argument parsing only; the work is runPush.
 import { Command, InvalidArgumentError } from 'commander'
-import { pushHandler } from '../../handlers/push.js'
+import { runPush } from '../../push/handler.js'
 import { DATABASE_URL_VARIABLE } from '../../storage/setting.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
 import { h } from '../help-lang.js'
@@ -77,7 +77,7 @@ export function pushCommand(): Command {
                     const opts = await toCommonOptions(files, o, true)
                     if (onProgress) opts.onProgress = onProgress
                     const database = o.database ?? process.env[DATABASE_URL_VARIABLE]
-                    return pushHandler({
+                    return runPush({
                         ...(database ? { databaseUrl: database } : {}),
                         ...opts,
                         dryRun: o.dryRun ?? false,

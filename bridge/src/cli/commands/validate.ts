@@ -1,6 +1,6 @@
-// `bridge validate <files…>`: argument parsing only; the work is validateHandler.
+// `bridge validate <files…>`: argument parsing only; the work is runValidate.
 import { Command } from 'commander'
-import { validateHandler } from '../../handlers/validate.js'
+import { runValidate } from '../../validate/handler.js'
 import { addCommonOptions, runAndReport, toCommonOptions, type RawCommonOptions } from '../shared-options.js'
 import { h } from '../help-lang.js'
 
@@ -18,7 +18,7 @@ export function validateCommand(): Command {
             async ({ onProgress }) => {
                 const opts = await toCommonOptions(files, o, false)
                 if (onProgress) opts.onProgress = onProgress
-                return validateHandler(opts)
+                return runValidate(opts)
             },
             { fileCount: files.length }
         )

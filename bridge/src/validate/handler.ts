@@ -1,8 +1,10 @@
 // `bridge validate`: read, check and map the files against DHIS2 metadata; nothing is sent.
 import { processFiles } from '../pipeline/process.js'
-import { exitCodeFor, prepare, type CommonOptions, type RunReport, processedPart } from './common.js'
+import { exitCodeFor } from '../core/report.js'
+import { prepare, processedPart, type CommonOptions } from '../pipeline/prepare.js'
+import type { RunReport } from '../pipeline/run-report.js'
 
-export async function validateHandler(options: CommonOptions): Promise<RunReport> {
+export async function runValidate(options: CommonOptions): Promise<RunReport> {
     const prep = await prepare(options)
     const result = await processFiles(
         options.files,

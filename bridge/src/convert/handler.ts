@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path'
 import type { MappedValue } from '../core/types.js'
 import { processFiles, type ProcessResult } from '../pipeline/process.js'
 import { copyWithoutBlocked } from '../pipeline/value-set-filter.js'
-import { EXIT, exitCodeFor, prepare, type CommonOptions, type RunReport, processedPart } from './common.js'
+import { EXIT, exitCodeFor } from '../core/report.js'
+import { prepare, processedPart, type CommonOptions } from '../pipeline/prepare.js'
+import type { RunReport } from '../pipeline/run-report.js'
 
 export interface ConvertOptions extends CommonOptions {
     /** Output file; '-' for stdout. */
@@ -34,7 +36,7 @@ function valueJson(v: MappedValue): string {
     return s + '}'
 }
 
-export async function convertHandler(options: ConvertOptions): Promise<RunReport> {
+export async function runConvert(options: ConvertOptions): Promise<RunReport> {
     // The conversion's own duration (report.timings): everything this handler does, nothing of the process
     // around it, so that a benchmark can check throughput without subtracting a start-up measured elsewhere.
     const started = performance.now()

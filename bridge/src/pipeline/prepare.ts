@@ -1,26 +1,17 @@
-// What every command shares: where mappings and state live, metadata from DHIS2 (cached) or a
-// file, the facility mappings, and the run report with its exit code.
-import { existsSync } from 'node:fs'
+// What every data command (validate, convert, push) and the intake service share before reading a
+// file: where mappings and state live, metadata from DHIS2 (cached) or a file, the facility mappings.
 import { join, resolve } from 'node:path'
-import { LocalizedError } from '../i18n/localized-error.js'
-import { packageRoot } from '../core/package-root.js'
-import type { Lang, ValidationIssue } from '../core/types.js'
+import { defaultMappingsRoot } from '../core/package-root.js'
+import type { Lang } from '../core/types.js'
 import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'
+import { LocalizedError } from '../i18n/localized-error.js'
 import { FacilityResolver, loadFacilityMappings } from '../mapping/facility-mapping.js'
 import { cachedMetadata, readSnapshot } from '../metadata-snapshot/fetch.js'
 import { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { MetadataSnapshot } from '../metadata-snapshot/types.js'
-import type { FileReport, ProcessResult } from '../pipeline/process.js'
 import type { KindContext } from '../sources/types.js'
-
-export const EXIT = { success: 0, failure: 1, partial: 2 } as const
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
-
-/** The repository's `mappings/` folder, beside the bridge package. */
-export function defaultMappingsRoot(): string {
-    const candidates = [join(packageRoot(), '..', 'mappings'), resolve('mappings')]
-    return candidates.find((c) => existsSync(c)) ?? candidates[0] ?? 'mappings'
-}
+import type { ProcessResult } from './process.js'
+import type { RunReport } from './run-report.js'
 
 export interface CommonOptions {
     files: string[]
@@ -52,76 +43,6 @@ export type ProgressEvent =
     | { stage: 'check' }
     | { stage: 'push'; done: number; total: number }
     | { stage: 'complete'; done: number; total: number }
-
-export interface RunReport {
-    command: 'validate' | 'convert' | 'push'
-    runId?: string
-    target?: string
-    metadata?: { source: 'dhis2' | 'cache' | 'file'; stamp: MetadataSnapshot['stamp'] }
-    files: FileReport[]
-    values: number
-    errors: number
-    warnings: number
-    issues: ValidationIssue[]
-    droppedIssues: number
-    plan?: {
-        new: number
-        changed: number
-        unchanged: number
-        removed: number
-        /** Values DHIS2 holds differently, set there by someone else (push: held back or overwritten). */
-        dhis2Edits?: number
-        /** Zeros DHIS2 does not store (zeroIsSignificant false): not sent, not « déjà dans DHIS2 ». */
-        zerosNotStored?: number
-    }
-    push?: {
-        sent: number
-        /** Values DHIS2 holds now as sent (zeros it does not store excluded). */
-        saved: number
-        /** Zeros sent that DHIS2 does not store (an older value there was deleted). */
-        zerosNotStored?: number
-        rejected: number
-        failed: number
-        /** Values left unsent because the run stopped early (DHIS2 unavailable, account refused). */
-        notSent?: number
-        chunks: number
-        failedChunks: number
-        retries: number
-        dryRun: boolean
-        dhis2Counts: { imported: number; updated: number; ignored: number; deleted: number }
-    }
-    /** Monthly reports registered as complete in DHIS2 (completeDataSetRegistrations). */
-    complete?: CompletionReport
-    output?: string
-    /** One sentence for people: "nothing new to send", "strict mode: nothing sent"… */
-    note?: { fr: string; en: string }
-    /**
-     * Time spent in the handler, for scripts and the benchmark (in `--json` only, not in the table).
-     * `convertMs`: from the start of `convert`'s handler (metadata and mappings loaded, files read, validated
-     * and mapped, duplicates detected) to the dataValueSet written and closed; excludes Node's start-up, module
-     * loading and printing the report.
-     */
-    timings?: { convertMs: number }
-    exitCode: ExitCode
-}
-
-export interface CompletionReport {
-    /** `--no-complete`: nothing was registered. */
-    skipped: boolean
-    /** Reports newly marked complete by this run. */
-    registered: number
-    /** Of those, reports DHIS2 accepted only some values of (completed all the same). */
-    partly: number
-    /** Already marked complete by an earlier run (ledger): not sent again. */
-    alreadyComplete: number
-    refused: number
-    failed: number
-    dryRun: boolean
-    /** Newly completed reports per file (the file of each report's first row). */
-    byFile: Record<string, number>
-    dhis2Counts: { imported: number; updated: number; ignored: number }
-    retries: number
-}
 
 export interface Prepared {
     ctx: KindContext
@@ -172,7 +93,6 @@ export async function prepare(options: CommonOptions): Promise<Prepared> {
     }
 }
 
-/** 0 when every row was good, 2 when some values went through and some did not, 1 when none did. */
 /** What every command reports of the files it read: per file, counts, issues, and the metadata it used. */
 export function processedPart(
     metadata: RunReport['metadata'],
@@ -187,9 +107,4 @@ export function processedPart(
         issues: result.issues,
         droppedIssues: result.droppedIssues,
     }
-}
-
-export function exitCodeFor(goodValues: number, errors: number): ExitCode {
-    if (errors === 0) return goodValues > 0 ? EXIT.success : EXIT.failure
-    return goodValues > 0 ? EXIT.partial : EXIT.failure
 }

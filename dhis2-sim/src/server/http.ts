@@ -8,6 +8,7 @@ import { faultResponse } from '../faults/faults.js'
 import type { ServerContext } from './context.js'
 import { gzipAnswer } from './gzip.js'
 import { withShallowEtag } from './http-cache.js'
+import { unsupportedMediaType } from './media-types.js'
 import { parseApiPath, Router } from './router.js'
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024
@@ -269,6 +270,9 @@ export function createHttpServer(ctx: ServerContext, routes: () => Router, web: 
         const { route, params, path, format } = result.match
         const user = auth.kind === 'user' ? auth.user : null
         if (!user && !route.public) return unauthenticatedResponse(ctx, req)
+        const contentType = req.headers['content-type']
+        const refused = unsupportedMediaType(method, api.rest, contentType, body.length, ctx.serverVersion)
+        if (refused) return refused
         const request: SimRequest = {
             method,
             path,

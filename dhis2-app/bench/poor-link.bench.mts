@@ -4,7 +4,8 @@
 // browser profile. Prints one JSON line per visit and a table; exits 1 when a target is missed.
 //
 // `npm run bench -w dhis2-app` (or `node --import tsx dhis2-app/bench/poor-link.bench.mts`);
-// BENCH_RUNS=n repeats the pair of visits n times (fresh profile each time) and reports medians.
+// BENCH_RUNS=n repeats the pair of visits n times (fresh profile each time) and reports medians;
+// BENCH_TRACE=1 prints each request's timing to stderr.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +21,8 @@ const USER = { username: 'mcd.commune5', password: 'Commune5@2024' }
 const LINK = { latency: 400, downloadThroughput: 50 * 1024, uploadThroughput: 20 * 1024 }
 const TARGET_MS = { first: 12_000, second: 4_000 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 1)
+/** BENCH_GZIP=0: DHIS2 without a compressing front, for comparison. */
+const GZIP = process.env.BENCH_GZIP !== '0'
 
 interface Visit {
     visit: 'first' | 'second'
@@ -188,7 +191,7 @@ async function main(): Promise<void> {
             port: 0,
             dataDir: null,
             seed: 'demo',
-            gzip: true,
+            gzip: GZIP,
             runAnalyticsOnStart: true,
             installApps: [copy.path],
         })
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
         }
     }
     console.log(
-        `\n${basename(zip)} (${statSync(zip).size} bytes), DHIS2 2.41.3 simulated with --gzip, ${RUNS} run(s), medians:`
+        `\n${basename(zip)} (${statSync(zip).size} bytes), DHIS2 2.41.3 simulated${GZIP ? ' with --gzip' : ' without gzip'}, ${RUNS} run(s), medians:`
     )
     console.log(
         '| app | visit | table shown s | app content s | first contentful paint s | requests | from cache | kB transferred | of which app files kB |'

@@ -28,7 +28,10 @@ describe('the one-page brief', () => {
         expect(focus[0]).toHaveTextContent(
             /En 2024, Proportion d'accouchements .* dans la région de Sikasso était de 74,2 %, contre 75,1 % attendus/
         )
-        expect(within(sheet).getAllByTestId('brief-row')).toHaveLength(16)
+        const rows = within(sheet).getAllByTestId('brief-row')
+        expect(rows).toHaveLength(16)
+        const births = rows.find((r) => r.getAttribute('data-code') === 'ODD-3.1.2') as HTMLElement
+        expect(within(births).getByTestId('private-share').textContent).toMatch(/^10\s%$/)
         expect(within(sheet).getByTestId('private-completeness')).toHaveTextContent(
             '18 rapports mensuels sur 24'
         )

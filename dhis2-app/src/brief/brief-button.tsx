@@ -108,6 +108,7 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
                             country={country}
                             year={view.year}
                             rows={view.rows}
+                            shares={view.shares}
                             completeness={view.split.data ? view.completeness : null}
                             source={dataSource(config, window.location.href)}
                             printedAt={printedAt}

@@ -5,6 +5,8 @@ import type { OrgUnitWithFamily } from '../drill-down/use-org-unit'
 import type { ScorecardRow } from '../scorecard/scorecard-model'
 import { missesOverdueTarget } from '../scorecard/scorecard-model'
 import { StatusBadge } from '../scorecard/status-badge'
+import { PrivateShare } from '../sector-share/private-share'
+import type { SectorShare } from '../sector-share/sector-split'
 import { CountTargetElsewhere, TargetValue } from '../scorecard/target-value'
 import { formatNumber, uiLocale } from '../shared/format'
 import { localized, nationalSurveyLabel } from '../shared/labels'
@@ -19,6 +21,8 @@ export interface BriefSheetProps {
     country: string
     year: number
     rows: ScorecardRow[]
+    /** Private share of each routine indicator's numerator, by plan code. */
+    shares: Map<string, SectorShare | null>
     /** Private data sets' reports for the org unit and year; null while unknown. */
     completeness: { actual: number; expected: number; rate: number | null } | null
     source: DataSource
@@ -38,6 +42,7 @@ export const BriefSheet = ({
     country,
     year,
     rows,
+    shares,
     completeness,
     source,
     printedAt,
@@ -79,6 +84,13 @@ export const BriefSheet = ({
                 )}
             </section>
 
+            {/* before the table: its warning speaks of the private share shown below */}
+            {completeness && (
+                <section className={classes.section}>
+                    <CompletenessSummary {...completeness} place={place} year={year} />
+                </section>
+            )}
+
             <section className={classes.section}>
                 <h3 className={classes.sectionTitle}>
                     {i18n.t('Every indicator {{place}}, {{year}}', { place, year })}
@@ -100,21 +112,23 @@ export const BriefSheet = ({
                                 {i18n.t('Target 2030')}
                             </th>
                             <th scope="col">{i18n.t('Status')}</th>
+                            <th scope="col" className={classes.number}>
+                                {i18n.t('Private share')}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
                         {rows.map((row) => (
-                            <BriefLine key={row.target.code} row={row} country={country} />
+                            <BriefLine
+                                key={row.target.code}
+                                row={row}
+                                country={country}
+                                share={shares.get(row.target.code) ?? null}
+                            />
                         ))}
                     </tbody>
                 </table>
             </section>
-
-            {completeness && (
-                <section className={classes.section}>
-                    <CompletenessSummary {...completeness} place={place} year={year} />
-                </section>
-            )}
 
             <footer className={classes.footer} data-test="brief-source">
                 <p>
@@ -135,7 +149,13 @@ export const BriefSheet = ({
     )
 }
 
-const BriefLine = ({ row, country }: { row: ScorecardRow; country: string }) => {
+interface BriefLineProps {
+    row: ScorecardRow
+    country: string
+    share: SectorShare | null
+}
+
+const BriefLine = ({ row, country, share }: BriefLineProps) => {
     const t = row.target
     return (
         <tr data-test="brief-row" data-code={t.code}>
@@ -144,16 +164,13 @@ const BriefLine = ({ row, country }: { row: ScorecardRow; country: string }) => 
                 <span className={classes.code}>
                     {' '}
                     · {t.code} · {localized(t.unit)}
+                    {row.national && (
+                        // whose the value is, beside the name: the number column stays one line high
+                        <> · {nationalSurveyLabel(country, row.surveySource, row.actualYear)}</>
+                    )}
                 </span>
             </td>
-            <td className={classes.number}>
-                {formatNumber(row.actual, row.decimals)}
-                {row.national && (
-                    <div className={classes.code}>
-                        {nationalSurveyLabel(country, row.surveySource, row.actualYear)}
-                    </div>
-                )}
-            </td>
+            <td className={classes.number}>{formatNumber(row.actual, row.decimals)}</td>
             <td className={classes.number}>{formatNumber(row.expected, row.decimals)}</td>
             <td className={classes.number}>
                 {row.targetElsewhere ? <CountTargetElsewhere /> : <TargetValue milestone={t.target2023} />}
@@ -169,6 +186,7 @@ const BriefLine = ({ row, country }: { row: ScorecardRow; country: string }) => 
                     </div>
                 )}
             </td>
+            <td className={classes.number}>{row.national ? '—' : <PrivateShare share={share} />}</td>
         </tr>
     )
 }

@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
-import { NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import { formatNumber, formatPercent } from '../shared/format'
+import { Notice } from '../shared/notice'
 
 export interface CompletenessSummaryProps {
     /** Reports received from private facilities and laboratories over the year. */
@@ -39,10 +39,10 @@ export const CompletenessSummary = ({ actual, expected, rate, place, year }: Com
     const low = rate !== null && rate < LOW_COMPLETENESS
     return (
         <div data-test="private-completeness" data-value={rate ?? ''}>
-            <NoticeBox warning={low} title={i18n.t('Private reporting completeness')}>
+            <Notice warning={low} title={i18n.t('Private reporting completeness')}>
                 {text}
                 {low ? ` ${i18n.t('The private share below is probably underestimated.')}` : ''}
-            </NoticeBox>
+            </Notice>
         </div>
     )
 }

@@ -8,7 +8,7 @@ import {
     ModalTitle,
     OrganisationUnitTree,
 } from '@dhis2/ui'
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 import classes from './org-unit-picker.module.css'
 import { useOrgUnitSearch } from './use-org-unit-search'
 
@@ -26,18 +26,27 @@ export const OrgUnitPicker = ({ roots, selectedPath, onSelect }: OrgUnitPickerPr
     const [text, setText] = useState('')
     const search = useOrgUnitSearch(text)
     const matches = text.trim().length >= 2 ? (search.data ?? []) : null
-    const choose = (id: string) => {
+    const opener = useRef<HTMLSpanElement>(null)
+    // The dialog takes focus (its search field) and gives it back to the button that opened it, so a
+    // keyboard user continues from where they were.
+    const close = () => {
         setOpen(false)
+        window.requestAnimationFrame(() => opener.current?.querySelector('button')?.focus())
+    }
+    const choose = (id: string) => {
+        close()
         setText('')
         onSelect(id)
     }
     return (
         <>
-            <Button small onClick={() => setOpen(true)} dataTest="open-org-unit-picker">
-                {i18n.t('Choose an organisation unit')}
-            </Button>
+            <span ref={opener}>
+                <Button small onClick={() => setOpen(true)} dataTest="open-org-unit-picker">
+                    {i18n.t('Choose an organisation unit')}
+                </Button>
+            </span>
             {open && (
-                <Modal onClose={() => setOpen(false)} position="top" dataTest="org-unit-picker">
+                <Modal onClose={close} position="top" dataTest="org-unit-picker">
                     <ModalTitle>{i18n.t('Choose an organisation unit')}</ModalTitle>
                     <ModalContent>
                         <InputField
@@ -45,6 +54,7 @@ export const OrgUnitPicker = ({ roots, selectedPath, onSelect }: OrgUnitPickerPr
                             value={text}
                             onChange={({ value }) => setText(value ?? '')}
                             dataTest="org-unit-search"
+                            initialFocus
                             dense
                         />
                         {matches !== null && (
@@ -78,7 +88,7 @@ export const OrgUnitPicker = ({ roots, selectedPath, onSelect }: OrgUnitPickerPr
                         </div>
                     </ModalContent>
                     <ModalActions>
-                        <Button secondary onClick={() => setOpen(false)}>
+                        <Button secondary onClick={close}>
                             {i18n.t('Close')}
                         </Button>
                     </ModalActions>

@@ -1,5 +1,4 @@
 import i18n from '@dhis2/d2-i18n'
-import { NoticeBox } from '@dhis2/ui'
 import React, { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { CompletenessSummary } from '../completeness/completeness-summary'
 import { Breadcrumbs } from '../drill-down/breadcrumbs'
@@ -21,6 +20,7 @@ import { ScorecardSkeleton } from './scorecard-skeleton'
 import { ScorecardTable } from './scorecard-table'
 import { useScorecard } from './use-scorecard'
 import { YearSelect } from './year-select'
+import { Notice } from '../shared/notice'
 
 // Their own chunks, fetched once the scorecard's figures are in: none is needed for the first view.
 const BriefButton = React.lazy(() => import('../brief/brief-button'))
@@ -50,15 +50,18 @@ export const ScorecardPage = () => {
     const ready = unit !== undefined && view.actuals.data !== undefined && !view.actuals.error
     // Keyboard users keep their place: after going down a level (the link they used is gone), focus goes to
     // the new title; after opening an indicator, to its detail. A control that still exists keeps its focus.
-    const previous = useRef({ unit: unit?.id, indicator: selection.indicator, ready })
+    const lastReady = useRef<{ unit: string; indicator: string | null } | null>(null)
     useEffect(() => {
-        const before = previous.current
-        previous.current = { unit: unit?.id, indicator: selection.indicator, ready }
         if (!ready) return
+        const before = lastReady.current
+        lastReady.current = { unit: unit.id, indicator: selection.indicator }
+        if (before === null) return
         const lost = document.activeElement === null || document.activeElement === document.body
-        if (before.unit !== undefined && before.unit !== unit?.id && lost) titleRef.current?.focus()
-        else if (before.ready && before.indicator !== selection.indicator && selection.indicator !== null)
+        if (before.unit !== unit.id) {
+            if (lost) titleRef.current?.focus()
+        } else if (before.indicator !== selection.indicator && selection.indicator !== null) {
             detailRef.current?.focus()
+        }
     }, [unit?.id, selection.indicator, ready])
 
     const failures = [view.me, view.orgUnit, view.targets, view.metadata, view.actuals, view.split]
@@ -90,7 +93,7 @@ export const ScorecardPage = () => {
             <>
                 {noData && (
                     <div data-test="no-data">
-                        <NoticeBox title={i18n.t('No data')}>
+                        <Notice title={i18n.t('No data')}>
                             {unit.level >= 4
                                 ? // A facility (a laboratory, say) may simply not report what these are computed from.
                                   i18n.t(
@@ -101,7 +104,7 @@ export const ScorecardPage = () => {
                                       'DHIS2 analytics has no value for these indicators {{place}}. The analytics tables may not have been generated since the data were entered.',
                                       { place: placePhrase(unit) }
                                   )}
-                        </NoticeBox>
+                        </Notice>
                     </div>
                 )}
                 {view.completeness && view.split.data && (

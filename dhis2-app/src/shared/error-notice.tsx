@@ -1,6 +1,6 @@
-import { NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import type { UserFacingError } from './errors'
+import { Notice } from './notice'
 
 export interface ErrorNoticeProps {
     /** The error as mapped by `toUserFacingError`. */
@@ -11,8 +11,8 @@ export interface ErrorNoticeProps {
 
 export const ErrorNotice = ({ error, warning = false }: ErrorNoticeProps) => (
     <div data-test="error-notice" data-kind={error.kind} style={{ margin: '8px 0' }}>
-        <NoticeBox error={!warning} warning={warning} title={error.title}>
+        <Notice error={!warning} warning={warning} title={error.title}>
             {error.message}
-        </NoticeBox>
+        </Notice>
     </div>
 )

@@ -1,18 +1,18 @@
 import i18n from '@dhis2/d2-i18n'
-import { NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import type { UserFacingError } from './errors'
+import { Notice } from './notice'
 
 // The app's dead ends turned into sentences (issue 13 §5): each says what happened and what still works.
 
 /** A user whose DHIS2 account has no org unit: nothing to open, and a reason instead of a spinner. */
 export const NoOrgUnitNotice = () => (
     <div data-test="no-org-unit">
-        <NoticeBox warning title={i18n.t('Your account has no organisation unit')}>
+        <Notice warning title={i18n.t('Your account has no organisation unit')}>
             {i18n.t(
                 'The scorecard opens on the organisation unit your DHIS2 account is attached to, and yours has none. Ask your DHIS2 administrator to assign you a region, a district or the country (Users app).'
             )}
-        </NoticeBox>
+        </Notice>
     </div>
 )
 
@@ -30,7 +30,7 @@ export const OrgUnitFallbackNotice = ({ reason, ownName }: { reason: FallbackRea
         data-reason={reason}
         style={{ margin: '8px 0' }}
     >
-        <NoticeBox
+        <Notice
             warning
             title={
                 reason === 'unknown'
@@ -39,7 +39,7 @@ export const OrgUnitFallbackNotice = ({ reason, ownName }: { reason: FallbackRea
             }
         >
             {i18n.t('Your own organisation unit, {{name}}, is shown instead.', { name: ownName })}
-        </NoticeBox>
+        </Notice>
     </div>
 )
 
@@ -49,7 +49,7 @@ export type MissingPart = 'targets' | 'private-share'
 /** Says which part is missing and what is shown instead, rather than one generic error. */
 export const PartialFailureNotice = ({ part, error }: { part: MissingPart; error: UserFacingError }) => (
     <div data-test="partial-failure" data-part={part} data-kind={error.kind} style={{ margin: '8px 0' }}>
-        <NoticeBox
+        <Notice
             warning
             title={
                 part === 'targets'
@@ -65,6 +65,6 @@ export const PartialFailureNotice = ({ part, error }: { part: MissingPart; error
                       'The private share and the private reporting completeness are missing; the other figures are complete ({{reason}}).',
                       { reason: error.title }
                   )}
-        </NoticeBox>
+        </Notice>
     </div>
 )

@@ -1,7 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, NoticeBox } from '@dhis2/ui'
+import { Button } from '@dhis2/ui'
 import React, { useEffect } from 'react'
 import type { UserFacingError } from './errors'
+import { Notice } from './notice'
 
 /** Long enough to read the sentence, short enough not to leave the user stranded. */
 const RELOAD_AFTER_MS = 2500
@@ -19,14 +20,14 @@ export const SessionExpired = ({ error }: { error: UserFacingError }) => {
     return (
         <main data-test="session-expired" style={{ padding: 16 }}>
             <h1 style={{ fontSize: 18 }}>{i18n.t('MAP/ODD-3 scorecard')}</h1>
-            <NoticeBox warning title={error.title}>
+            <Notice warning title={error.title}>
                 {error.message}
                 <div style={{ marginTop: 8 }}>
                     <Button small onClick={() => window.location.reload()}>
                         {i18n.t('Sign in again')}
                     </Button>
                 </div>
-            </NoticeBox>
+            </Notice>
         </main>
     )
 }

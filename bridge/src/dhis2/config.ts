@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { jsonErrorPosition } from '../core/json-position.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import type { Localized } from '../core/types.js'
-import { messageFor } from '../i18n/messages.js'
+import { messageFor, type MessageCode } from '../i18n/messages.js'
 import type { Dhis2Config } from './client.js'
 
 const configFileSchema = z.object({
@@ -25,7 +25,7 @@ export class ConfigError extends LocalizedError {
         this.name = 'ConfigError'
     }
 
-    static from(code: string, params: Record<string, string | number> = {}): ConfigError {
+    static from(code: MessageCode, params: Record<string, string | number> = {}): ConfigError {
         const { message, hint } = messageFor(code, params)
         return new ConfigError(message, hint)
     }
@@ -38,7 +38,7 @@ export interface ConfigWarning {
     hint?: Localized
 }
 
-function warning(code: string, params: Record<string, string>): ConfigWarning {
+function warning(code: MessageCode, params: Record<string, string>): ConfigWarning {
     const { message, hint } = messageFor(code, params)
     return hint ? { code, message, hint } : { code, message }
 }

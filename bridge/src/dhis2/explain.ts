@@ -1,6 +1,7 @@
 // The one place a failed exchange with DHIS2 becomes words a clinic secretary understands: wrong
 // password, server unreachable, an address that is not DHIS2, an account without the right.
 import { LocalizedError } from '../i18n/localized-error.js'
+import type { MessageCode } from '../i18n/messages.js'
 import { Dhis2Error } from './client.js'
 
 const WHAT: Record<string, { fr: string; en: string }> = {
@@ -23,7 +24,7 @@ function pathWhat(path: string | undefined): { fr: string; en: string } {
 /** The catalogue error for a Dhis2Error (French and English). */
 export function explainDhis2Error(e: Dhis2Error): LocalizedError {
     const url = e.baseUrl ?? 'DHIS2'
-    const bothWhat = (w: { fr: string; en: string }, code: string): LocalizedError => {
+    const bothWhat = (w: { fr: string; en: string }, code: MessageCode): LocalizedError => {
         const fr = LocalizedError.of(code, { url, what: w.fr }, { cause: e })
         const en = LocalizedError.of(code, { url, what: w.en })
         return new LocalizedError(

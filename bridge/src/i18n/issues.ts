@@ -1,5 +1,5 @@
-import type { IssueCode, Severity, ValidationIssue } from '../core/types.js'
-import { messageFor } from './messages.js'
+import type { Severity, ValidationIssue } from '../core/types.js'
+import { messageFor, type MessageCode } from './messages.js'
 
 export interface IssueAt {
     file: string
@@ -11,7 +11,7 @@ export interface IssueAt {
 
 /** Builds an issue from the message catalogue, so every problem reads the same everywhere. */
 export function makeIssue(
-    code: IssueCode,
+    code: MessageCode,
     at: IssueAt,
     params: Record<string, string | number | undefined> = {},
     severity: Severity = 'error'

@@ -1,6 +1,6 @@
 // An error whose text exists in both languages: the CLI prints the one the user asked for (--lang),
 // never both on one line. `message` is the French text, so code that only knows Error still shows French.
-import { messageFor } from './messages.js'
+import { messageFor, type MessageCode } from './messages.js'
 import type { Lang, Localized } from '../core/types.js'
 
 export class LocalizedError extends Error {
@@ -15,7 +15,7 @@ export class LocalizedError extends Error {
 
     /** An error from the message catalogue (bridge/src/i18n/messages.ts). */
     static of(
-        code: string,
+        code: MessageCode,
         params: Record<string, string | number | undefined> = {},
         options?: { cause?: unknown }
     ): LocalizedError {

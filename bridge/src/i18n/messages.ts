@@ -1,6 +1,6 @@
 // Every user-facing message of the bridge, French first. One place, so the docs can list them all
 // and a clinic always gets the same sentence for the same problem.
-import type { IssueCode, Lang, Localized } from '../core/types.js'
+import type { Lang, Localized } from '../core/types.js'
 
 type Params = Record<string, string | number | undefined>
 
@@ -9,7 +9,7 @@ interface Entry {
     hint?: Localized
 }
 
-export const MESSAGES: Record<string, Entry> = {
+export const MESSAGES = {
     EMPTY_FILE: {
         message: {
             fr: 'Le fichier est vide (aucune ligne de données).',
@@ -974,7 +974,10 @@ export const MESSAGES: Record<string, Entry> = {
             en: 'Run the command again; if it happens again, pass this message to the operator.',
         },
     },
-}
+} satisfies Record<string, Entry>
+
+/** A code of the catalogue: asking for any other fails to type-check. */
+export type MessageCode = keyof typeof MESSAGES
 
 export function interpolate(template: string, params: Params): string {
     return template.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => {
@@ -988,9 +991,8 @@ export function localize(text: Localized, params: Params = {}): Localized {
 }
 
 /** The message and hint of an issue code, filled with its parameters. */
-export function messageFor(code: IssueCode, params: Params = {}): { message: Localized; hint?: Localized } {
-    const entry = MESSAGES[code]
-    if (!entry) return { message: { fr: code, en: code } }
+export function messageFor(code: MessageCode, params: Params = {}): { message: Localized; hint?: Localized } {
+    const entry: Entry = MESSAGES[code]
     const out: { message: Localized; hint?: Localized } = { message: localize(entry.message, params) }
     if (entry.hint) out.hint = localize(entry.hint, params)
     return out

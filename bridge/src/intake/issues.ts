@@ -2,7 +2,7 @@
 // offending cell's text (`ValidationIssue.value`) is not carried over: for lab and mutuelle files it
 // may be a patient field, and the message already says what is wrong.
 import type { Lang, Localized, ValidationIssue } from '../core/types.js'
-import { messageFor, pick } from '../i18n/messages.js'
+import { messageFor, pick, type MessageCode } from '../i18n/messages.js'
 
 export interface IntakeIssueShape {
     severity: 'error' | 'warning'
@@ -27,7 +27,7 @@ export function toIntakeIssue(issue: ValidationIssue, lang: Lang): IntakeIssueSh
 
 /** An issue of the intake itself, from the message catalogue. */
 export function catalogueIssue(
-    code: string,
+    code: MessageCode,
     lang: Lang,
     params: Record<string, string | number | undefined> = {},
     severity: 'error' | 'warning' = 'error'

@@ -2,7 +2,7 @@
 // months each of their facilities owes, and their submissions). Only the user's own scope is read:
 // a reference outside it is refused and audited, whoever guessed it.
 import type { Lang } from '../core/types.js'
-import { messageFor, pick } from '../i18n/messages.js'
+import { messageFor, pick, type MessageCode } from '../i18n/messages.js'
 import { appendAudit } from '../storage/audit.js'
 import { getOutboxEntry } from '../storage/outbox.js'
 import {
@@ -44,7 +44,7 @@ function refusalIssue(r: Refusal, lang: Lang): IntakeIssueShape {
 }
 
 async function stateDetail(ctx: IntakeContext, s: Submission, lang: Lang): Promise<string | null> {
-    const say = (code: string, params: Record<string, string | number> = {}) =>
+    const say = (code: MessageCode, params: Record<string, string | number> = {}) =>
         pick(messageFor(code, params).message, lang)
     if (s.state === 'in_dhis2') return say('INTAKE_STATE_DELIVERED', { values: s.deliveredCount ?? 0 })
     if (s.state === 'partly_refused')

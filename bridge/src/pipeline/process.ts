@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { makeIssue } from '../i18n/issues.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import { valueKey, type MappedValue, type ValidationIssue } from '../core/types.js'
-import { messageFor } from '../i18n/messages.js'
+import { messageFor, type MessageCode } from '../i18n/messages.js'
 import { readFileRows } from '../read/index.js'
 import { TableAssembler, type HeaderCandidate } from '../read/table.js'
 import '../sources/index.js'
@@ -65,7 +65,7 @@ export function withoutConflicts<T extends MappedValue>(values: readonly T[], re
 /** The source kind or layout asked for does not exist. */
 export class UnknownKindError extends LocalizedError {}
 
-function unknownKind(code: string, params: Record<string, string>): UnknownKindError {
+function unknownKind(code: MessageCode, params: Record<string, string>): UnknownKindError {
     const { message, hint } = messageFor(code, params)
     return new UnknownKindError(message, hint)
 }

@@ -4,7 +4,7 @@
 // under a misleading extension is read for what it is, with a warning.
 import { basename, extname } from 'node:path'
 import { makeIssue } from '../i18n/issues.js'
-import type { IssueCode } from '../core/types.js'
+import type { MessageCode } from '../i18n/messages.js'
 import { readCsv } from './csv.js'
 import { readJson } from './json.js'
 import type { RawRowSink, ReadStats } from './raw.js'
@@ -28,7 +28,7 @@ export function formatOf(path: string): ReadFormat {
 function refusal(
     sniffed: Sniffed,
     ext: string
-): { code: IssueCode; params?: Record<string, string> } | undefined {
+): { code: MessageCode; params?: Record<string, string> } | undefined {
     switch (sniffed.kind) {
         case 'ods':
             return { code: 'FORMAT_ODS' }

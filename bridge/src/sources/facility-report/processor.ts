@@ -1,7 +1,7 @@
 // Records of a clinic report → mapped values, one issue per bad cell, bad rows never blocking good ones.
 import { reportKey } from '../../complete/select.js'
 import { makeIssue } from '../../i18n/issues.js'
-import { messageFor } from '../../i18n/messages.js'
+import { messageFor, type MessageCode } from '../../i18n/messages.js'
 import {
     valueKey,
     type MappedValue,
@@ -59,7 +59,7 @@ function shownNumber(n: number): string {
 /** An issue of one code told with a more precise sentence of the catalogue (same code for scripts and tests). */
 function worded<T extends { message: unknown; hint?: unknown }>(
     issue: T,
-    variant: string,
+    variant: MessageCode,
     params: Record<string, string | number | undefined>
 ): T {
     const { message, hint } = messageFor(variant, params)
@@ -520,7 +520,7 @@ export class FacilityReportProcessor implements RecordProcessor {
         const h = this.header
         if (!h) return
         const report = (
-            code: string,
+            code: MessageCode,
             map: Map<string, PeriodMismatch>,
             announced: AnnouncedMonth | undefined,
             severity: 'error' | 'warning'

@@ -6,10 +6,11 @@ import { DEFAULT_COC } from '../../metadata-snapshot/types.js'
 import { normalizeLabel } from '../../metadata-snapshot/index.js'
 import { latestOpenMonth, parsePeriod } from '../../read/period.js'
 import { ValueChecker } from '../../checks/values.js'
+import type { MessageCode } from '../../i18n/messages.js'
 import type { KindContext } from '../types.js'
 
 export interface Problem {
-    problem: string
+    problem: MessageCode
     params?: Record<string, string | number | undefined>
     severity?: 'error' | 'warning'
 }
@@ -17,7 +18,7 @@ export interface Problem {
 /** A resolution failure. A class, so telling it from a hit is one `instanceof` in the hot loop. */
 export class ProblemResult implements Problem {
     constructor(
-        readonly problem: string,
+        readonly problem: MessageCode,
         readonly params?: Record<string, string | number | undefined>
     ) {}
 }

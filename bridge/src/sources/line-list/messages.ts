@@ -3,7 +3,7 @@
 // parameters come from the layout, the rules or computed values (codes, periods, counts), never from
 // what was typed.
 import type { Localized, Severity, ValidationIssue } from '../../core/types.js'
-import { interpolate, MESSAGES } from '../../i18n/messages.js'
+import { interpolate, MESSAGES, type MessageCode } from '../../i18n/messages.js'
 
 interface Entry {
     message: Localized
@@ -189,12 +189,13 @@ function fill(text: Localized, params: Record<string, Param>): Localized {
  * cell gets « contenu non reproduit » instead, since `at` carries no cell text to quote.
  */
 export function lineListIssue(
-    code: LineListMessageCode | string,
+    code: LineListMessageCode | MessageCode,
     at: CellAt,
     params: Record<string, Param> = {},
     severity: Severity = 'error'
 ): ValidationIssue {
-    const entry: Entry | undefined = (LINE_LIST_MESSAGES as Record<string, Entry>)[code] ?? MESSAGES[code]
+    const entry: Entry | undefined =
+        (LINE_LIST_MESSAGES as Record<string, Entry>)[code] ?? (MESSAGES as Record<string, Entry>)[code]
     const all: Record<string, Param> = { value: NOT_SHOWN, column: at.column ?? '', ...params }
     const issue: ValidationIssue = {
         code,

@@ -83,7 +83,12 @@ export function serveAppFile(ctx: ServerContext, request: SimRequest): SimRespon
     const key = request.params.key ?? ''
     const app = ctx.apps.get(key)
     if (!app) return notFound(`App '${key}' not found.`)
-    if (!request.user || !ctx.apps.canAccess(request.user, app)) return accessDenied('Access is denied')
+    if (!request.user || !ctx.apps.canAccess(request.user, app)) {
+        // 2.39-2.41 throw ReadAccessDeniedException (rendered by CrudControllerAdvice), 2.42 a forbidden WebMessage.
+        return minorVersion(request.serverVersion) >= 42
+            ? accessDenied(`User does not have access to app '${key}'.`)
+            : accessDenied(`You don't have access to application ${key}.`)
+    }
     let path = request.params['*'] ?? ''
     if (path === '' || path.endsWith('/')) path += 'index.html'
     const file = app.files.get(path)

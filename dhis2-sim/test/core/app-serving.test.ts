@@ -131,6 +131,24 @@ describe('app files in 2.39-2.41 (AppController.renderApp, ExcludableShallowEtag
     })
 })
 
+describe('app files a user may not open (AppController.renderApp)', () => {
+    it("answers 403 with the version's text", async () => {
+        const officer = {
+            Authorization: 'Basic ' + Buffer.from('mcd.kadiolo:Kadiolo@2024').toString('base64'),
+        }
+        const old = await get(v41, '/api/apps/odd3-scorecard/index.html', officer)
+        expect(old.status).toBe(403)
+        expect(JSON.parse(old.body.toString())).toMatchObject({
+            httpStatusCode: 403,
+            message: "You don't have access to application odd3-scorecard.",
+        })
+        const modern = await get(v42, '/api/apps/odd3-scorecard/index.html', officer)
+        expect(JSON.parse(modern.body.toString()).message).toBe(
+            "User does not have access to app 'odd3-scorecard'."
+        )
+    })
+})
+
 describe('app files in 2.42 (AppController.serveResource, AppHtmlNoCacheFilter)', () => {
     it('tags files with the MD5 of "<version>-<lastModified>" and keeps HTML out of caches', async () => {
         const js = await get(v42, '/api/apps/odd3-scorecard/assets/app.js')

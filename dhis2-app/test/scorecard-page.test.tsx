@@ -215,6 +215,29 @@ describe('the scorecard page', () => {
         expect(within(rowOf('MAP-3.3-VIH-NOUVEAUX')).getAllByTestId('count-target-elsewhere')).toHaveLength(2)
     })
 
+    it('shows the title, the selection and a skeleton of the table before the figures arrive', async () => {
+        const answers = sikassoAnswers({ analytics: () => new Promise(() => undefined) })
+        window.history.replaceState(null, '', '/#/?year=2024')
+        render(<ScorecardPage />, answers.data)
+        await screen.findByRole('heading', { level: 1, name: /Sikasso, 2024/ })
+        expect(screen.getByTestId('scorecard-skeleton')).toBeInTheDocument()
+        expect(screen.getByRole('combobox', { name: 'Année' })).toHaveValue('2024')
+        expect(screen.getByTestId('open-org-unit-picker')).toBeInTheDocument()
+        // the trajectory and drill-down are not requested before the table is there
+        expect(screen.queryByTestId('trajectory-panel')).not.toBeInTheDocument()
+    })
+
+    it('marks the running year incomplete, with provisional statuses', async () => {
+        const year = new Date().getFullYear()
+        window.history.replaceState(null, '', `/#/?year=${year}`)
+        render(<ScorecardPage />, sikassoAnswers().data)
+        await screen.findByTestId('scorecard-table')
+        expect(screen.getByTestId('incomplete-year')).toHaveTextContent('année en cours, incomplète')
+        const statuses = screen.getAllByTestId('status')
+        expect(statuses.every((s) => s.getAttribute('data-provisional') === 'true')).toBe(true)
+        expect(statuses[0]).toHaveTextContent('(provisoire)')
+    })
+
     it('switches every label to English', async () => {
         await useLanguage('en')
         await openScorecard()

@@ -8,7 +8,7 @@
 // BENCH_TRACE=1 prints each request's timing to stderr.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../dhis2-sim/src/index.js'
@@ -184,6 +184,7 @@ function datedCopy(zip: string, ageMs: number): { path: string; dir: string } {
 
 async function main(): Promise<void> {
     const zip = builtZip()
+    const loadBefore = loadavg()[0] ?? 0
     const rows: Row[] = []
     for (const scenario of SCENARIOS) {
         const copy = datedCopy(zip, scenario.ageMs)
@@ -209,7 +210,8 @@ async function main(): Promise<void> {
         }
     }
     console.log(
-        `\n${basename(zip)} (${statSync(zip).size} bytes), DHIS2 2.41.3 simulated${GZIP ? ' with --gzip' : ' without gzip'}, ${RUNS} run(s), medians:`
+        `\n${new Date().toISOString()}, load average (1 min) ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}; ` +
+            `${basename(zip)} (${statSync(zip).size} bytes), DHIS2 2.41.3 simulated${GZIP ? ' with --gzip' : ' without gzip'}, ${RUNS} run(s), medians:`
     )
     console.log(
         '| app | visit | table shown s | app content s | first contentful paint s | requests | from cache | kB transferred | of which app files kB |'

@@ -2,7 +2,7 @@
 // set assignments, users, settings and deterministic routine data. Built at start-up, never stored.
 import { MUTUELLES } from '../../../mappings/metadata/definitions.js'
 import { indexPackage, loadMetadataPackage, type PackageObject } from '../../../mappings/src/package.js'
-import type { DatabaseSeed, MetadataCollection, MetadataObject } from '../core/types.js'
+import type { DatabaseSeed, MetadataCollection, MetadataObject, SeedUser } from '../core/types.js'
 import { demoCompleteRegistrations, demoDataValues } from './data.js'
 import {
     demoOrgUnits,
@@ -11,7 +11,7 @@ import {
     type DemoOrgUnit,
     type FacilityType,
 } from './org-units.js'
-import { demoUserGroups, demoUserRoles, demoUsers } from './users.js'
+import { DEMO_GROUP_MEMBERS, demoUserRoles, demoUsers } from './users.js'
 
 export { demoOrgUnits, type DemoOrgUnit } from './org-units.js'
 export { demoUsers, APP_AUTHORITY } from './users.js'
@@ -76,13 +76,22 @@ function withMembers(groups: PackageObject[], members: Map<string, Array<{ id: s
     return groups.map((group) => ({ ...group, organisationUnits: members.get(group.code) ?? [] }))
 }
 
+/** The package's user groups with their demo members, on both sides DHIS2 keeps (group `users`, user groups). */
+function withUserMembers(groups: PackageObject[], users: SeedUser[]): MetadataObject[] {
+    return groups.map((group) => {
+        const usernames = DEMO_GROUP_MEMBERS[String(group.code)] ?? []
+        const members = users.filter((user) => usernames.includes(user.username))
+        for (const user of members) user.userGroups.push(group.id)
+        return { ...group, users: members.map((user) => ({ id: user.id })) }
+    })
+}
+
 export function buildDemoSeed(options: DemoSeedOptions): DatabaseSeed {
     const units = demoOrgUnits()
     const metadata: Partial<Record<MetadataCollection, MetadataObject[]>> = {
         organisationUnits: orgUnitMetadata(units),
         organisationUnitLevels: orgUnitLevelMetadata(),
         userRoles: demoUserRoles(),
-        userGroups: demoUserGroups(),
     }
     const seed: DatabaseSeed = {
         metadata,
@@ -109,6 +118,7 @@ export function buildDemoSeed(options: DemoSeedOptions): DatabaseSeed {
     metadata.indicatorTypes = pkg.indicatorTypes
     metadata.indicators = pkg.indicators
     metadata.organisationUnitGroups = withMembers(pkg.organisationUnitGroups, members)
+    metadata.userGroups = withUserMembers(pkg.userGroups, seed.users)
     metadata.organisationUnitGroupSets = pkg.organisationUnitGroupSets
     metadata.dataSets = pkg.dataSets.map((dataSet) => ({
         ...dataSet,

@@ -28,42 +28,17 @@ interface UsersJson {
 /** The name DHIS2 derives for an app's access authority from its short name (App.getSeeAppAuthority). */
 export const APP_AUTHORITY = 'M_odd3scorecard'
 
-/** The planners' group: the app shares its target set `rw------` with it (docs/dhis2-api.md §9.3). */
-const DEMO_USER_GROUPS = [
-    {
-        code: 'ODD3_PLANIFICATEURS',
-        name: 'Planificateurs ODD 3 (CPS)',
-        members: ['planificateur'],
-    },
-] as const
-
-const ADMIN_ID = 'M5zQapPyTZI'
+/**
+ * Members of the package's user groups in the demo database (docs/data-model.md): the groups themselves come
+ * with the metadata package, as a real server gets them from the bridge's `metadata install`.
+ */
+export const DEMO_GROUP_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+    // The app shares its target set `rw------` with this group (docs/dhis2-api.md §9.3).
+    ODD3_PLANIFICATEURS: ['planificateur'],
+}
 
 function userId(user: UserJson): string {
     return user.id ?? uidFromCode('user', user.username)
-}
-
-/** User groups with their members (`users`, the side DHIS2 stores). Public read only, so that every user can
- *  see the group (as in sharing dialogs) while only an administrator changes who is in it. */
-export function demoUserGroups(): MetadataObject[] {
-    const raw: UsersJson = rawUsers
-    return DEMO_USER_GROUPS.map((group) => ({
-        id: uidFromCode('userGroup', group.code),
-        code: group.code,
-        name: group.name,
-        users: group.members.map((username) => {
-            const user = raw.users.find((candidate) => candidate.username === username)
-            if (!user) throw new Error(`users.json: utilisateur inconnu / unknown user ${username}`)
-            return { id: userId(user) }
-        }),
-        sharing: { owner: ADMIN_ID, public: 'r-------', external: false, users: {}, userGroups: {} },
-    }))
-}
-
-function groupsOf(username: string): string[] {
-    return DEMO_USER_GROUPS.filter((group) => (group.members as readonly string[]).includes(username)).map(
-        (group) => uidFromCode('userGroup', group.code)
-    )
 }
 
 export function demoUserRoles(): MetadataObject[] {
@@ -99,7 +74,7 @@ export function demoUsers(): SeedUser[] {
             ),
             authorities: [...authorities].sort(),
             userRoles: user.roles.map((code) => uidFromCode('userRole', code)),
-            userGroups: groupsOf(user.username),
+            userGroups: [],
             settings: { ...user.settings },
         }
     })

@@ -29,7 +29,7 @@ function appZip(): Buffer {
 }
 
 async function start(serverVersion: string): Promise<void> {
-    sim = await startSimulator({ port: 0, dataDir: null, seed: 'demo-without-package', serverVersion })
+    sim = await startSimulator({ port: 0, dataDir: null, seed: 'demo', serverVersion })
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(appZip())]), 'odd3-scorecard-1.0.0.zip')
     const installed = await fetch(`${sim.url}/api/apps`, { method: 'POST', headers: auth(ADMIN), body: form })
@@ -93,7 +93,8 @@ function message(answer: Answer): unknown {
 }
 
 describe('dataStore entry sharing on 2.41 (docs/dhis2-api.md §9.3)', () => {
-    beforeAll(async () => start('2.41.3'))
+    // The demo database takes several seconds to build on a busy machine.
+    beforeAll(async () => start('2.41.3'), 120_000)
     afterAll(async () => sim.close())
 
     it('shows the planners group to every user, with its members (user groups in the demo database)', async () => {
@@ -392,7 +393,7 @@ describe('dataStore entry sharing by release', () => {
         })
         expect((await call(OFFICER, 'PUT', `/api/dataStore/${NS}/targets`, {})).status).toBe(403)
         await sim.close()
-    })
+    }, 120_000)
 
     it('2.39.4: app namespaces check entries, other namespaces and key lists do not', async () => {
         await start('2.39.4')
@@ -411,7 +412,7 @@ describe('dataStore entry sharing by release', () => {
         })
         expect((await call(OFFICER, 'GET', '/api/dataStore/other/k')).status).toBe(200)
         await sim.close()
-    })
+    }, 120_000)
 
     it('2.42: a read refused by sharing carries E1006 (ForbiddenException), a write refusal none', async () => {
         await start('2.42.1')
@@ -430,5 +431,5 @@ describe('dataStore entry sharing by release', () => {
         })
         const denied = await call(PLANNER, 'GET', `/api/dataStore/${NS}/private`)
         expect(denied.body).toMatchObject({ httpStatusCode: 403, errorCode: 'E1006' })
-    })
+    }, 120_000)
 })

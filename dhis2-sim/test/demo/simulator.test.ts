@@ -49,6 +49,7 @@ describe('the metadata package on a database without it', () => {
             'indicators',
             'organisationUnitGroups',
             'organisationUnitGroupSets',
+            'userGroups',
         ] as const
         const total = expected.reduce((sum, collection) => sum + index.pkg[collection].length, 0)
         for (const report of reports) {

@@ -4,7 +4,8 @@
 import { simMetadata } from '../core/database.js'
 import type { MetadataCollection, Route, SimRequest, SimResponse } from '../core/types.js'
 import { METADATA_COLLECTIONS } from '../core/types.js'
-import { accessDenied, badRequest, objectNotFound, webMessage } from '../core/web-message.js'
+import { badRequest, forbidden, objectNotFound, webMessage } from '../core/web-message.js'
+import { canCreate, canDelete, canUpdate } from './authorities.js'
 import type { ServerContext } from '../server/context.js'
 import { generateCategoryOptionCombos } from './category-option-combos.js'
 import { importMetadata, type Params } from './import.js'
@@ -12,11 +13,11 @@ import { SCHEMAS } from './schema.js'
 
 const ERROR_MESSAGE = 'One or more errors occurred, please see full details in import report.'
 
-function canWrite(request: SimRequest): boolean {
-    const user = request.user
-    return Boolean(
-        user && (user.authorities.includes('ALL') || user.authorities.includes('F_METADATA_IMPORT'))
-    )
+/** AbstractCrudController's ForbiddenException (E1006) when DefaultAclService refuses the action. */
+function refused(action: 'create' | 'update' | 'delete'): SimResponse {
+    return forbidden(`You don't have the proper permissions to ${action} this object.`, {
+        errorCode: 'E1006',
+    })
 }
 
 function parseObject(request: SimRequest): Record<string, unknown> | null {
@@ -44,7 +45,7 @@ function write(
         atomicMode: 'ALL',
         importReportMode: 'FULL',
     }
-    const result = importMetadata(store, { [collection]: [object] }, params, request.now())
+    const result = importMetadata(store, { [collection]: [object] }, params, request.now(), request.user)
     const report = result.typeReports[0]?.objectReports[0]
     const schema = SCHEMAS[collection]
     const objectReport = {
@@ -68,7 +69,7 @@ export function metadataCrudRoutes(_ctx: ServerContext): Route[] {
                 method: 'POST',
                 pattern: collection,
                 handler: (request) => {
-                    if (!canWrite(request)) return accessDenied('Access is denied')
+                    if (!request.user || !canCreate(request.user, collection)) return refused('create')
                     const object = parseObject(request)
                     if (!object) return badRequest('Invalid JSON in request body')
                     const { response, uid } = write(request, collection, object, 'CREATE')
@@ -87,10 +88,11 @@ export function metadataCrudRoutes(_ctx: ServerContext): Route[] {
                 method: 'PUT',
                 pattern: `${collection}/:id`,
                 handler: (request) => {
-                    if (!canWrite(request)) return accessDenied('Access is denied')
                     const id = request.params.id ?? ''
-                    if (!simMetadata(request.db).get(collection, id))
-                        return objectNotFound(schema.simpleName, id)
+                    const stored = simMetadata(request.db).get(collection, id)
+                    if (!stored) return objectNotFound(schema.simpleName, id)
+                    if (!request.user || !canUpdate(request.user, collection, stored))
+                        return refused('update')
                     const object = parseObject(request)
                     if (!object) return badRequest('Invalid JSON in request body')
                     return write(request, collection, { ...object, id }, 'UPDATE').response
@@ -100,10 +102,11 @@ export function metadataCrudRoutes(_ctx: ServerContext): Route[] {
                 method: 'DELETE',
                 pattern: `${collection}/:id`,
                 handler: (request) => {
-                    if (!canWrite(request)) return accessDenied('Access is denied')
                     const id = request.params.id ?? ''
-                    if (!simMetadata(request.db).get(collection, id))
-                        return objectNotFound(schema.simpleName, id)
+                    const stored = simMetadata(request.db).get(collection, id)
+                    if (!stored) return objectNotFound(schema.simpleName, id)
+                    if (!request.user || !canDelete(request.user, collection, stored))
+                        return refused('delete')
                     return write(request, collection, { id }, 'DELETE').response
                 },
             }

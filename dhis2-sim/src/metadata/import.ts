@@ -2,10 +2,18 @@
 // commit, the ImportReport inside the WebMessage, and the COC generation maintenance endpoint.
 import { DEFAULT_CATEGORY_COMBO, simMetadata, type SimMetadataStore } from '../core/database.js'
 import { toIso8601NoTz } from '../core/dates.js'
-import type { MetadataCollection, MetadataObject, Route, SimRequest, SimResponse } from '../core/types.js'
+import type {
+    MetadataCollection,
+    MetadataObject,
+    Route,
+    SimRequest,
+    SimResponse,
+    SimUser,
+} from '../core/types.js'
 import { generateUid, isValidUid } from '../core/uid.js'
 import { accessDenied, badRequest, noContent, webMessage } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
+import { canCreate, canDelete, canUpdate } from './authorities.js'
 import { generateCategoryOptionCombos } from './category-option-combos.js'
 import { EMBEDDED_REFERENCES, IMPORT_ORDER, MAX_LENGTHS, MIN_LENGTHS, SCHEMAS } from './schema.js'
 
@@ -62,6 +70,8 @@ interface Planned {
     action: 'create' | 'update' | 'delete'
     existing: MetadataObject | undefined
     errors: ErrorReport[]
+    /** Refused by the security check: DHIS2 removes it from the bundle before the other checks. */
+    blocked: boolean
 }
 
 const STRATEGY_ALIASES: Record<string, Strategy> = {
@@ -164,6 +174,59 @@ function isMissing(value: unknown): boolean {
     )
 }
 
+/** PreheatIdentifier#getIdentifiersWithName for the importing user and the object. */
+function identifiersWithName(
+    object: Record<string, unknown>,
+    simpleName: string,
+    identifier: Params['identifier'],
+    name: string | undefined
+): string {
+    const key = identifier === 'CODE' ? object.code : (object.id ?? object.code)
+    const prefix = name !== undefined && name !== '' ? `${name} ` : ''
+    return `${prefix}[${key === undefined || key === null ? 'null' : String(key)}] (${simpleName})`
+}
+
+/** SecurityCheck: E3000 create, E3001 update, E3002 delete (DefaultAclService with the type's authorities). */
+function securityError(
+    user: SimUser,
+    collection: MetadataCollection,
+    object: MetadataObject,
+    existing: MetadataObject | undefined,
+    action: Planned['action'],
+    params: Params
+): ErrorReport | null {
+    const allowed =
+        action === 'create'
+            ? canCreate(user, collection)
+            : existing === undefined ||
+              (action === 'update'
+                  ? canUpdate(user, collection, existing)
+                  : canDelete(user, collection, existing))
+    if (allowed) return null
+    const schema = SCHEMAS[collection]
+    const userText = identifiersWithName(
+        { id: user.id },
+        'User',
+        params.identifier,
+        `${user.firstName} ${user.surname}`
+    )
+    const name = typeof object.name === 'string' ? object.name : undefined
+    const objectText = identifiersWithName(object, schema.simpleName, params.identifier, name)
+    const [code, message] =
+        action === 'create'
+            ? ['E3000', `User \`${userText}\` is not allowed to create objects of type ${objectText}`]
+            : action === 'update'
+              ? ['E3001', `User \`${userText}\` is not allowed to update object \`${objectText}\``]
+              : ['E3002', `User \`${userText}\` is not allowed to delete object \`${objectText}\``]
+    return {
+        message,
+        mainKlass: schema.klass,
+        errorProperties: [userText, objectText],
+        errorCode: code,
+        args: [userText, objectText],
+    }
+}
+
 /** Java's MessageFormat groups the digits of numbers (`1,200`). */
 function javaNumber(value: number): string {
     return value.toLocaleString('en-US')
@@ -209,7 +272,9 @@ export function importMetadata(
     store: SimMetadataStore,
     body: Record<string, unknown>,
     params: Params,
-    now: Date
+    now: Date,
+    /** The importing user; null skips the security check (seeding, tests of other checks). */
+    user: SimUser | null = null
 ): { status: 'OK' | 'WARNING' | 'ERROR'; stats: Stats; typeReports: TypeReport[] } {
     const payload = new PayloadIndex()
     const lists = new Map<MetadataCollection, Record<string, unknown>[]>()
@@ -246,6 +311,20 @@ export function importMetadata(
             if (params.importStrategy === 'DELETE') action = 'delete'
             else if (existing) action = 'update'
             else action = 'create'
+            const refusal = user ? securityError(user, collection, object, existing, action, params) : null
+            if (refusal) {
+                payload.add(collection, object)
+                planned.push({
+                    collection,
+                    index,
+                    object,
+                    action,
+                    existing,
+                    errors: [refusal],
+                    blocked: true,
+                })
+                return
+            }
             if (params.importStrategy === 'CREATE' && existing) {
                 errors.push({
                     message: `Found matching object for reference, but import mode is CREATE. Identifier was ${params.identifier}, and object was ${displayOf(existing, schema.simpleName)}.`,
@@ -263,7 +342,7 @@ export function importMetadata(
                 })
             }
             payload.add(collection, object)
-            planned.push({ collection, index, object, action, existing, errors })
+            planned.push({ collection, index, object, action, existing, errors, blocked: false })
         })
     }
 
@@ -305,7 +384,7 @@ export function importMetadata(
     }
 
     for (const plan of planned) {
-        if (plan.action === 'delete') continue
+        if (plan.action === 'delete' || plan.blocked) continue
         const schema = SCHEMAS[plan.collection]
         const object = plan.object
         for (const property of schema.required) {
@@ -362,7 +441,7 @@ export function importMetadata(
     // Unique properties, against stored objects and earlier payload objects of the same type.
     const seen = new Map<string, string>()
     for (const plan of planned) {
-        if (plan.action === 'delete') continue
+        if (plan.action === 'delete' || plan.blocked) continue
         const schema = SCHEMAS[plan.collection]
         for (const property of schema.unique) {
             const value = plan.object[property]
@@ -525,13 +604,6 @@ function importResponse(request: SimRequest, result: ReturnType<typeof importMet
     )
 }
 
-function canImport(request: SimRequest): boolean {
-    const user = request.user
-    return Boolean(
-        user && (user.authorities.includes('ALL') || user.authorities.includes('F_METADATA_IMPORT'))
-    )
-}
-
 function canMaintain(request: SimRequest): boolean {
     const user = request.user
     return Boolean(
@@ -545,7 +617,7 @@ export function metadataImportRoutes(_ctx: ServerContext): Route[] {
             method: 'POST',
             pattern: 'metadata',
             handler: (request) => {
-                if (!canImport(request)) return accessDenied('Access is denied')
+                // No authority guards /api/metadata itself (2.41.3): SecurityCheck judges each object.
                 const params = parseParams(request.query)
                 if ('error' in params) return badRequest(params.error)
                 let body: unknown
@@ -561,7 +633,13 @@ export function metadataImportRoutes(_ctx: ServerContext): Route[] {
                 }
                 // Unknown top-level members (system, date…) are ignored, as DHIS2 does.
                 const record = body as Record<string, unknown>
-                const result = importMetadata(simMetadata(request.db), record, params, request.now())
+                const result = importMetadata(
+                    simMetadata(request.db),
+                    record,
+                    params,
+                    request.now(),
+                    request.user
+                )
                 return importResponse(request, result)
             },
         },

@@ -588,12 +588,66 @@ describe('POST /api/metadata (docs/dhis2-api.md §8.4)', () => {
         expect((await get(`/api/categoryCombos/${report.uid}`)).status).toBe(404)
     })
 
-    it('refuses users without the import authority', async () => {
-        const response = await fetch(sim.url + '/api/metadata', {
+    it('judges each object by the type authorities, not a global import authority (SecurityCheck; MetadataImportIntegrationTest#testUpdateInaccessibleReference, MetadataWorkflowControllerTest)', async () => {
+        const payload = {
+            indicatorTypes: [{ id: 'ItOfficer01', name: 'Pour mille', factor: 1000 }],
+            dataElements: [
+                {
+                    id: 'DeOfficer01',
+                    name: 'Élément de l’agent',
+                    shortName: 'Agent',
+                    valueType: 'NUMBER',
+                    domainType: 'AGGREGATE',
+                    aggregationType: 'SUM',
+                },
+            ],
+        }
+        const response = await fetch(sim.url + '/api/metadata?atomicMode=NONE', {
             method: 'POST',
+            headers: { ...OFFICER, 'Content-Type': 'application/json' },
+            body: JSON.stringify(payload),
+        })
+        expect(response.status).toBe(409)
+        const body = (await response.json()) as ImportEnvelope
+        const reports = body.response.typeReports.flatMap((type) =>
+            type.objectReports.flatMap((object) => object.errorReports)
+        )
+        const user = `Moussa Diarra [${IDS.officer}] (User)`
+        expect(reports).toEqual([
+            {
+                message: `User \`${user}\` is not allowed to create objects of type Élément de l’agent [DeOfficer01] (DataElement)`,
+                mainKlass: 'org.hisp.dhis.dataelement.DataElement',
+                errorProperties: [user, 'Élément de l’agent [DeOfficer01] (DataElement)'],
+                errorCode: 'E3000',
+                args: [user, 'Élément de l’agent [DeOfficer01] (DataElement)'],
+            },
+            {
+                message: `User \`${user}\` is not allowed to create objects of type Pour mille [ItOfficer01] (IndicatorType)`,
+                mainKlass: 'org.hisp.dhis.indicator.IndicatorType',
+                errorProperties: [user, 'Pour mille [ItOfficer01] (IndicatorType)'],
+                errorCode: 'E3000',
+                args: [user, 'Pour mille [ItOfficer01] (IndicatorType)'],
+            },
+        ])
+        // AbstractCrudController#postObject / #putObject: 403 E1006 before any validation.
+        const single = await fetch(sim.url + '/api/dataElements', {
+            method: 'POST',
+            headers: { ...OFFICER, 'Content-Type': 'application/json' },
+            body: JSON.stringify(payload.dataElements[0]),
+        })
+        expect(single.status).toBe(403)
+        expect(await single.json()).toEqual({
+            httpStatus: 'Forbidden',
+            httpStatusCode: 403,
+            status: 'ERROR',
+            message: "You don't have the proper permissions to create this object.",
+            errorCode: 'E1006',
+        })
+        const update = await fetch(`${sim.url}/api/dataElements/${IDS.births}`, {
+            method: 'PUT',
             headers: { ...OFFICER, 'Content-Type': 'application/json' },
             body: '{}',
         })
-        expect(response.status).toBe(403)
+        expect(update.status).toBe(403)
     })
 })

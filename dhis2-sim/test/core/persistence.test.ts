@@ -37,6 +37,42 @@ function appZip(): Buffer {
 }
 
 describe('persistence (dataDir)', () => {
+    it('keeps the sharing of a dataStore entry across a restart (docs/dhis2-api.md §9.3)', async () => {
+        const dir = dataDir()
+        const first = await start(dir)
+        const json = { ...ADMIN, 'Content-Type': 'application/json' }
+        expect(
+            (
+                await fetch(first.url + '/api/dataStore/odd3/targets', {
+                    method: 'POST',
+                    headers: json,
+                    body: '{}',
+                })
+            ).status
+        ).toBe(201)
+        const meta = (await (
+            await fetch(first.url + '/api/dataStore/odd3/targets/metaData', { headers: ADMIN })
+        ).json()) as {
+            id: string
+        }
+        const shared = await fetch(`${first.url}/api/sharing?type=dataStore&id=${meta.id}`, {
+            method: 'POST',
+            headers: json,
+            body: JSON.stringify({ object: { publicAccess: 'r-------' } }),
+        })
+        expect(shared.status).toBe(200)
+        await first.close()
+        const second = await start(dir)
+        const after = (await (
+            await fetch(second.url + '/api/dataStore/odd3/targets/metaData', { headers: ADMIN })
+        ).json()) as {
+            id: string
+            sharing: { public: string }
+        }
+        expect(after.id).toBe(meta.id)
+        expect(after.sharing.public).toBe('r-------')
+    })
+
     it('replays every change after a restart, on top of the seed', async () => {
         const dir = dataDir()
         const first = await start(dir)

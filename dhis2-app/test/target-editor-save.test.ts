@@ -101,7 +101,7 @@ const malaria2030 = (value: number | null) => ({
     targets: { '2030': value },
 })
 
-describe('saving planners targets in the dataStore', () => {
+describe('saving planners targets in the dataStore', { timeout: 60_000 }, () => {
     let sim: RunningSimulator
     let groupId: string
     const now = () => new Date()
@@ -116,7 +116,8 @@ describe('saving planners targets in the dataStore', () => {
         }
         groupId = groups.userGroups[0]?.id ?? ''
         expect(groupId).not.toBe('')
-    })
+        // the demo database takes a few seconds to build on a busy machine
+    }, 120_000)
 
     afterAll(async () => {
         await sim?.close()
@@ -188,6 +189,31 @@ describe('saving planners targets in the dataStore', () => {
         await expect(officer.replaceDocument(doc)).rejects.toMatchObject({ details: { httpStatusCode: 403 } })
         const meta = await officer.entryMeta(TARGET_SET_KEY)
         await expect(officer.share(meta.id, groupId)).rejects.toMatchObject({
+            details: { httpStatusCode: 403 },
+        })
+    })
+    it('puts the intended sharing back on a document someone shared otherwise', async () => {
+        const admin = client(sim, ADMIN)
+        const meta = await fetchStore(sim, ADMIN).entryMeta(TARGET_SET_KEY)
+        await admin('POST', `sharing?type=dataStore&id=${meta.id}`, {
+            object: { publicAccess: 'rw------', userGroupAccesses: [] },
+        })
+        const planner = fetchStore(sim, PLANNER)
+        const doc = await planner.readDocument()
+        const current = doc?.records.find((r) => r.code === 'ODD-3.3.3' && r.orgUnit === null)
+        const result = await saveChanges(planner, {
+            changes: [{ record: malaria2030(36), loadedRevision: current?.revision ?? null }],
+            reason: 'Arbitrage du ministre',
+            via: 'editor',
+            plannersGroupId: groupId,
+            now,
+        })
+        expect(result.outcome).toBe('saved')
+        const after = await planner.entryMeta(TARGET_SET_KEY)
+        expect(after.sharing?.public).toBe('r-------')
+        expect(after.sharing?.userGroups?.[groupId]?.access).toBe('rw------')
+        const officer = fetchStore(sim, DISTRICT_OFFICER)
+        await expect(officer.replaceDocument(result.document)).rejects.toMatchObject({
             details: { httpStatusCode: 403 },
         })
     })

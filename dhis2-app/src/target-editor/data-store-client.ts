@@ -12,7 +12,7 @@ import {
     historyEntrySchema,
     type HistoryEntry,
 } from './history'
-import type { TargetStore } from './save'
+import { PLANNERS_ACCESS, PUBLIC_ACCESS, type TargetStore } from './save'
 
 type Engine = ReturnType<typeof useDataEngine>
 
@@ -81,8 +81,8 @@ export function dataStoreTargetStore(engine: Engine): TargetStore {
                 params: { type: 'dataStore', id: entryUid },
                 data: {
                     object: {
-                        publicAccess: 'r-------',
-                        userGroupAccesses: [{ id: plannersGroupId, access: 'rw------' }],
+                        publicAccess: PUBLIC_ACCESS,
+                        userGroupAccesses: [{ id: plannersGroupId, access: PLANNERS_ACCESS }],
                     },
                 },
             })

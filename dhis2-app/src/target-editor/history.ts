@@ -61,6 +61,13 @@ export const userRefSchema = z
 
 export const entryMetaSchema = z.object({
     id: z.string(),
+    /** DHIS2's sharing of the entry: `public` access string, group accesses by group uid. */
+    sharing: z
+        .object({
+            public: z.string().nullish(),
+            userGroups: z.record(z.string(), z.object({ access: z.string() })).nullish(),
+        })
+        .nullish(),
     created: z.string().nullish(),
     lastUpdated: z.string().nullish(),
     createdBy: userRefSchema.nullish(),

@@ -7,6 +7,9 @@ import {
 import { historyKey, type EntryMeta, type HistoryEntry, type UserRef } from './history'
 import type { RecordContent } from './record-draft'
 
+export const PUBLIC_ACCESS = 'r-------'
+export const PLANNERS_ACCESS = 'rw------'
+
 /** The dataStore operations a save needs (DHIS2 through app-runtime in the app, plain fetch in tests). */
 export interface TargetStore {
     /** The document, or null when the key does not exist yet (404). */
@@ -120,6 +123,13 @@ export async function saveChanges(
         await store.share(meta.id, request.plannersGroupId)
     } else {
         await store.replaceDocument(next)
+        // A document created outside the editor (by hand through the API) keeps DHIS2's default sharing,
+        // writable by every user of the app: a planner's save puts the intended sharing back.
+        if (request.plannersGroupId !== null) {
+            const meta = await store.entryMeta(TARGET_SET_KEY)
+            if (!sharedAsIntended(meta, request.plannersGroupId))
+                await store.share(meta.id, request.plannersGroupId)
+        }
     }
     for (const { old, next: record } of saved) {
         await writeHistory(store, request, {
@@ -131,6 +141,14 @@ export async function saveChanges(
         })
     }
     return { outcome: 'saved', document: next }
+}
+
+/** Readable by everyone, writable by the planners' group only. */
+export function sharedAsIntended(meta: EntryMeta, plannersGroupId: string): boolean {
+    return (
+        meta.sharing?.public === PUBLIC_ACCESS &&
+        meta.sharing.userGroups?.[plannersGroupId]?.access === PLANNERS_ACCESS
+    )
 }
 
 async function writeHistory(

@@ -11,7 +11,7 @@ import {
     minorVersion,
     summaryBody,
 } from '../data-values/summary.js'
-import { isLocked } from '../data-values/import.js'
+import { isLocked } from '../data-values/value-checks.js'
 import { parsePeriod, periodsInRange, PERIOD_TYPES } from '../periods/period.js'
 
 function text(value: unknown): string | null {

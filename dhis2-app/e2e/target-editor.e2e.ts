@@ -3,6 +3,7 @@
 // the second save is refused with the first one's name, and the history keeps both attempts. Everyone else
 // reads the view without a save control, and DHIS2's sharing refuses them a direct write (403). A CSV with
 // bad lines names each line and column and imports nothing.
+import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemoSeed } from '../../dhis2-sim/src/demo/index'
@@ -12,6 +13,7 @@ import {
     builtZip,
     openApp,
     orgUnitByCode,
+    SCREENSHOTS,
     USERS,
     waitForScorecard,
     type DemoUser,
@@ -213,7 +215,8 @@ describe('planners edit the targets; readers read them', () => {
 
     it('refuses the second of two planners editing the same target, naming the first, and keeps both in the history', async () => {
         const first = await openApp(harness, USERS.planner)
-        const second = await openApp(harness, secondPlanner)
+        // tall enough for the screenshot of the refusal and the history below it
+        const second = await openApp(harness, secondPlanner, { viewport: { width: 1366, height: 1500 } })
         for (const app of [first, second]) {
             await openTargets(app.page)
             await openIndicator(app.page, MALARIA)
@@ -228,6 +231,9 @@ describe('planners edit the targets; readers read them', () => {
         expect(text).toContain('2030 = 42')
         const doc = await api<{ records: StoredRecord[] }>(harness.sim, USERS.admin, TARGETS_DOC)
         expect(doc.records.find((r) => r.orgUnit === null)?.targets).toEqual({ '2030': 42 })
+        await second.page
+            .locator('[data-test="target-detail"]')
+            .screenshot({ path: join(SCREENSHOTS, 'targets-editor-conflict-fr.png') })
 
         const rows = second.page.locator('[data-test="history-row"]')
         await second.page.locator('[data-test="history-row"] [data-outcome="refused"]').waitFor()

@@ -177,11 +177,6 @@ export const DATA_SET_CHECKS: readonly DataSetCheck[] = [
               ])
             : null
     },
-    function validateDataSetRequiredWhenStrict(ctx) {
-        return !ctx.dataSet && ctx.strict.strictDataElements
-            ? conflict('E7602', 'dataSet', 'A valid dataset is required', [])
-            : null
-    },
     function validateDataSetOrgUnitExists(ctx) {
         return ctx.outerOrgUnitRaw !== null && ctx.outerOrgUnit === undefined
             ? conflict('E7603', 'orgUnit', 'Org unit not found or not accessible: `{0}`', [

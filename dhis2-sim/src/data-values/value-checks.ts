@@ -331,10 +331,12 @@ export const VALUE_CHECKS: readonly ValueCheck[] = [
               ])
     },
     function checkDataValueStrictDataElement(draft, ctx) {
+        if (!ctx.strict.strictDataElements) return null
         const element = known(draft.element, 'element')
-        const targets = targetsOf(draft, ctx)
-        if (!ctx.strict.strictDataElements || !ctx.dataSet) return null
-        return targets.some((target) => target.elements.has(element.id))
+        // The payload's data set, else every data set of the element (not only those of the org unit).
+        const targets = ctx.dataSet ? [ctx.dataSet.id] : element.dataSets
+        const contains = targets.some((id) => ctx.index.dataSets.get(id)?.elements.has(element.id))
+        return contains
             ? null
             : conflict(
                   'E7633',
@@ -342,7 +344,7 @@ export const VALUE_CHECKS: readonly ValueCheck[] = [
                   `Data element: \`{0}\` is not part of ${ctx.legacyMessages ? 'dataset' : 'dataset(s)'}: \`{1}\``,
                   [
                       ['dataElement', draft.entry.dataElement],
-                      ['dataSet', ctx.dataSet.id],
+                      ['dataSet', targets.join(',')],
                   ]
               )
     },

@@ -663,6 +663,20 @@ describe('POST /api/dataValueSets: outer context, id schemes, aborts', () => {
             value: `Data element: \`${DE.expiring}\` is not part of dataset(s): \`${DS.monthly}\``,
         })
     })
+
+    it('without a data set, strictDataElements checks every data set of the element and never aborts (DataValueSetImportValidator#checkDataValueStrictDataElement; E7602 is not raised in 2.39-2.42)', async () => {
+        const f = fixture()
+        const result = summary(
+            await call(f, 'POST', 'dataValueSets', {
+                body: { dataValues: [value(DE.number, '202401', OU.facilityA2, '1')] },
+                query: { strictDataElements: 'true' },
+            })
+        )
+        // The element belongs to a data set (not assigned to this facility): no E7633, the value goes on.
+        expect(result.conflicts.map((c) => c.errorCode)).not.toContain('E7633')
+        expect(result.conflicts.map((c) => c.errorCode)).not.toContain('E7602')
+        expect(result.status).not.toBe('ERROR')
+    })
 })
 
 describe('POST /api/dataValueSets: formats, versions, authority', () => {

@@ -58,7 +58,6 @@ describe('value checks (DataValueSetImportValidator)', () => {
         expect(DATA_SET_CHECKS.map((check) => check.name)).toEqual([
             'validateDataSetExists',
             'validateDataSetIsAccessibleByUser',
-            'validateDataSetRequiredWhenStrict',
             'validateDataSetOrgUnitExists',
             'validateDataSetAttrOptionComboExists',
         ])

@@ -204,6 +204,16 @@ describe('/api JSON (ExcludableShallowEtagHeaderFilter, WebMessageControllerAdvi
     })
 })
 
+describe('error answers (WebMessageControllerAdvice.beforeBodyWrite)', () => {
+    it('marks 4xx WebMessages no-cache, private, and leaves 2xx answers without Cache-Control', async () => {
+        const missing = await get(v41, '/api/organisationUnits/xxxxxxxxxxx')
+        expect(missing.status).toBe(404)
+        expect(missing.headers['cache-control']).toBe('no-cache, private')
+        const ok = await get(v41, '/api/me?fields=id')
+        expect(ok.headers['cache-control']).toBeUndefined()
+    })
+})
+
 describe('--gzip: the reverse proxy in front of DHIS2 (nginx gzip, gzip_vary)', () => {
     it('compresses text answers for clients that accept gzip, with Vary and a weakened ETag', async () => {
         const js = await get(v41gzip, '/api/apps/odd3-scorecard/assets/app.js', { 'Accept-Encoding': 'gzip' })

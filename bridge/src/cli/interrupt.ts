@@ -1,6 +1,6 @@
 // Ctrl-C (SIGINT) or a supervisor's SIGTERM during a push: say what DHIS2 already received, leave the
 // audit and the state lock consistent, and exit with the shell's usual code (130 / 143).
-import { interruptActivePush } from '../push/handler.js'
+import { interruptActivePush } from '../push/active-run.js'
 import { helpLang } from './help-lang.js'
 
 export function reportDeliveriesOnSignals(): void {

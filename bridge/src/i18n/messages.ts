@@ -638,6 +638,45 @@ export const MESSAGES = {
             en: 'Push interrupted ({{signal}}). Already delivered to DHIS2 before the stop: {{values}} value(s) saved, {{completions}} report(s) marked complete. Run the same command again to send the rest.',
         },
     },
+    PUSH_NEEDS_DHIS2: {
+        message: {
+            fr: 'Connexion DHIS2 nécessaire pour push : configurez DHIS2_BASE_URL et les identifiants.',
+            en: 'A DHIS2 connection is needed for push: set DHIS2_BASE_URL and the credentials.',
+        },
+    },
+    PUSH_NOTE_UNCHANGED_NOT_SENT: {
+        message: {
+            fr: '{{unchanged}} valeur(s) déjà dans DHIS2 sans changement n’ont pas été renvoyées.',
+            en: '{{unchanged}} value(s) already in DHIS2 unchanged were not sent again.',
+        },
+    },
+    PUSH_NOTE_NOTHING_NEW: {
+        message: {
+            fr: 'Rien de nouveau à envoyer : les {{unchanged}} valeurs sont déjà dans DHIS2 telles quelles.',
+            en: 'Nothing new to send: all {{unchanged}} values are already in DHIS2 as they are.',
+        },
+    },
+    PUSH_NOTE_ZEROS_NOT_STORED: {
+        message: {
+            fr: '{{zeros}} zéro(s) ne sont pas enregistrés : DHIS2 ne garde pas les zéros de ces indicateurs (une case vide vaut zéro).',
+            en: '{{zeros}} zero(s) are not stored: DHIS2 does not keep zeros of these data elements (an empty cell means zero).',
+        },
+    },
+    PUSH_NOTE_DHIS2_EDITS_HELD: {
+        message: {
+            fr: '{{held}} valeur(s) modifiée(s) dans DHIS2 par quelqu’un d’autre n’ont pas été remplacées (voir plus haut ; --overwrite-dhis2-edits pour remettre celles du fichier).',
+            en: '{{held}} value(s) changed in DHIS2 by someone else were not replaced (see above; --overwrite-dhis2-edits to put the file’s values back).',
+        },
+    },
+    PUSH_NOTE_STRICT_NOTHING_SENT: {
+        message: {
+            fr: 'Mode strict : {{errors}} erreur(s) dans les fichiers, rien n’a été envoyé.',
+            en: 'Strict mode: {{errors}} error(s) in the files, nothing was sent.',
+        },
+    },
+    PUSH_NOTE_NO_VALID_VALUE: {
+        message: { fr: 'Aucune valeur valide à envoyer.', en: 'No valid value to send.' },
+    },
     COMPLETE_REFUSED: {
         message: {
             fr: 'DHIS2 n’a pas marqué complet le rapport de {{facility}} pour {{period}} : {{explanation}}.',

@@ -23,6 +23,8 @@ const TARGET_MS = { first: 12_000, second: 4_000 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 1)
 /** BENCH_GZIP=0: DHIS2 without a compressing front, for comparison. */
 const GZIP = process.env.BENCH_GZIP !== '0'
+/** BENCH_DHIS2=2.42.3: another simulated version (2.42 sends index.html no-store, and ETags of its own). */
+const VERSION = process.env.BENCH_DHIS2 ?? '2.41.3'
 
 interface Visit {
     visit: 'first' | 'second'
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
             dataDir: null,
             seed: 'demo',
             gzip: GZIP,
+            serverVersion: VERSION,
             runAnalyticsOnStart: true,
             installApps: [copy.path],
         })
@@ -211,7 +214,7 @@ async function main(): Promise<void> {
     }
     console.log(
         `\n${new Date().toISOString()}, load average (1 min) ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}; ` +
-            `${basename(zip)} (${statSync(zip).size} bytes), DHIS2 2.41.3 simulated${GZIP ? ' with --gzip' : ' without gzip'}, ${RUNS} run(s), medians:`
+            `${basename(zip)} (${statSync(zip).size} bytes), DHIS2 ${VERSION} simulated${GZIP ? ' with --gzip' : ' without gzip'}, ${RUNS} run(s), medians:`
     )
     console.log(
         '| app | visit | table shown s | app content s | first contentful paint s | requests | from cache | kB transferred | of which app files kB |'

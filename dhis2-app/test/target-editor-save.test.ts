@@ -217,4 +217,26 @@ describe('saving planners targets in the dataStore', { timeout: 60_000 }, () => 
             details: { httpStatusCode: 403 },
         })
     })
+    it('saves an import of several records at once, one history entry each', async () => {
+        const planner = fetchStore(sim, PLANNER)
+        const before = await planner.readDocument()
+        const records = [
+            { code: 'ODD-3.1.2', orgUnit: null, targets: { '2023': 75, '2030': 88 } },
+            { code: 'ODD-3.7.1', orgUnit: null, baseline: { value: 17, year: 2018, source: 'EDSM VI' } },
+        ]
+        const result = await saveChanges(planner, {
+            changes: records.map((record) => ({ record, loadedRevision: null })),
+            reason: 'Import du fichier de la CPS',
+            via: 'import',
+            plannersGroupId: groupId,
+            now,
+        })
+        expect(result.outcome).toBe('saved')
+        const after = await planner.readDocument()
+        expect(after?.records).toHaveLength((before?.records.length ?? 0) + 2)
+        expect(after?.records.slice(-2)).toEqual(records.map((r) => ({ ...r, revision: 1 })))
+        const imported = (await planner.listHistory()).filter((h) => h.entry.via === 'import')
+        expect(imported.map((h) => h.entry.code).sort()).toEqual(['ODD-3.1.2', 'ODD-3.7.1'])
+        expect(new Set(imported.map((h) => h.key)).size).toBe(2)
+    })
 })

@@ -88,16 +88,18 @@ export async function saveChanges(
     })
     if (conflicting.length > 0) {
         const conflicts = await describeConflicts(store, document, conflicting)
-        for (const change of request.changes) {
-            const current = findRecord(document.records, change.record.code, change.record.orgUnit)
-            await writeHistory(store, request, {
-                code: change.record.code,
-                orgUnit: change.record.orgUnit,
-                outcome: 'refused',
-                old: current ?? null,
-                new: { ...change.record, revision: change.loadedRevision ?? 0 },
-            })
-        }
+        // One entry per record; written side by side (the browser queues them) so a large import stays quick.
+        await Promise.all(
+            request.changes.map((change) =>
+                writeHistory(store, request, {
+                    code: change.record.code,
+                    orgUnit: change.record.orgUnit,
+                    outcome: 'refused',
+                    old: findRecord(document.records, change.record.code, change.record.orgUnit) ?? null,
+                    new: { ...change.record, revision: change.loadedRevision ?? 0 },
+                })
+            )
+        )
         return { outcome: 'refused', conflicts, document }
     }
 
@@ -131,15 +133,17 @@ export async function saveChanges(
                 await store.share(meta.id, request.plannersGroupId)
         }
     }
-    for (const { old, next: record } of saved) {
-        await writeHistory(store, request, {
-            code: record.code,
-            orgUnit: record.orgUnit,
-            outcome: 'saved',
-            old,
-            new: record,
-        })
-    }
+    await Promise.all(
+        saved.map(({ old, next: record }) =>
+            writeHistory(store, request, {
+                code: record.code,
+                orgUnit: record.orgUnit,
+                outcome: 'saved',
+                old,
+                new: record,
+            })
+        )
+    )
     return { outcome: 'saved', document: next }
 }
 

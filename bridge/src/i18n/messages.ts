@@ -925,6 +925,12 @@ export const MESSAGES = {
             en: 'Set DHIS2_BASE_URL (and the credentials), or pass --metadata <file>.',
         },
     },
+    METADATA_REFRESHED: {
+        message: {
+            fr: '{{file}} : {{dataElements}} éléments de données, {{dataSets}} formulaires, {{organisationUnits}} unités d’organisation (DHIS2 {{serverVersion}})',
+            en: '{{file}}: {{dataElements}} data elements, {{dataSets}} data sets, {{organisationUnits}} org units (DHIS2 {{serverVersion}})',
+        },
+    },
     METADATA_CACHE_INVALID: {
         message: {
             fr: 'Fichier de métadonnées invalide ou d’un autre format : {{file}}.',

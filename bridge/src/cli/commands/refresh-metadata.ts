@@ -1,9 +1,7 @@
-// `bridge refresh-metadata [--out file]`: fetch DHIS2 metadata into the cache (or a file for offline use).
+// `bridge refresh-metadata [--out file]`: argument parsing only; the work is runRefreshMetadata.
 import { Command, Option } from 'commander'
-import { resolve } from 'node:path'
 import type { Lang } from '../../core/types.js'
-import { Dhis2Client } from '../../dhis2/client.js'
-import { cacheFileFor, fetchMetadata, writeSnapshot } from '../../metadata-snapshot/fetch.js'
+import { runRefreshMetadata } from '../../metadata-snapshot/handler.js'
 import { describeFailure } from '../failure.js'
 import { h } from '../help-lang.js'
 import { loadConfigAndWarn } from '../shared-options.js'
@@ -30,28 +28,13 @@ export function refreshMetadataCommand(): Command {
         .action(async (o: { out?: string; stateDir: string; config?: string; lang: string }) => {
             const lang: Lang = o.lang === 'en' ? 'en' : 'fr'
             try {
-                const config = await loadConfigAndWarn(o.config, lang)
-                const client = new Dhis2Client(config)
-                const snapshot = await fetchMetadata(client)
-                const file =
-                    o.out ??
-                    cacheFileFor(
-                        resolve(o.stateDir),
-                        client.baseUrl,
-                        config.auth.kind === 'basic' ? config.auth.username : 'token'
-                    )
-                await writeSnapshot(file, snapshot)
-                const n = {
-                    de: snapshot.dataElements.length,
-                    ds: snapshot.dataSets.length,
-                    ou: snapshot.organisationUnits.length,
-                    v: snapshot.stamp.serverVersion,
-                }
-                process.stdout.write(
-                    lang === 'fr'
-                        ? `${file} : ${n.de} éléments de données, ${n.ds} formulaires, ${n.ou} unités d’organisation (DHIS2 ${n.v})\n`
-                        : `${file}: ${n.de} data elements, ${n.ds} data sets, ${n.ou} org units (DHIS2 ${n.v})\n`
-                )
+                const report = await runRefreshMetadata({
+                    dhis2: await loadConfigAndWarn(o.config, lang),
+                    stateDir: o.stateDir,
+                    ...(o.out !== undefined ? { out: o.out } : {}),
+                })
+                process.stdout.write(`${report.message[lang]}\n`)
+                process.exitCode = report.exitCode
             } catch (e) {
                 process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${describeFailure(e, lang)}\n`)
                 process.exitCode = 1

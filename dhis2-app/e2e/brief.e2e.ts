@@ -2,11 +2,14 @@
 // page comes out, from the « Imprimer / PDF » button or from the browser's own print menu, with the region,
 // the year, every status as a word, the three indicators furthest behind with their sentence, private
 // completeness and where the figures come from; never the DHIS2 header bar or the page's controls.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+    api,
     openApp,
     SCREENSHOTS,
     startHarness,
@@ -16,6 +19,7 @@ import {
     type Harness,
 } from './support/harness'
 
+const require = createRequire(import.meta.url)
 const YEAR = 2024
 const STATUS_WORDS = [
     'Cible atteinte',
@@ -107,6 +111,18 @@ async function printOneA4Page(page: Page): Promise<string> {
     return pages[0]?.text ?? ''
 }
 
+/** axe-core's violations inside the element matching `selector`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })
+    return page.evaluate(async (include) => {
+        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe
+        const result = (await axe.run({ include: [[include]] })) as {
+            violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>
+        }
+        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
+    }, selector)
+}
+
 describe('the one-page brief for the meeting', () => {
     let harness: Harness
     let app: AppPage
@@ -150,6 +166,7 @@ describe('the one-page brief for the meeting', () => {
         // an indicator gone back below its baseline comes before one merely late
         const offTrackFirst = focus.slice(0, Math.min(3, offTrack.length))
         for (const code of offTrackFirst) expect(offTrack.map((r) => r.code)).toContain(code)
+        expect(await axeViolations(page, '[data-test="brief"]')).toEqual([])
 
         const text = await printOneA4Page(page)
         expect(text).toContain(`Sikasso, ${YEAR}`)
@@ -199,5 +216,27 @@ describe('the one-page brief for the meeting', () => {
         await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
         await page.locator('[data-test="brief"]').waitFor({ state: 'detached' })
         expect(await page.locator('[data-test="scorecard-table"]').isVisible()).toBe(true)
+    })
+
+    it('is in English when the DHIS2 user interface is English', async () => {
+        await api(harness.sim, USERS.sikasso, 'userSettings/keyUiLocale?value=en', { method: 'POST' })
+        const english = await openApp(harness, USERS.sikasso, { hash: `#/?year=${YEAR}` })
+        try {
+            await waitForScorecard(english.page, 'Sikasso')
+            await english.page.locator('[data-test="open-brief"]').click()
+            await english.page.locator('[data-test="brief-sheet"]').waitFor()
+            const text = await printOneA4Page(english.page)
+            expect(text).toContain('MAP/ODD-3 BRIEF FOR THE DISTRICT MEETING')
+            expect(text).toContain(`Sikasso, ${YEAR}`)
+            expect(text).toContain('Indicators furthest behind their path')
+            expect(text).toMatch(
+                /In 20\d\d, .* in the Sikasso region was .*, against .* expected on the path/
+            )
+            expect(text).toMatch(/Printed on \d+ \S+ 20\d\d/)
+            expect(text).not.toContain('Imprimée')
+        } finally {
+            await english.page.context().close()
+            await api(harness.sim, USERS.sikasso, 'userSettings/keyUiLocale', { method: 'DELETE' })
+        }
     })
 })

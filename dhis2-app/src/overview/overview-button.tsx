@@ -45,7 +45,16 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
             {open && grid && (
                 <Modal fluid position="top" onClose={close} dataTest="overview">
                     <ModalTitle>
-                        <span id="overview-title" data-test="overview-title">
+                        <span
+                            id="overview-title"
+                            data-test="overview-title"
+                            // @dhis2/ui's Modal takes no aria props: its dialog is named after this title
+                            ref={(el) =>
+                                el
+                                    ?.closest('[role="dialog"]')
+                                    ?.setAttribute('aria-labelledby', 'overview-title')
+                            }
+                        >
                             {i18n.t('{{orgUnit}}, {{year}} — every indicator by organisation unit', {
                                 orgUnit: unit.name,
                                 year,

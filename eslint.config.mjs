@@ -3,6 +3,71 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+// The bridge's layers (bridge/src/<folder>), lowest first. A folder may import the folders of the
+// layers below its own, never one of its own layer or above: an import that runs back up fails the
+// lint (bridge/test/lint/boundaries.test.ts shows it). A new folder must be placed here.
+const BRIDGE_LAYERS = [
+    ['core', 'mapping'],
+    ['aggregate', 'checks', 'i18n'],
+    ['dhis2', 'read'],
+    ['facilities', 'metadata-install', 'metadata-snapshot'],
+    ['plan'],
+    ['send', 'storage'],
+    ['complete'],
+    ['record', 'sources'],
+    ['drift', 'pipeline'],
+    ['convert', 'intake', 'push', 'validate'],
+    ['cli', 'handlers'],
+]
+
+/** An import of bridge/src/<folder>/ from another folder, however deep the importing file is. */
+const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})/`
+
+const bridgeBoundaries = BRIDGE_LAYERS.map((layer, i) => ({
+    files: layer.map((folder) => `bridge/src/${folder}/**/*.ts`),
+    rules: {
+        'no-restricted-imports': [
+            'error',
+            {
+                patterns: [
+                    {
+                        regex: importOf(BRIDGE_LAYERS.slice(i).flat()),
+                        message:
+                            'This import runs back up the bridge layers (eslint.config.mjs BRIDGE_LAYERS): import only folders of a lower layer.',
+                    },
+                ],
+            },
+        ],
+    },
+}))
+
+// A source kind never imports another: what two kinds share lives in sources/line-list/.
+const KINDS = ['facility-report', 'lab', 'mutuelle']
+const sourceKindBoundaries = KINDS.map((kind) => ({
+    files: [`bridge/src/sources/${kind}/**/*.ts`],
+    rules: {
+        'no-restricted-imports': [
+            'error',
+            {
+                patterns: [
+                    {
+                        regex: importOf(
+                            BRIDGE_LAYERS.slice(BRIDGE_LAYERS.findIndex((l) => l.includes('sources'))).flat()
+                        ),
+                        message:
+                            'This import runs back up the bridge layers (eslint.config.mjs BRIDGE_LAYERS): import only folders of a lower layer.',
+                    },
+                    {
+                        regex: `^\\.\\./(${KINDS.filter((k) => k !== kind).join('|')})/`,
+                        message:
+                            'A source kind does not import another kind: share through sources/line-list/.',
+                    },
+                ],
+            },
+        ],
+    },
+}))
+
 export default tseslint.config(
     {
         ignores: [
@@ -50,5 +115,7 @@ export default tseslint.config(
                 { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
             ],
         },
-    }
+    },
+    ...bridgeBoundaries,
+    ...sourceKindBoundaries
 )

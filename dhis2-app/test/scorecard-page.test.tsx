@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import React from 'react'
 import { describe, expect, it } from 'vitest'
 import { ScorecardPage } from '../src/scorecard/scorecard-page'
-import { KADIOLO, sikassoAnswers } from './fixtures'
+import { KADIOLO, KOUTIALA, SIKASSO, sikassoAnswers } from './fixtures'
 import { useLanguage } from './i18n'
 import { render } from './render'
 
@@ -236,6 +236,30 @@ describe('the scorecard page', () => {
         const statuses = screen.getAllByTestId('status')
         expect(statuses.every((s) => s.getAttribute('data-provisional') === 'true')).toBe(true)
         expect(statuses[0]).toHaveTextContent('(provisoire)')
+    })
+
+    it("opens the user's own org unit from the answer of /api/me, without a second request first", async () => {
+        const answers = sikassoAnswers()
+        const asked: unknown[] = []
+        answers.data.me = {
+            id: 'UsDrsSik001',
+            displayName: 'Awa Coulibaly',
+            organisationUnits: [
+                {
+                    ...SIKASSO,
+                    ancestors: [{ id: 'OuMali00001', displayName: 'Mali', level: 1 }],
+                    children: [KADIOLO, KOUTIALA],
+                },
+            ],
+        }
+        answers.data.organisationUnits = async (_type: string, query: { id?: string }) => {
+            asked.push(query.id)
+            throw new Error('not expected')
+        }
+        await openScorecard(answers)
+        expect(await screen.findAllByTestId('child-link', {}, { timeout: 5000 })).toHaveLength(2)
+        expect(asked).toEqual([])
+        expect(screen.getByTestId('breadcrumbs')).toHaveTextContent('Mali')
     })
 
     it('switches every label to English', async () => {

@@ -50,7 +50,10 @@ export function useScorecard(
     const requested = selection.orgUnit !== fallback?.id ? selection.orgUnit : null
     // Started without waiting for `me` when the link names an org unit: the requests run in parallel.
     const orgUnitId = requested ?? own?.id ?? null
-    const orgUnit = useOrgUnit(orgUnitId)
+    const ownFamily = requested === null ? (me.data?.ownFamily ?? null) : null
+    const queried = useOrgUnit(ownFamily === null ? orgUnitId : null)
+    const orgUnit =
+        ownFamily === null ? queried : { ...queried, loading: false, error: null, data: ownFamily }
     const areaRoots = me.data?.areaRoots
     const requestedUnit = orgUnit.data?.id === requested ? orgUnit.data : undefined
     const requestedMissing = requested !== null && orgUnit.error?.status === 404

@@ -102,6 +102,26 @@ describe('regional targets, read where they apply', () => {
         expect(await row(NEW_HIV).locator('[data-test="count-target-elsewhere"]').count()).toBe(2)
     })
 
+    it('judges Sikasso against its own target in the national drill-down, Kayes against the national one', async () => {
+        const mali = await orgUnitByCode(harness.sim, 'ML')
+        await app.page.evaluate((id) => {
+            window.location.hash = `#/?ou=${id}&year=2025&indicator=ODD-3.3.3`
+        }, mali.id)
+        await waitForScorecard(app.page, mali.displayName)
+        await app.page.locator('[data-test="drill-down-row"]').first().waitFor()
+        const expectedOf = async (id: string) =>
+            (await app.page
+                .locator('[data-test="drill-down-row"]', {
+                    has: app.page.locator(`[data-test="child-link"][data-id="${id}"]`),
+                })
+                .locator('td')
+                .nth(2)
+                .textContent()) ?? ''
+        // 2025 on Sikasso's path 67 (2023) → 40 (2030): 59.29; Kayes: the national 2023 target 67, overdue.
+        expect(await expectedOf(sikasso.id)).toMatch(/^59,3/)
+        expect(await expectedOf(kayes.id)).toMatch(/^67/)
+    })
+
     it('keeps the national targets in Kayes', async () => {
         await open(kayes.id, kayes.displayName)
         const malaria = row(MALARIA)

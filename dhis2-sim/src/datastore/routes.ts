@@ -204,12 +204,18 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                 .map((entry) => ({ key: entry.key, ...entry.fields }))
             const headless = request.query.get('headless') === 'true'
             if (headless) return json(entries)
-            // paging=false keeps the object (DatastoreFieldsControllerTest#testFields_Paging).
-            if (request.query.get('paging') === 'false') return json({ entries })
-            const pageSize = Math.min(1000, Math.max(1, Number(request.query.get('pageSize')) || 50))
-            const page = Math.max(1, Number(request.query.get('page')) || 1)
-            const slice = entries.slice((page - 1) * pageSize, page * pageSize)
-            return json({ pager: { page, pageSize }, entries: slice })
+            // The pager echoes the request's page and pageSize (DatastoreParams defaults 1 and 50), also with
+            // paging=false (AbstractDatastoreController#writeEntries; DatastoreFieldsControllerTest#testFields_Paging).
+            const requested = (name: string, fallback: number): number => {
+                const value = Number(request.query.get(name))
+                return request.query.get(name) !== null && Number.isInteger(value) ? value : fallback
+            }
+            const pager = { page: requested('page', 1), pageSize: requested('pageSize', 50) }
+            if (request.query.get('paging') === 'false') return json({ pager, entries })
+            // HibernateDatastoreStore#getEntries bounds the page size to 1..1000 and the offset to 0 and up.
+            const size = Math.min(1000, Math.max(1, pager.pageSize))
+            const offset = Math.max(0, (pager.page - 1) * size)
+            return json({ pager, entries: entries.slice(offset, offset + size) })
         })
     return [
         {

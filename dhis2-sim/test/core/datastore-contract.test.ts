@@ -69,11 +69,12 @@ describe('dataStore key lists (docs/dhis2-api.md §9.1)', () => {
         })
     })
 
-    it('keeps the object with paging=false and gives a bare list with headless=true (DatastoreFieldsControllerTest#testFields_Paging)', async () => {
+    it('keeps the object with paging=false and gives a bare list with headless=true (DatastoreFieldsControllerTest#testFields_Paging; the pager AbstractDatastoreController#writeEntries always writes)', async () => {
         const list = await call('GET', '/api/dataStore/pets?fields=age&paging=false')
         expect(list).toEqual({
             status: 200,
             body: {
+                pager: { page: 1, pageSize: 50 },
                 entries: [
                     { key: 'cat', age: 9 },
                     { key: 'dog', age: 3 },

@@ -1,4 +1,5 @@
 // `bridge mappings check` as a plain async function.
+import type { CommandReport } from '../core/report.js'
 import type { Lang } from '../core/types.js'
 import type { MetadataApi } from '../dhis2/metadata-api.js'
 import { checkAll, type Drift } from './check.js'
@@ -13,7 +14,7 @@ export interface MappingsCheckInput {
     today?: Date
 }
 
-export interface MappingsCheckOutput {
+export interface MappingsCheckOutput extends CommandReport {
     checked: number
     drifts: Drift[]
     errors: number

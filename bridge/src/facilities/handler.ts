@@ -2,6 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { isRecord } from '../core/is-record.js'
+import { EXIT, type CommandReport } from '../core/report.js'
+import type { Localized } from '../core/types.js'
+import { messageFor } from '../i18n/messages.js'
 import type { MetadataApi } from '../dhis2/metadata-api.js'
 import { listAll } from '../dhis2/paginate.js'
 import { buildCreationFile, type CreationFile, type GroupRef } from './creation.js'
@@ -30,7 +33,9 @@ export interface MatchSummary {
     unknownDistrict: number
 }
 
-export interface MatchCommandResult {
+export interface MatchCommandResult extends CommandReport {
+    /** What to tell people: the counts, then where each file went. */
+    lines: Localized[]
     matches: FacilityMatch[]
     summary: MatchSummary
     review: FacilityMappingFile
@@ -114,5 +119,15 @@ export async function runFacilitiesMatch(input: MatchCommandInput): Promise<Matc
     await writeJson(input.reviewOut, review)
     await writeJson(input.mappingOut, toPipelineMapping(matches, input.registryPath))
     await writeJson(input.creationOut, creation)
-    return { matches, summary: summarise(matches), review, creation }
+    const summary = summarise(matches)
+    const lines = [
+        messageFor('FACILITIES_MATCHED', { ...summary }).message,
+        messageFor('FACILITIES_MATCH_FILES', {
+            mapping: input.mappingOut,
+            review: input.reviewOut,
+            creation: input.creationOut,
+            created: creation.organisationUnits.length,
+        }).message,
+    ]
+    return { matches, summary, review, creation, lines, exitCode: EXIT.success }
 }

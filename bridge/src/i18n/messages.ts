@@ -931,6 +931,18 @@ export const MESSAGES = {
             en: '{{file}}: {{dataElements}} data elements, {{dataSets}} data sets, {{organisationUnits}} org units (DHIS2 {{serverVersion}})',
         },
     },
+    FACILITIES_MATCHED: {
+        message: {
+            fr: '{{total}} structures : {{proposed}} proposées, {{toReview}} à relire, {{unmatched}} sans correspondance (dont {{unknownDistrict}} au district inconnu).',
+            en: '{{total}} facilities: {{proposed}} proposed, {{toReview}} to review, {{unmatched}} unmatched ({{unknownDistrict}} with an unknown district).',
+        },
+    },
+    FACILITIES_MATCH_FILES: {
+        message: {
+            fr: 'Correspondances à relire : {{mapping}} · rapport : {{review}} · métadonnées de création ({{created}} unités) : {{creation}}',
+            en: 'Mapping to review: {{mapping}} · report: {{review}} · creation metadata ({{created}} units): {{creation}}',
+        },
+    },
     METADATA_CACHE_INVALID: {
         message: {
             fr: 'Fichier de métadonnées invalide ou d’un autre format : {{file}}.',

@@ -1,4 +1,5 @@
 // `bridge metadata install` as a plain async function: the CLI parses arguments and calls this.
+import { EXIT, type CommandReport } from '../core/report.js'
 import type { Lang } from '../core/types.js'
 import type { MetadataApi } from '../dhis2/metadata-api.js'
 import { installMetadata, readPackage, type InstallResult, type PlanItem } from './install.js'
@@ -10,7 +11,7 @@ export interface MetadataInstallInput {
     lang?: Lang
 }
 
-export interface MetadataInstallOutput {
+export interface MetadataInstallOutput extends CommandReport {
     result: InstallResult
     /** The report for people, one line each. */
     lines: string[]
@@ -101,5 +102,9 @@ export async function runMetadataInstall(input: MetadataInstallInput): Promise<M
     const pkg = await readPackage(input.packagePath)
     const dryRun = input.dryRun ?? false
     const result = await installMetadata(input.api, pkg, { dryRun })
-    return { result, lines: describeInstall(result, input.lang ?? 'fr', dryRun) }
+    return {
+        result,
+        lines: describeInstall(result, input.lang ?? 'fr', dryRun),
+        exitCode: result.ok ? EXIT.success : EXIT.failure,
+    }
 }

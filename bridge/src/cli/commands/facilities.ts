@@ -86,18 +86,9 @@ export function facilitiesCommand(): Command {
                 console.log(JSON.stringify(result.summary, null, 2))
                 return
             }
-            const s = result.summary
-            const en = flags.lang === 'en'
-            console.log(
-                en
-                    ? `${s.total} facilities: ${s.proposed} proposed, ${s.toReview} to review, ${s.unmatched} unmatched (${s.unknownDistrict} with an unknown district).`
-                    : `${s.total} structures : ${s.proposed} proposées, ${s.toReview} à relire, ${s.unmatched} sans correspondance (dont ${s.unknownDistrict} au district inconnu).`
-            )
-            console.log(
-                en
-                    ? `Mapping to review: ${flags.out} · report: ${flags.review} · creation metadata (${result.creation.organisationUnits.length} units): ${flags.create}`
-                    : `Correspondances à relire : ${flags.out} · rapport : ${flags.review} · métadonnées de création (${result.creation.organisationUnits.length} unités) : ${flags.create}`
-            )
+            const lang = flags.lang === 'en' ? 'en' : 'fr'
+            for (const line of result.lines) console.log(line[lang])
+            process.exitCode = result.exitCode
         })
     return facilities
 }

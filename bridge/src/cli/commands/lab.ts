@@ -2,7 +2,7 @@
 // `bridge validate|convert|push --source lab`.
 import { Command } from 'commander'
 import { defaultMappingsRoot } from '../../core/package-root.js'
-import { writeLabTemplates } from '../../sources/lab/template.js'
+import { runLabTemplate } from '../../sources/lab/handler.js'
 import { h } from '../help-lang.js'
 
 export function labCommand(): Command {
@@ -22,8 +22,12 @@ export function labCommand(): Command {
         .option('--out <dir>', h({ fr: 'dossier de sortie', en: 'output folder' }), '.')
         .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
         .action(async (flags: { out: string; mappings?: string }) => {
-            const files = await writeLabTemplates(flags.mappings ?? defaultMappingsRoot(), flags.out)
-            console.log(files.join('\n'))
+            const report = await runLabTemplate({
+                mappingsRoot: flags.mappings ?? defaultMappingsRoot(),
+                out: flags.out,
+            })
+            console.log(report.files.join('\n'))
+            process.exitCode = report.exitCode
         })
     return lab
 }

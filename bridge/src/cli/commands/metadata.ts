@@ -55,7 +55,7 @@ export function metadataCommand(): Command {
                 lang: flags.lang === 'en' ? 'en' : 'fr',
             })
             console.log(flags.json === true ? JSON.stringify(out.result, null, 2) : out.lines.join('\n'))
-            process.exitCode = out.result.ok ? 0 : 1
+            process.exitCode = out.exitCode
         })
     return metadata
 }

@@ -2,7 +2,7 @@
 // `bridge validate|convert|push --source mutuelle`.
 import { Command } from 'commander'
 import { defaultMappingsRoot } from '../../core/package-root.js'
-import { writeMutuelleTemplates } from '../../sources/mutuelle/template.js'
+import { runMutuelleTemplate } from '../../sources/mutuelle/handler.js'
 import { h } from '../help-lang.js'
 
 export function mutuelleCommand(): Command {
@@ -20,8 +20,12 @@ export function mutuelleCommand(): Command {
         .option('--out <dir>', h({ fr: 'dossier de sortie', en: 'output folder' }), '.')
         .option('--mappings <dir>', h({ fr: 'dossier mappings/', en: 'mappings folder' }))
         .action(async (flags: { out: string; mappings?: string }) => {
-            const files = await writeMutuelleTemplates(flags.mappings ?? defaultMappingsRoot(), flags.out)
-            console.log(files.join('\n'))
+            const report = await runMutuelleTemplate({
+                mappingsRoot: flags.mappings ?? defaultMappingsRoot(),
+                out: flags.out,
+            })
+            console.log(report.files.join('\n'))
+            process.exitCode = report.exitCode
         })
     return mutuelle
 }

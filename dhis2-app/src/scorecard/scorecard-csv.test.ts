@@ -73,6 +73,22 @@ describe('scorecard CSV', () => {
         expect(cell('ODD-3.1.2', 'Source')).toBe('Données de routine DHIS2')
     })
 
+    it('writes the running year statuses as provisional, as the screen does', () => {
+        const rows = buildScorecard({
+            targets: DEFAULT_TARGETS,
+            actuals: new ValueIndex(),
+            orgUnitId: 'OuRegSik001',
+            year: 2026,
+            years: [2025, 2026],
+            decimalsByIndicator: new Map(),
+        })
+        const context = { orgUnitName: 'Sikasso', country: 'Mali', year: 2026, shares: new Map() }
+        expect(scorecardCsv(rows, { ...context, provisional: true })).toContain(
+            ';Pas de données (provisoire);'
+        )
+        expect(scorecardCsv(rows, context)).not.toContain('provisoire')
+    })
+
     it('names the file without accents or spaces', () => {
         expect(csvFileName('Commune V', 2024)).toBe('odd3-commune-v-2024.csv')
         expect(csvFileName('Ségou', 2023)).toBe('odd3-segou-2023.csv')

@@ -22,7 +22,14 @@ function csvField(text: string): string {
  */
 export function scorecardCsv(
     rows: ScorecardRow[],
-    context: { orgUnitName: string; country: string; year: number; shares: Map<string, SectorShare | null> }
+    context: {
+        orgUnitName: string
+        country: string
+        year: number
+        shares: Map<string, SectorShare | null>
+        /** The running year: statuses are written as provisional, as on screen. */
+        provisional?: boolean
+    }
 ): string {
     const header = [
         i18n.t('Organisation unit'),
@@ -62,7 +69,9 @@ export function scorecardCsv(
             csvNumber(row.expected, row.decimals),
             csvTarget(row, t.target2023.value, placeholder),
             csvTarget(row, t.target2030.value, placeholder),
-            statusLabel(row.status),
+            context.provisional
+                ? i18n.t('{{status}} (provisional)', { status: statusLabel(row.status) })
+                : statusLabel(row.status),
             csvNumber(row.gap, row.decimals),
             row.national ? '' : csvNumber(share, 1),
         ]

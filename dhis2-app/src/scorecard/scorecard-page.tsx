@@ -212,6 +212,7 @@ export const ScorecardPage = () => {
                                 country,
                                 year: view.year,
                                 shares: view.shares,
+                                provisional: view.incompleteYear,
                             })
                         }
                     />

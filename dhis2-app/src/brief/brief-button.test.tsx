@@ -8,8 +8,8 @@ import { useLanguage } from '../../test/i18n'
 import { render } from '../../test/render'
 import { ScorecardPage } from '../scorecard/scorecard-page'
 
-async function openScorecard() {
-    window.history.replaceState(null, '', '/#/?year=2024')
+async function openScorecard(year = 2024) {
+    window.history.replaceState(null, '', `/#/?year=${year}`)
     render(<ScorecardPage />, sikassoAnswers().data)
     await screen.findByTestId('scorecard-table')
     await screen.findByTestId('private-completeness')
@@ -61,5 +61,14 @@ describe('the one-page brief', () => {
             window.dispatchEvent(new Event('afterprint'))
         })
         expect(screen.queryByTestId('brief-sheet')).toBeNull()
+    })
+
+    it('flags the running year as incomplete and its statuses as provisional', async () => {
+        await userEvent.click(await openScorecard(new Date().getFullYear()))
+        const sheet = await screen.findByTestId('brief-sheet')
+        expect(within(sheet).getByTestId('brief-incomplete-year')).toHaveTextContent(/provisoires/)
+        for (const badge of within(sheet).getAllByTestId('status')) {
+            expect(badge).toHaveAttribute('data-provisional', 'true')
+        }
     })
 })

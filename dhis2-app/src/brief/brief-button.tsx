@@ -112,6 +112,7 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
                             completeness={view.split.data ? view.completeness : null}
                             source={dataSource(config, window.location.href)}
                             printedAt={printedAt}
+                            provisional={view.incompleteYear}
                         />
                     </div>,
                     document.body

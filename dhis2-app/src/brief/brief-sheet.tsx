@@ -27,6 +27,8 @@ export interface BriefSheetProps {
     completeness: { actual: number; expected: number; rate: number | null } | null
     source: DataSource
     printedAt: Date
+    /** The running year: reports are still arriving, so statuses are provisional, not coloured as final. */
+    provisional?: boolean
 }
 
 function formatDate(date: Date, withTime = false): string {
@@ -46,6 +48,7 @@ export const BriefSheet = ({
     completeness,
     source,
     printedAt,
+    provisional = false,
 }: BriefSheetProps) => {
     const place = placePhrase(unit)
     const focus = furthestBehind(rows)
@@ -59,6 +62,13 @@ export const BriefSheet = ({
                 <p className={classes.meta}>
                     {i18n.t('Printed on {{date}}', { date: formatDate(printedAt) })}
                 </p>
+                {provisional && (
+                    <p className={classes.provisional} data-test="brief-incomplete-year">
+                        {i18n.t(
+                            'current year, incomplete — reports are still arriving, statuses are provisional'
+                        )}
+                    </p>
+                )}
             </header>
 
             <section className={classes.section} data-test="brief-focus">
@@ -74,7 +84,7 @@ export const BriefSheet = ({
                                 data-code={row.target.code}
                             >
                                 <strong>{localized(row.target.name)}</strong>{' '}
-                                <StatusBadge status={row.status} />
+                                <StatusBadge status={row.status} provisional={provisional} />
                                 <p className={classes.sentence}>
                                     {trajectorySummary(row, unit.name, country, place)}
                                 </p>
@@ -124,6 +134,7 @@ export const BriefSheet = ({
                                 row={row}
                                 country={country}
                                 share={shares.get(row.target.code) ?? null}
+                                provisional={provisional}
                             />
                         ))}
                     </tbody>
@@ -153,9 +164,10 @@ interface BriefLineProps {
     row: ScorecardRow
     country: string
     share: SectorShare | null
+    provisional: boolean
 }
 
-const BriefLine = ({ row, country, share }: BriefLineProps) => {
+const BriefLine = ({ row, country, share, provisional }: BriefLineProps) => {
     const t = row.target
     return (
         <tr data-test="brief-row" data-code={t.code}>
@@ -179,7 +191,7 @@ const BriefLine = ({ row, country, share }: BriefLineProps) => {
                 {row.targetElsewhere ? <CountTargetElsewhere /> : <TargetValue milestone={t.target2030} />}
             </td>
             <td>
-                <StatusBadge status={row.status} />
+                <StatusBadge status={row.status} provisional={provisional} />
                 {missesOverdueTarget(row) && (
                     <div className={classes.code}>
                         {i18n.t('{{targetYear}} target not met', { targetYear: t.target2023.year })}

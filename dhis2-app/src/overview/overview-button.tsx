@@ -66,6 +66,7 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
                             grid={grid}
                             hrefFor={(id) => selectionToHash({ orgUnit: id, year, indicator: null })}
                             onOpen={() => setOpen(false)}
+                            provisional={view.incompleteYear}
                         />
                         {grid.national.length > 0 && (
                             <p className={classes.note}>
@@ -80,7 +81,7 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
                         <ButtonStrip end>
                             <ExportButton
                                 fileName={overviewFileName(unit.name, year)}
-                                content={() => overviewCsv(grid, year)}
+                                content={() => overviewCsv(grid, year, view.incompleteYear)}
                             />
                             <Button small secondary onClick={close} dataTest="close-overview">
                                 {i18n.t('Close')}

@@ -1,5 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { csvFileName, csvNumber } from '../scorecard/scorecard-csv'
+import type { ScorecardRow } from '../scorecard/scorecard-model'
 import { localized, statusLabel } from '../shared/labels'
 import type { OverviewGrid } from './overview-model'
 
@@ -11,7 +12,12 @@ function csvField(text: string): string {
  * The overview as the scorecard's CSV is written (`;`, decimal comma, CRLF, UTF-8 with a BOM for French
  * Excel): one line per child org unit, as on screen, with the actual and the status word of each indicator.
  */
-export function overviewCsv(grid: OverviewGrid, year: number): string {
+export function overviewCsv(grid: OverviewGrid, year: number, provisional = false): string {
+    // worded as the grid's badges: a status of the running year is not a final result
+    const status = (row: ScorecardRow) =>
+        provisional
+            ? i18n.t('{{status}} (provisional)', { status: statusLabel(row.status) })
+            : statusLabel(row.status)
     const header = [
         i18n.t('Organisation unit'),
         i18n.t('Year'),
@@ -26,7 +32,7 @@ export function overviewCsv(grid: OverviewGrid, year: number): string {
         String(year),
         ...grid.columns.flatMap((t) => {
             const row = line.cells.get(t.code)
-            return row ? [csvNumber(row.actual, row.decimals), statusLabel(row.status)] : ['', '']
+            return row ? [csvNumber(row.actual, row.decimals), status(row)] : ['', '']
         }),
         csvNumber(line.completeness, 1),
     ])

@@ -11,10 +11,12 @@ export interface OverviewGridProps {
     /** Link (URL hash) that opens a child's own scorecard. */
     hrefFor: (id: string) => string
     onOpen: () => void
+    /** The running year: statuses are provisional, not coloured as final. */
+    provisional?: boolean
 }
 
 /** Children × routine indicators, each cell the actual with its status as a word on a colour. */
-export const OverviewGrid = ({ grid, hrefFor, onOpen }: OverviewGridProps) => (
+export const OverviewGrid = ({ grid, hrefFor, onOpen, provisional = false }: OverviewGridProps) => (
     <div className={classes.scroll} role="region" aria-labelledby="overview-title" tabIndex={0}>
         <table className={classes.grid} data-test="overview-grid">
             <thead>
@@ -50,7 +52,7 @@ export const OverviewGrid = ({ grid, hrefFor, onOpen }: OverviewGridProps) => (
                                             <span className={classes.value} data-test="overview-value">
                                                 {formatNumber(row.actual, row.decimals)}
                                             </span>
-                                            <StatusBadge status={row.status} />
+                                            <StatusBadge status={row.status} provisional={provisional} />
                                         </>
                                     ) : (
                                         '—'

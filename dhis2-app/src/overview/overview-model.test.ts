@@ -83,4 +83,14 @@ describe('overviewCsv', () => {
         expect(lines[1]?.split(';').at(-1)).toBe('75')
         expect(overviewFileName('Sikasso', 2024)).toBe('odd3-overview-sikasso-2024.csv')
     })
+
+    it('words a status of the running year as provisional, as the grid does', () => {
+        const lines = overviewCsv(sikassoGrid(), 2024, true).slice(1).split('\r\n')
+        expect(lines[2]?.split(';').slice(0, 4)).toEqual([
+            'Koutiala',
+            '2024',
+            '60,3',
+            'En retard (provisoire)',
+        ])
+    })
 })

@@ -20,7 +20,9 @@ export function userReference(
 export function entryMetaData(
     entry: DataStoreEntry,
     subject: AclSubject,
-    lookup: (id: string) => SimUser | undefined
+    lookup: (id: string) => SimUser | undefined,
+    /** 2.39's controller never set `access`, so Jackson left it out; 2.40 added aclService.getAccess. */
+    withAccess = true
 ): Record<string, unknown> {
     const createdBy = userReference(entry.createdBy, lookup)
     const sharing = entrySharing(entry)
@@ -42,6 +44,6 @@ export function entryMetaData(
         id: entry.id,
         namespace: entry.namespace,
         key: entry.key,
-        access: accessOf(subject, sharing),
+        access: withAccess ? accessOf(subject, sharing) : undefined,
     }
 }

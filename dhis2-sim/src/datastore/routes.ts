@@ -4,7 +4,7 @@ import { userKeyValueStore } from '../core/database.js'
 import type { DataStoreEntry, KeyValueStore, Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { generateUid } from '../core/uid.js'
 import { accessDenied, badRequest, created, json, ok, typedErrors } from '../core/web-message.js'
-import type { ServerContext } from '../server/context.js'
+import { minorVersion, type ServerContext } from '../server/context.js'
 import { aclSubject, defaultSharing } from '../sharing/acl.js'
 import {
     emptyPutDeletes,
@@ -275,7 +275,8 @@ function routesFor(ctx: ServerContext, base: string, scope: Scope): Route[] {
                     const refused = readable(request, entry, acl, ns, key)
                     if (refused || !entry) return refused ?? keyNotFound(key, ns)
                     const lookup = (id: string) => ctx.users.get(id)
-                    return json(entryMetaData(entry, aclSubject(request.db, user), lookup))
+                    const withAccess = minorVersion(request.serverVersion) >= 40
+                    return json(entryMetaData(entry, aclSubject(request.db, user), lookup, withAccess))
                 }),
         },
         {

@@ -395,7 +395,7 @@ describe('dataStore entry sharing by release', () => {
         await sim.close()
     }, 120_000)
 
-    it('2.39.4: app namespaces check entries, other namespaces and key lists do not', async () => {
+    it('2.39.4: app namespaces check entries, other namespaces and key lists do not; metaData has no access (DatastoreController#getKeyJsonValueMetaData)', async () => {
         await start('2.39.4')
         expect((await call(ADMIN, 'POST', `/api/dataStore/${NS}/private`, {})).status).toBe(201)
         const id = await idOf(ADMIN, NS, 'private')
@@ -404,6 +404,9 @@ describe('dataStore entry sharing by release', () => {
         })
         expect((await call(PLANNER, 'GET', `/api/dataStore/${NS}/private`)).status).toBe(403)
         expect((await call(PLANNER, 'GET', `/api/dataStore/${NS}/keys`)).body).toEqual(['private'])
+        const meta = await call(ADMIN, 'GET', `/api/dataStore/${NS}/private/metaData`)
+        expect(meta.body).not.toHaveProperty('access')
+        expect(meta.body).toMatchObject({ sharing: { public: '--------' } })
 
         expect((await call(ADMIN, 'POST', '/api/dataStore/other/k', {})).status).toBe(201)
         const other = await idOf(ADMIN, 'other', 'k')

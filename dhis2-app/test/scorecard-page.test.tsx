@@ -236,6 +236,9 @@ describe('the scorecard page', () => {
         const statuses = screen.getAllByTestId('status')
         expect(statuses.every((s) => s.getAttribute('data-provisional') === 'true')).toBe(true)
         expect(statuses[0]).toHaveTextContent('(provisoire)')
+        expect(await screen.findByTestId('trajectory-provisional', {}, { timeout: 5000 })).toHaveTextContent(
+            'année en cours, incomplète'
+        )
     })
 
     it("opens the user's own org unit from the answer of /api/me, without a second request first", async () => {

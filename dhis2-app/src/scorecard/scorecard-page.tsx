@@ -135,6 +135,7 @@ export const ScorecardPage = () => {
                                 country={country}
                                 year={view.year}
                                 years={view.years}
+                                provisional={view.incompleteYear}
                             />
                             <DrillDownSection
                                 row={selectedRow}

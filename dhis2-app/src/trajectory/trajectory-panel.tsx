@@ -20,6 +20,8 @@ export interface TrajectoryPanelProps {
     year: number
     /** Years that can be shown (the table lists those with an actual or a path value). */
     years: readonly number[]
+    /** The selected year is the running one: its figures are not final. */
+    provisional?: boolean
 }
 
 /** Chart of the actuals against the target path, its table twin, a summary sentence and the pace to 2030. */
@@ -30,6 +32,7 @@ export const TrajectoryPanel = ({
     country,
     year,
     years,
+    provisional = false,
 }: TrajectoryPanelProps) => {
     const summaryId = useId()
     const trajectory = trajectoryOf(row.target)
@@ -49,6 +52,13 @@ export const TrajectoryPanel = ({
             <p id={summaryId} className={classes.summary} data-test="trajectory-summary">
                 {trajectorySummary(row, orgUnitName, country, orgUnitPlace)}
             </p>
+            {provisional && (
+                <p className={classes.pace} data-test="trajectory-provisional">
+                    {i18n.t(
+                        'current year, incomplete — reports are still arriving, statuses are provisional'
+                    )}
+                </p>
+            )}
             <p className={classes.pace} data-test="pace-summary">
                 {paceSummary(pace, row.decimals)}
             </p>

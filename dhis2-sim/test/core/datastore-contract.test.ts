@@ -69,6 +69,15 @@ describe('dataStore key lists (docs/dhis2-api.md §9.1)', () => {
         })
     })
 
+    it('deletes an existing key on a PUT without body in 2.41 (DatastoreController#putEntry: optional body, HibernateDatastoreStore#updateEntry sets the root to null = delete)', async () => {
+        expect((await call('POST', '/api/dataStore/scratch/tmp', '{"a":1}')).status).toBe(201)
+        expect(await call('PUT', '/api/dataStore/scratch/tmp')).toMatchObject({
+            status: 200,
+            body: { message: "Key updated: 'tmp'" },
+        })
+        expect((await call('GET', '/api/dataStore/scratch/tmp')).status).toBe(404)
+    })
+
     it('keeps the object with paging=false and gives a bare list with headless=true (DatastoreFieldsControllerTest#testFields_Paging; the pager AbstractDatastoreController#writeEntries always writes)', async () => {
         const list = await call('GET', '/api/dataStore/pets?fields=age&paging=false')
         expect(list).toEqual({

@@ -167,6 +167,18 @@ describe('the one-page brief for the meeting', () => {
         const offTrackFirst = focus.slice(0, Math.min(3, offTrack.length))
         for (const code of offTrackFirst) expect(offTrack.map((r) => r.code)).toContain(code)
         expect(await axeViolations(page, '[data-test="brief"]')).toEqual([])
+        // the focus is on « Imprimer ou enregistrer en PDF », and Tab stays in the brief
+        expect(
+            await page
+                .locator('button[data-test="brief-print"]')
+                .evaluate((b) => b === document.activeElement)
+        ).toBe(true)
+        for (let i = 0; i < 4; i++) {
+            await page.keyboard.press('Tab')
+            expect(
+                await page.evaluate(() => document.activeElement?.closest('[data-test="brief"]') !== null)
+            ).toBe(true)
+        }
 
         const text = await printOneA4Page(page)
         expect(text).toContain(`Sikasso, ${YEAR}`)

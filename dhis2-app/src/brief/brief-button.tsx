@@ -58,9 +58,44 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
         return () => document.body.classList.remove(classes.printing ?? 'odd3-brief-printing')
     }, [mode])
 
-    const close = () => {
-        setMode('closed')
+    // While the preview is open, the page beneath is inert: Tab stays in the brief (aria-modal alone does not
+    // stop the keyboard) and screen readers read the brief only.
+    const overlay = useRef<HTMLDivElement | null>(null)
+    const returnFocus = useRef(false)
+    useLayoutEffect(() => {
+        if (mode !== 'preview') return
+        const others = [...document.body.children].filter(
+            (el) => el !== overlay.current && !el.hasAttribute('inert')
+        )
+        for (const el of others) el.setAttribute('inert', '')
+        return () => {
+            for (const el of others) el.removeAttribute('inert')
+        }
+    }, [mode])
+    useEffect(() => {
+        if (mode !== 'closed' || !returnFocus.current) return
+        returnFocus.current = false
         opener.current?.querySelector('button')?.focus()
+    }, [mode])
+
+    // Tab past the last control comes back to the first (and Shift+Tab the other way), as in a dialog.
+    const keepFocusInside = (e: React.KeyboardEvent) => {
+        const controls = [...(overlay.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])]
+        const first = controls[0]
+        const last = controls[controls.length - 1]
+        if (!first || !last) return
+        if (e.shiftKey && document.activeElement === first) {
+            e.preventDefault()
+            last.focus()
+        } else if (!e.shiftKey && document.activeElement === last) {
+            e.preventDefault()
+            first.focus()
+        }
+    }
+
+    const close = () => {
+        returnFocus.current = true
+        setMode('closed')
     }
 
     return (
@@ -81,6 +116,7 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
             {mode !== 'closed' &&
                 createPortal(
                     <div
+                        ref={overlay}
                         className={classes.overlay}
                         role="dialog"
                         aria-modal="true"
@@ -88,6 +124,7 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
                         data-test="brief"
                         onKeyDown={(e) => {
                             if (e.key === 'Escape') close()
+                            if (e.key === 'Tab') keepFocusInside(e)
                         }}
                     >
                         <div className={classes.actions}>

@@ -53,6 +53,16 @@ export function startPage(ctx: ServerContext): string {
     return `/${setting(ctx, 'startModule', 'dhis-web-dashboard')}/`
 }
 
+/**
+ * `redirectUrl` of a successful `/api/auth/login` without a saved request (AuthenticationController
+ * #getRedirectUrl): 2.41 joins the context path and the `startModule` setting with no trailing slash
+ * (`/dhis-web-dashboard`); 2.42 sends every user to the context root (`/`).
+ */
+function loginRedirect(ctx: ServerContext): string {
+    if (minorVersion(ctx.serverVersion) >= 42) return '/'
+    return `/${setting(ctx, 'startModule', 'dhis-web-dashboard')}`
+}
+
 async function login(ctx: ServerContext, request: SimRequest): Promise<SimResponse> {
     let body: unknown
     try {
@@ -67,7 +77,7 @@ async function login(ctx: ServerContext, request: SimRequest): Promise<SimRespon
     if (!user) return unauthorized('Bad credentials')
     // The session id changes at login (session fixation protection); a saved request wins over the start page.
     const previous = parseCookies(request.headers.cookie)[SESSION_COOKIE]
-    const redirectUrl = ctx.sessions.savedRequest(previous) ?? startPage(ctx)
+    const redirectUrl = ctx.sessions.savedRequest(previous) ?? loginRedirect(ctx)
     if (previous) ctx.sessions.destroy(previous)
     const session = ctx.sessions.create(user.username)
     return {

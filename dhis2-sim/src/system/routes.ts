@@ -15,7 +15,7 @@ import {
     unauthorized,
 } from '../core/web-message.js'
 import { parseFieldParams, renderObject } from '../metadata/fields.js'
-import type { ServerContext } from '../server/context.js'
+import { minorVersion, type ServerContext } from '../server/context.js'
 import { systemInfo } from './info.js'
 import { allSystemSettings, systemSetting, userSettings, USER_SETTING_KEYS } from './settings.js'
 
@@ -75,15 +75,49 @@ function me(ctx: ServerContext, request: SimRequest): SimResponse {
     return json(renderObject(meObject(ctx, request, user), null, fields, { store, baseUrl: request.baseUrl }))
 }
 
+function isUserSettingKey(key: string): boolean {
+    return (USER_SETTING_KEYS as readonly string[]).includes(key)
+}
+
+/**
+ * DHIS2's answer to a key `/api/userSettings` does not know: 2.39-2.41 `UserSettingController` builds a 404
+ * WebMessage (no code); 2.42 `UserSettingsController.checkKeyExists` throws a NotFoundException (E1005).
+ */
+function unknownUserSettingKey(request: SimRequest, key: string): SimResponse {
+    return minorVersion(request.serverVersion) >= 42
+        ? notFound(`Setting does not exist: ${key}`, { errorCode: 'E1005' })
+        : notFound(`No user setting found with key: ${key}`)
+}
+
 /** The signed-in user and a user setting key DHIS2 knows, or the answer DHIS2 gives when either is missing. */
 function userSettingTarget(request: SimRequest): { user: SimUser; key: string } | SimResponse {
     const user = request.user
     if (!user) return unauthorized()
     const key = request.params.key ?? ''
-    if (!(USER_SETTING_KEYS as readonly string[]).includes(key)) {
-        return badRequest(`Setting does not exist: ${key}`)
-    }
+    if (!isUserSettingKey(key)) return unknownUserSettingKey(request, key)
     return { user, key }
+}
+
+/**
+ * `GET /api/me/settings/{key}` (MeController#getSetting, 2.39-2.41): 409 for a key DHIS2 does not know, 404 when
+ * the setting has no value even after the system fallback, else the value as JSON. 2.39 words these as plain
+ * WebMessages; 2.40 throws the typed exceptions, which add E1004 / E1005.
+ */
+function meSetting(request: SimRequest, user: SimUser): SimResponse {
+    const key = request.params.key ?? ''
+    const typed = minorVersion(request.serverVersion) >= 40
+    if (!isUserSettingKey(key)) {
+        return conflict(`Key is not supported: ${key}`, typed ? { errorCode: 'E1004' } : undefined)
+    }
+    const value = userSettings(user, request.db.systemSettings)[key]
+    if (value === undefined) {
+        return notFound(`User setting not found for key: ${key}`, typed ? { errorCode: 'E1005' } : undefined)
+    }
+    return {
+        status: 200,
+        headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+        body: JSON.stringify(value),
+    }
 }
 
 function readSettingValue(request: SimRequest): string | null {
@@ -154,11 +188,22 @@ export function systemRoutes(ctx: ServerContext): Route[] {
             pattern: 'me/authorities',
             handler: (request) => json(request.user ? [...request.user.authorities] : []),
         },
-        {
+        ...['me/authorization/:authority', 'me/authorities/:authority'].map((pattern): Route => ({
             method: 'GET',
-            pattern: 'me/authorization/:authority',
+            pattern,
             handler: (request) =>
                 json(request.user ? hasAuthority(request.user, request.params.authority ?? '') : false),
+        })),
+        {
+            method: 'GET',
+            pattern: 'me/settings',
+            handler: (request) =>
+                request.user ? json(userSettings(request.user, request.db.systemSettings)) : unauthorized(),
+        },
+        {
+            method: 'GET',
+            pattern: 'me/settings/:key',
+            handler: (request) => (request.user ? meSetting(request, request.user) : unauthorized()),
         },
         {
             method: 'GET',
@@ -168,8 +213,19 @@ export function systemRoutes(ctx: ServerContext): Route[] {
         {
             method: 'GET',
             pattern: 'userSettings',
-            handler: (request) =>
-                json(request.user ? userSettings(request.user, request.db.systemSettings) : {}),
+            handler: (request) => {
+                if (!request.user) return json({})
+                const all = userSettings(request.user, request.db.systemSettings)
+                const keys = request.query.getAll('key')
+                if (keys.length === 0) return json(all)
+                // `?key=` narrows the answer to the keys asked (UserSettingController#getAllUserSettings).
+                const out: Record<string, unknown> = {}
+                for (const key of keys) {
+                    if (!isUserSettingKey(key)) return unknownUserSettingKey(request, key)
+                    if (all[key] !== undefined) out[key] = all[key]
+                }
+                return json(out)
+            },
         },
         {
             method: 'GET',
@@ -179,10 +235,12 @@ export function systemRoutes(ctx: ServerContext): Route[] {
                 if ('status' in target) return target
                 const { user, key } = target
                 const value = userSettings(user, request.db.systemSettings)[key]
+                // 2.39-2.41 print the value with a Java PrintWriter, which writes a missing one as "null".
+                const missing = minorVersion(request.serverVersion) >= 42 ? '' : 'null'
                 return {
                     status: 200,
                     headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-                    body: value === undefined ? '' : String(value),
+                    body: value === undefined ? missing : String(value),
                 }
             },
         },

@@ -104,7 +104,7 @@ describe('session login as the app shell does it (docs/dhis2-api.md §12.3)', ()
             body: JSON.stringify({ username: 'admin', password: 'district' }),
         })
         expect(login.status).toBe(200)
-        expect(await login.json()).toEqual({ loginStatus: 'SUCCESS', redirectUrl: '/dhis-web-dashboard/' })
+        expect(await login.json()).toEqual({ loginStatus: 'SUCCESS', redirectUrl: '/dhis-web-dashboard' })
         const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
         expect(cookie).toMatch(/^JSESSIONID=\w+$/)
 

@@ -2,7 +2,7 @@
 // and the other dimensions, with DHIS2's validation errors (docs/dhis2-api.md §7.2, §7.3, §7.7).
 import type { MetadataObject, SimUser, Database } from '../core/types.js'
 import { parsePeriod, daysInPeriod, type Period, type PeriodType } from '../periods/period.js'
-import { queryError } from './errors.js'
+import { queryError, type AnalyticsQueryError } from './errors.js'
 import { metadataIndex, refId, refIds, stringProp, type MetadataIndex } from './metadata-index.js'
 import { financialYearType, isRelativePeriod, resolveRelativePeriod } from './relative-periods.js'
 import type { AnalyticsRequest, DimensionParam } from './request.js'
@@ -346,6 +346,50 @@ function resolveExtra(
     throw queryError('E7125', param.dimension)
 }
 
+/** Dimension types a reporting rate may be queried with (DataQueryParams.COMPLETENESS_DIMENSION_TYPES). */
+const COMPLETENESS_DIMENSION_TYPES =
+    '[DATA_X, PERIOD, ORGANISATION_UNIT, ORGANISATION_UNIT_GROUP_SET, CATEGORY_OPTION_GROUP_SET, CATEGORY]'
+
+/**
+ * DHIS2's `DefaultQueryValidator#validateForErrorMessage`: a first check (E7101 / E7102), then one chain whose
+ * first failing link replaces it, so a query without dimension and without period answers E7104. E7103 and
+ * E7111 are raised earlier here, while the request is read; E7115 (value types that do not aggregate) and
+ * E7134 are not modelled.
+ */
+function validateQuery(
+    request: AnalyticsRequest,
+    dx: DxItem[],
+    dxIsFilter: boolean,
+    hasPeriodParam: boolean,
+    others: ExtraDimension[]
+): AnalyticsQueryError | null {
+    let error: AnalyticsQueryError | null = null
+    if (!request.dimensions.length) error = queryError('E7101')
+    else if (!request.skipData && !dx.length) error = queryError('E7102')
+
+    const hasDates = request.startDate !== null && request.endDate !== null
+    const filterItems = dxIsFilter ? dx : []
+    const rates = dx.filter((item) => item.kind === 'RATE')
+    const hasCo = others.some((other) => other.kind === 'co')
+    const plainDataElements = dx.filter(
+        (item) => item.kind === 'DE' && item.coc === null && item.aoc === null
+    )
+    if (!hasPeriodParam && !hasDates) return queryError('E7104')
+    if (hasPeriodParam && hasDates) return queryError('E7105')
+    if (hasDates && (request.startDate ?? '') > (request.endDate ?? '')) return queryError('E7106')
+    if (hasDates && rates.length) return queryError('E7107')
+    if (filterItems.some((item) => item.kind === 'INDICATOR') && filterItems.length > 1)
+        return queryError('E7108')
+    if (filterItems.some((item) => item.kind === 'RATE') && filterItems.length > 1) return queryError('E7109')
+    if (request.filters.some((p) => p.dimension === 'co')) return queryError('E7110')
+    if (rates.length && others.some((other) => other.kind === 'co' || other.kind === 'ao')) {
+        return queryError('E7112', COMPLETENESS_DIMENSION_TYPES)
+    }
+    if (hasCo && !plainDataElements.length) return queryError('E7113')
+    if (hasCo && plainDataElements.length !== dx.length) return queryError('E7114')
+    return error
+}
+
 export function buildPlan(
     db: Database,
     user: SimUser | null,
@@ -355,7 +399,6 @@ export function buildPlan(
     const meta = metadataIndex(db.metadata)
     const locale = user?.settings.keyDbLocale ?? null
     const all = [...request.dimensions, ...request.filters]
-    if (!request.dimensions.length) throw queryError('E7101')
     const seen = new Set<string>()
     for (const param of request.dimensions) {
         if (seen.has(param.dimension)) throw queryError('E7111', param.dimension)
@@ -420,21 +463,21 @@ export function buildPlan(
     const extraFilters: ExtraDimension[] = []
     for (const param of all) {
         if (FIXED.has(param.dimension) && param.dimension !== 'co' && param.dimension !== 'ao') continue
-        const resolved = resolveExtra(param, db, dx, request, locale)
+        // DHIS2 resolves `co` to the combos it names, never refusing an empty list: without data elements
+        // the validator answers E7112 / E7113 / E7114 instead (below).
+        const resolved =
+            param.dimension === 'co' && !dx.some((item) => item.kind === 'DE')
+                ? { id: 'co', name: 'Category option combo', kind: 'co' as const, items: [] }
+                : resolveExtra(param, db, dx, request, locale)
         if (request.filters.includes(param)) extraFilters.push(resolved)
         else extras.push(resolved)
     }
 
-    // Validation, in DHIS2's order (QueryValidator).
-    if (!dx.length) throw queryError('E7102')
-    if (!periods.length) throw queryError('E7104')
-    if (request.startDate && request.endDate && peParam) throw queryError('E7105')
-    if (dxParam?.filter && dx.filter((item) => item.kind === 'INDICATOR').length > 1)
-        throw queryError('E7108')
-    if (request.filters.some((p) => p.dimension === 'co')) throw queryError('E7110')
-    if (extras.some((e) => e.kind === 'co') && dx.some((item) => item.kind === 'INDICATOR')) {
-        throw queryError('E7114')
-    }
+    const validationError = validateQuery(request, dx, dxParam?.filter ?? false, peParam !== undefined, [
+        ...extras,
+        ...extraFilters,
+    ])
+    if (validationError) throw validationError
 
     // Data view: every org unit must be inside the user's data view hierarchy (E7120).
     if (user && !(userUnits.length === 0 && user.authorities.includes('ALL'))) {

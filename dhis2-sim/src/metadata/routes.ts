@@ -152,33 +152,94 @@ function renderSingle(
     return json(renderObject(object, collection, fields, { store, baseUrl: request.baseUrl }))
 }
 
-function organisationUnitRelatives(
+/**
+ * The org unit lists OrganisationUnitController answers around one unit, by its name in the path
+ * (`/{uid}/children`) or by the parameter that selects the same method on `/{uid}` (`includeChildren=true`).
+ */
+const RELATIVES = {
+    children: (unit: MetadataObject, all: readonly MetadataObject[]) => [
+        unit,
+        ...all.filter((other) => (other.parent as { id?: string } | undefined)?.id === unit.id),
+    ],
+    descendants: (unit: MetadataObject, all: readonly MetadataObject[]) => [
+        unit,
+        ...all.filter((other) => other.id !== unit.id && inHierarchy(other, [unit.id])),
+    ],
+    // the unit first, then its ancestors from the nearest up (getAncestors reverses root-first ancestors)
+    ancestors: (unit: MetadataObject, _all: readonly MetadataObject[], store: SimMetadataStore) => [
+        unit,
+        ...ancestorsOf(unit, store),
+    ],
+    parents: (unit: MetadataObject, _all: readonly MetadataObject[], store: SimMetadataStore) =>
+        ancestorsOf(unit, store),
+} as const
+
+type Relation = keyof typeof RELATIVES
+
+function ancestorsOf(unit: MetadataObject, store: SimMetadataStore): MetadataObject[] {
+    const ancestors = Array.isArray(unit.ancestors) ? (unit.ancestors as Array<{ id: string }>) : []
+    return ancestors.flatMap((ref) => unitById(store)(ref.id)).reverse()
+}
+
+/** `level=n` on a unit: its descendants n levels below it (getChildrenWithLevel; a negative n counts as 0). */
+function unitsBelow(unit: MetadataObject, all: readonly MetadataObject[], level: number): MetadataObject[] {
+    const target = (typeof unit.level === 'number' ? unit.level : 1) + Math.max(0, level)
+    return all.filter((other) => other.level === target && inHierarchy(other, [unit.id]))
+}
+
+/** The relation `/{uid}` selects through its parameters, or null for the unit itself. */
+function relationOf(query: URLSearchParams): Relation | 'level' | null {
+    if (boolParam(query, 'includeDescendants')) return 'descendants'
+    if (boolParam(query, 'includeChildren')) return 'children'
+    if (boolParam(query, 'includeAncestors')) return 'ancestors'
+    const level = query.get('level')
+    return level !== null && level !== '' ? 'level' : null
+}
+
+/**
+ * A relatives list is an ordinary object list (AbstractFullReadOnlyController#getObjectList): pager, `fields`
+ * (default `id,displayName`), `filter`, `order` and paging apply to it.
+ */
+function relativesResponse(
     request: SimRequest,
     store: SimMetadataStore,
-    unit: MetadataObject
-): MetadataObject[] | null {
-    const query = request.query
+    unit: MetadataObject,
+    relation: Relation | 'level'
+): SimResponse {
     const all = store.list('organisationUnits')
-    const unitLevel = typeof unit.level === 'number' ? unit.level : 1
-    const descendants = () => all.filter((other) => other.id !== unit.id && inHierarchy(other, [unit.id]))
-    if (boolParam(query, 'includeDescendants')) return [unit, ...descendants()]
-    if (boolParam(query, 'includeChildren')) {
-        return [unit, ...all.filter((other) => (other.parent as { id?: string } | undefined)?.id === unit.id)]
-    }
-    if (boolParam(query, 'includeAncestors')) {
-        const ancestors = Array.isArray(unit.ancestors) ? (unit.ancestors as Array<{ id: string }>) : []
-        return [...ancestors.flatMap((ref) => unitById(store)(ref.id)), unit]
-    }
-    const level = query.get('level')
-    if (level !== null && level !== '') {
-        const target = unitLevel + Number(level)
-        return descendants().filter((other) => other.level === target)
-    }
-    return null
+    const objects =
+        relation === 'level'
+            ? unitsBelow(unit, all, Number(request.query.get('level')) || 0)
+            : RELATIVES[relation](unit, all, store)
+    return listResponse({
+        request,
+        collection: 'organisationUnits',
+        objects,
+        metadataCollection: 'organisationUnits',
+        store,
+        defaultFields: 'id,displayName',
+    })
+}
+
+function organisationUnitRoutes(): Route[] {
+    return (Object.keys(RELATIVES) as Relation[]).map((relation) => ({
+        method: 'GET',
+        pattern: `organisationUnits/:id/${relation}`,
+        handler: (request) => {
+            const store = simMetadata(request.db)
+            const id = request.params.id ?? ''
+            const unit = store.get('organisationUnits', id)
+            if (!unit) return objectNotFound(SCHEMAS.organisationUnits.simpleName, id)
+            // `/{uid}/children?level=n` is getChildrenWithLevel
+            const level = request.query.get('level')
+            const withLevel = relation === 'children' && level !== null && level !== ''
+            return relativesResponse(request, store, unit, withLevel ? 'level' : relation)
+        },
+    }))
 }
 
 export function metadataRoutes(_ctx: ServerContext): Route[] {
-    const routes: Route[] = []
+    const routes: Route[] = organisationUnitRoutes()
     for (const collection of METADATA_COLLECTIONS) {
         const schema = SCHEMAS[collection]
         routes.push({
@@ -209,16 +270,8 @@ export function metadataRoutes(_ctx: ServerContext): Route[] {
                 const object = store.get(collection, id)
                 if (!object) return objectNotFound(schema.simpleName, id)
                 if (collection === 'organisationUnits') {
-                    const relatives = organisationUnitRelatives(request, store, object)
-                    if (relatives) {
-                        const fields = parseFieldParams(request.query.getAll('fields'), ':all')
-                        const renderCtx = { store, baseUrl: request.baseUrl }
-                        return json({
-                            organisationUnits: relatives.map((unit) =>
-                                renderObject(unit, 'organisationUnits', fields, renderCtx)
-                            ),
-                        })
-                    }
+                    const relation = relationOf(request.query)
+                    if (relation) return relativesResponse(request, store, object, relation)
                 }
                 return renderSingle(request, store, collection, object)
             },

@@ -174,12 +174,17 @@ describe('metadata reads (docs/dhis2-api.md §8.1-§8.3)', () => {
         expect((await get('/api/organisationUnits?query=pasteur&fields=id')).body.organisationUnits).toEqual([
             { id: IDS.clinic },
         ])
-        const children = await get(`/api/organisationUnits/${IDS.kadiolo}?includeChildren=true&fields=id`)
-        expect(children.body.organisationUnits).toEqual([
-            { id: IDS.kadiolo },
-            { id: IDS.cscom },
-            { id: IDS.clinic },
-        ])
+        // a list like any other: sorted by name (Query#setDefaultOrder), not the unit first
+        const children = await get(
+            `/api/organisationUnits/${IDS.kadiolo}?includeChildren=true&fields=id,name`
+        )
+        const childNames = (children.body.organisationUnits as Array<{ id: string; name: string }>).map(
+            (u) => u.name
+        )
+        expect(childNames).toEqual([...childNames].sort((a, b) => a.localeCompare(b)))
+        expect((children.body.organisationUnits as Array<{ id: string }>).map((u) => u.id).sort()).toEqual(
+            [IDS.kadiolo, IDS.cscom, IDS.clinic].sort()
+        )
         const ancestors = await get(`/api/organisationUnits/${IDS.clinic}?includeAncestors=true&fields=id`)
         expect(ancestors.body.organisationUnits).toHaveLength(4)
         const descendants = await get(

@@ -3,10 +3,10 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeS
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { MappedValue } from '../core/types.js'
-import { processFiles, type ProcessResult } from '../pipeline/process.js'
+import type { ProcessResult } from '../pipeline/process.js'
 import { copyWithoutBlocked } from '../pipeline/value-set-filter.js'
 import { EXIT, exitCodeFor } from '../core/report.js'
-import { prepare, processedPart, type CommonOptions } from '../pipeline/prepare.js'
+import { prepare, processCommandFiles, processedPart, type CommonOptions } from '../pipeline/prepare.js'
 import type { RunReport } from '../pipeline/run-report.js'
 
 export interface ConvertOptions extends CommonOptions {
@@ -61,17 +61,7 @@ export async function runConvert(options: ConvertOptions): Promise<RunReport> {
     }
     let result: ProcessResult
     try {
-        result = await processFiles(
-            options.files,
-            prep.ctx,
-            {
-                kind: options.source ?? 'facility-report',
-                ...(options.layout ? { layout: options.layout } : {}),
-                mappingsRoot: prep.mappingsRoot,
-                onProgress: (file, rows) => options.onProgress?.({ stage: 'read', file, rows }),
-            },
-            onValue
-        )
+        result = await processCommandFiles(options, prep, onValue)
         writeSync(fd, buffer + '\n]}\n')
         buffer = ''
         closeSync(fd)

@@ -2,7 +2,7 @@
 // file: where mappings and state live, metadata from DHIS2 (cached) or a file, the facility mappings.
 import { join, resolve } from 'node:path'
 import { defaultMappingsRoot } from '../core/package-root.js'
-import type { Lang } from '../core/types.js'
+import type { Lang, MappedValue } from '../core/types.js'
 import { Dhis2Client, type Dhis2Config } from '../dhis2/client.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import { FacilityResolver, loadFacilityMappings } from '../mapping/facility-mapping.js'
@@ -10,7 +10,7 @@ import { cachedMetadata, readSnapshot } from '../metadata-snapshot/fetch.js'
 import { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { MetadataSnapshot } from '../metadata-snapshot/types.js'
 import type { KindContext } from '../sources/types.js'
-import type { ProcessResult } from './process.js'
+import { processFiles, type ProcessResult } from './process.js'
 import type { RunReport } from './run-report.js'
 
 export interface CommonOptions {
@@ -107,4 +107,23 @@ export function processedPart(
         issues: result.issues,
         droppedIssues: result.droppedIssues,
     }
+}
+
+/** Reads, checks and maps the command's files with what `prepare` loaded; each value goes to `onValue`. */
+export function processCommandFiles(
+    options: CommonOptions,
+    prep: Prepared,
+    onValue: (v: MappedValue) => void
+): Promise<ProcessResult> {
+    return processFiles(
+        options.files,
+        prep.ctx,
+        {
+            kind: options.source ?? 'facility-report',
+            ...(options.layout ? { layout: options.layout } : {}),
+            mappingsRoot: prep.mappingsRoot,
+            onProgress: (file, rows) => options.onProgress?.({ stage: 'read', file, rows }),
+        },
+        onValue
+    )
 }

@@ -6,8 +6,14 @@ import { chunkKey, type MappedValue } from '../core/types.js'
 import type { Dhis2Client } from '../dhis2/client.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import { messageFor } from '../i18n/messages.js'
-import { prepare, processedPart, type CommonOptions, type Prepared } from '../pipeline/prepare.js'
-import { processFiles, withoutConflicts, type ProcessResult } from '../pipeline/process.js'
+import {
+    prepare,
+    processCommandFiles,
+    processedPart,
+    type CommonOptions,
+    type Prepared,
+} from '../pipeline/prepare.js'
+import { withoutConflicts, type ProcessResult } from '../pipeline/process.js'
 import type { RunReport } from '../pipeline/run-report.js'
 import { readWhatDhis2Holds, zeroNotStoredBy } from '../plan/against-dhis2.js'
 import { MemoryLedger, type Ledger, type RunTally } from '../plan/ledger.js'
@@ -17,18 +23,18 @@ import {
     appendAudit,
     newRunId,
     recordFound,
-    recordOutcomes,
     settleInterruptedRuns,
     sha256File,
     type AuditStarted,
 } from '../record/record.js'
-import { pushPlan, type PushOptions, type ValueOutcome } from '../send/push.js'
+import type { PushOptions, ValueOutcome } from '../send/push.js'
 import { openStateLedger, type StateLedger } from '../storage/state-ledger.js'
 import { clearActiveRun, setActiveRun, type ActiveRun } from './active-run.js'
 import { finishedRecord, startedRecord, type AuditedFile } from './audit.js'
 import { completeReports, emptyCompletion } from './completeness.js'
 import { pushExitCode } from './exit-code.js'
 import { planNote, plannedValueIssues, removedIssue } from './plan-issues.js'
+import { sendValues } from './send-values.js'
 import { pushSummary } from './summary.js'
 
 export interface PushHandlerOptions extends CommonOptions {
@@ -65,17 +71,7 @@ export async function runPush(options: PushHandlerOptions): Promise<RunReport> {
     if (!client) throw new Error('no DHIS2 client')
     const runId = newRunId()
     const values: MappedValue[] = []
-    const result = await processFiles(
-        options.files,
-        prep.ctx,
-        {
-            kind: options.source ?? 'facility-report',
-            ...(options.layout ? { layout: options.layout } : {}),
-            mappingsRoot: prep.mappingsRoot,
-            onProgress: (file, rows) => options.onProgress?.({ stage: 'read', file, rows }),
-        },
-        (v) => values.push(v)
-    )
+    const result = await processCommandFiles(options, prep, (v) => values.push(v))
     const dryRun = options.dryRun ?? false
     // a dry run reads the ledger to plan, records nothing, and so needs no lock
     const durable = !options.noLedger && !dryRun
@@ -201,21 +197,15 @@ async function pushWithLedger(input: RunInput): Promise<RunReport & { runId: str
                 : messageFor('PUSH_NOTE_NO_VALID_VALUE').message
         if (note) report.note = note
     } else {
-        const pushed = await pushPlan(client, plan.chunks, {
+        const pushed = await sendValues(client, plan, {
             queue,
-            ...retry,
+            retry,
             dryRun,
             async: options.async ?? false,
-            ...(options.stopAfterFailedChunks
-                ? { stopAfterFailedChunks: options.stopAfterFailedChunks }
-                : {}),
-            onChunkDone: (done, total) => options.onProgress?.({ stage: 'push', done, total }),
-            ...(durable
-                ? {
-                      onChunkResult: async (_values, chunkOutcomes) =>
-                          void (await recordOutcomes(ledger, chunkOutcomes, runId)),
-                  }
-                : {}),
+            stopAfterFailedChunks: options.stopAfterFailedChunks,
+            ledger,
+            recordAs: durable ? runId : null,
+            onProgress: options.onProgress,
         })
         outcomes = pushed.outcomes
         stopped = pushed.stopped?.reason ?? null

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pushHandler } from '../../bridge/src/handlers/push'
+import { runPush } from '../../bridge/src/push/handler'
 import {
     APP_DIR,
     chooseYear,
@@ -63,7 +63,7 @@ describe('private sector share for a district', () => {
             .locator('[data-test="private-completeness"]')
             .getAttribute('data-value')
 
-        const report = await pushHandler({
+        const report = await runPush({
             files: FILES.map((f) => join(CLINICS, f)),
             dhis2: {
                 baseUrl: harness.sim.url,

@@ -92,8 +92,9 @@ function resolveAll(
     return ids
 }
 
-function userOrgUnits(user: SimUser): string[] {
-    return [...new Set([...user.organisationUnits, ...user.dataViewOrganisationUnits])]
+/** User#getDataViewOrganisationUnitsWithFallback. */
+function dataViewUnitsWithFallback(user: SimUser): string[] {
+    return user.dataViewOrganisationUnits.length > 0 ? user.dataViewOrganisationUnits : user.organisationUnits
 }
 
 function select(db: Database, user: SimUser, query: URLSearchParams, now: Date): Selection {
@@ -181,12 +182,12 @@ function select(db: Database, user: SimUser, query: URLSearchParams, now: Date):
             throw new IllegalQuery('E2010', `User is not allowed to read data for data set: \`${id}\``)
         }
     }
-    if (!user.authorities.includes('ALL')) {
-        const scope = userOrgUnits(user)
-        for (const id of orgUnits) {
-            if (!index.ancestors(id).some((ancestor) => scope.includes(ancestor))) {
-                throw new IllegalQuery('E2012', `User is not allowed to view org unit: \`${id}\``)
-            }
+    // DefaultDataValueSetService#validate: the data view units (the capture units when there are none),
+    // superusers included; a user without any sees no org unit.
+    const scope = dataViewUnitsWithFallback(user)
+    for (const id of orgUnits) {
+        if (!index.ancestors(id).some((ancestor) => scope.includes(ancestor))) {
+            throw new IllegalQuery('E2012', `User is not allowed to view org unit: \`${id}\``)
         }
     }
 

@@ -256,8 +256,8 @@ export function metadataRoutes(_ctx: ServerContext): Route[] {
                     objects,
                     metadataCollection: collection,
                     store,
+                    // Query#setDefaultOrder: name (case-insensitive) then id for every type, levels included
                     defaultFields: 'id,displayName',
-                    defaultOrder: collection === 'organisationUnitLevels' ? 'level:asc' : undefined,
                 })
             },
         })

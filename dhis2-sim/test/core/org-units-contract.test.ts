@@ -157,4 +157,24 @@ describe('organisation unit reads (web-test OrganisationUnitControllerTest)', ()
             'L3x',
         ])
     })
+
+    it('Query#setDefaultOrder: organisation unit levels list by name, not by level', async () => {
+        for (const [level, name] of [
+            [1, 'Pays'],
+            [2, 'Cercle'],
+            [3, 'Aire'],
+        ] as const) {
+            const response = await fetch(`${sim.url}/api/organisationUnitLevels`, {
+                method: 'POST',
+                headers: { ...ADMIN, 'Content-Type': 'application/json' },
+                body: JSON.stringify({ name, level }),
+            })
+            expect(response.status).toBe(201)
+        }
+        const response = await fetch(`${sim.url}/api/organisationUnitLevels?fields=name,level`, {
+            headers: ADMIN,
+        })
+        const body = (await response.json()) as { organisationUnitLevels: Array<{ name: string }> }
+        expect(body.organisationUnitLevels.map((l) => l.name)).toEqual(['Aire', 'Cercle', 'Pays'])
+    })
 })

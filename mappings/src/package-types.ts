@@ -1,4 +1,4 @@
-// The shape of mappings/metadata/package.json: a DHIS2 metadata import file.
+// The shape of mappings/metadata/dhis2-metadata-package.json: a DHIS2 metadata import file.
 
 export interface Ref {
     id: string

@@ -1,6 +1,6 @@
-// Typed access to the committed metadata package (mappings/metadata/package.json), for the bridge, the
+// Typed access to the committed metadata package (mappings/metadata/dhis2-metadata-package.json), for the bridge, the
 // simulator's demo database and the tests. Everything is looked up by code, never by a hard-coded UID.
-import rawPackage from '../metadata/package.json' with { type: 'json' }
+import rawPackage from '../metadata/dhis2-metadata-package.json' with { type: 'json' }
 import {
     PACKAGE_COLLECTIONS,
     type MetadataPackage,

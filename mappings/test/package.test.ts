@@ -29,7 +29,10 @@ function references(value: unknown, top = true): string[] {
 
 describe('metadata package', () => {
     it('is the committed output of the definitions (run mappings/scripts/build-package.ts)', () => {
-        const committed = readFileSync(new URL('../metadata/package.json', import.meta.url), 'utf8')
+        const committed = readFileSync(
+            new URL('../metadata/dhis2-metadata-package.json', import.meta.url),
+            'utf8'
+        )
         expect(committed).toBe(`${JSON.stringify(buildMetadataPackage(), null, 2)}\n`)
     })
 

@@ -157,7 +157,7 @@ export async function collectExpectations(sources: ExpectationSources): Promise<
     const root = sources.mappingsRoot
     const rel = (p: string): string => relative(join(root, '..'), p)
     const all: Expectation[] = []
-    const pkgPath = join(root, 'metadata', 'package.json')
+    const pkgPath = join(root, 'metadata', 'dhis2-metadata-package.json')
     all.push(...packageExpectations(await json(pkgPath), rel(pkgPath)))
     for (const path of await jsonFiles(join(root, 'facility-report'))) {
         all.push(...facilityReportExpectations(await json(path), rel(path)))

@@ -911,8 +911,8 @@ export const MESSAGES = {
             en: 'The metadata package is not a JSON object.',
         },
         hint: {
-            fr: 'Donnez le paquet du projet (mappings/metadata/package.json) ou un export de métadonnées DHIS2.',
-            en: 'Give the project’s package (mappings/metadata/package.json) or a DHIS2 metadata export.',
+            fr: 'Donnez le paquet du projet (mappings/metadata/dhis2-metadata-package.json) ou un export de métadonnées DHIS2.',
+            en: 'Give the project’s package (mappings/metadata/dhis2-metadata-package.json) or a DHIS2 metadata export.',
         },
     },
     METADATA_NEEDED: {

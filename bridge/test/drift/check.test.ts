@@ -10,7 +10,7 @@ import { installMetadata, readPackage } from '../../src/metadata-install/install
 import { recordingApi } from '../metadata-install/recording-api.js'
 
 const MAPPINGS = new URL('../../../mappings/', import.meta.url).pathname
-const PACKAGE = `${MAPPINGS}metadata/package.json`
+const PACKAGE = `${MAPPINGS}metadata/dhis2-metadata-package.json`
 
 async function one(api: MetadataApi, collection: string, code: string): Promise<Record<string, unknown>> {
     const r = await api.get(collection, { filter: `code:eq:${code}`, fields: ':owner' })
@@ -93,10 +93,10 @@ describe('bridge mappings check against live metadata', () => {
             stale.drifts.some(
                 (d) => d.kind === kind && d.ref === ref && (file === undefined || d.file.includes(file))
             )
-        expect(has('renamed', String(ge.id), 'package.json')).toBe(true)
-        expect(has('recombined', String(xpert.id), 'package.json')).toBe(true)
+        expect(has('renamed', String(ge.id), 'dhis2-metadata-package.json')).toBe(true)
+        expect(has('recombined', String(xpert.id), 'dhis2-metadata-package.json')).toBe(true)
         expect(has('recombined', 'LAB_TB_GENEXPERT', 'labs/rules.json')).toBe(true)
-        expect(has('recoded', String(nara.id), 'package.json')).toBe(true)
+        expect(has('recoded', String(nara.id), 'dhis2-metadata-package.json')).toBe(true)
         expect(has('option-combo-missing', 'CC_MUTUELLE_MUT_NARA', 'mutuelles/mutuelles.json')).toBe(true)
         expect(has('closed', 'FS-C5-019')).toBe(true)
         expect(has('moved', 'FS-SIK-014')).toBe(true)

@@ -15,7 +15,7 @@ const REGISTRY = new URL(
     '../../../fixtures/facility-registry/registre-structures-privees.csv',
     import.meta.url
 ).pathname
-const PACKAGE = new URL('../../../mappings/metadata/package.json', import.meta.url).pathname
+const PACKAGE = new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url).pathname
 
 describe('bridge facilities match against DHIS2', () => {
     let sim: RunningSimulator

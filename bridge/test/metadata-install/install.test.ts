@@ -5,7 +5,7 @@ import { runMetadataInstall } from '../../src/metadata-install/handler.js'
 import { readPackage } from '../../src/metadata-install/install.js'
 import { recordingApi } from './recording-api.js'
 
-const PACKAGE = new URL('../../../mappings/metadata/package.json', import.meta.url).pathname
+const PACKAGE = new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url).pathname
 
 describe('bridge metadata install on a DHIS2 without the package', () => {
     let sim: RunningSimulator

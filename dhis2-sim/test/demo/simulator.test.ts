@@ -22,7 +22,7 @@ describe('the metadata package on a database without it', () => {
     })
 
     it('validates, then imports, with the bridge account', async () => {
-        const body = readFileSync(new URL('../../../mappings/metadata/package.json', import.meta.url))
+        const body = readFileSync(new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url))
         const reports: ImportReport[] = []
         for (const mode of ['VALIDATE', 'COMMIT']) {
             const response = await fetch(`${sim.url}/api/41/metadata?importMode=${mode}`, {

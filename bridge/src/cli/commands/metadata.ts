@@ -30,8 +30,8 @@ export function metadataCommand(): Command {
         .option(
             '--package <file>',
             h({
-                fr: 'paquet (défaut mappings/metadata/package.json)',
-                en: 'package file (default mappings/metadata/package.json)',
+                fr: 'paquet (défaut mappings/metadata/dhis2-metadata-package.json)',
+                en: 'package file (default mappings/metadata/dhis2-metadata-package.json)',
             })
         )
         .option(
@@ -50,7 +50,8 @@ export function metadataCommand(): Command {
             )
             const out = await runMetadataInstall({
                 api,
-                packagePath: flags.package ?? join(defaultMappingsRoot(), 'metadata', 'package.json'),
+                packagePath:
+                    flags.package ?? join(defaultMappingsRoot(), 'metadata', 'dhis2-metadata-package.json'),
                 dryRun: flags.dryRun === true,
                 lang: flags.lang === 'en' ? 'en' : 'fr',
             })

@@ -3,7 +3,7 @@
 // by name in the org unit tree.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STATUS_RANK, type ProgressStatus } from '../src/scorecard/status'
+import { STATUS_RANK, type ProgressStatus } from '../src/progress/status'
 import {
     chooseOrgUnit,
     openApp,

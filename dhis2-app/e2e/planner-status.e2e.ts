@@ -2,7 +2,7 @@
 // target for judged against it (never « Pas de cible » beside a target number), and the regions ranked on malaria,
 // whose 2030 target the plan left "XX".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STATUS_RANK, type ProgressStatus } from '../src/scorecard/status'
+import { STATUS_RANK, type ProgressStatus } from '../src/progress/status'
 import {
     chooseYear,
     openApp,

@@ -9,7 +9,7 @@ import * as prettier from 'prettier'
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const source = join(appDir, '..', 'mappings', 'targets', 'catalogue.json')
-const target = join(appDir, 'src', 'targets', 'catalogue.json')
+const target = join(appDir, 'src', 'progress', 'catalogue.json')
 
 const text = readFileSync(source, 'utf8')
 JSON.parse(text)

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseCatalogue } from '../../mappings/src/catalogue'
-import { catalogueSchema } from '../src/targets/catalogue-schema'
+import { catalogueSchema } from '../src/progress/catalogue-schema'
 
 const appDir = join(import.meta.dirname, '..')
 const original = readFileSync(join(appDir, '..', 'mappings', 'targets', 'catalogue.json'), 'utf8')
-const copy = readFileSync(join(appDir, 'src', 'targets', 'catalogue.json'), 'utf8')
+const copy = readFileSync(join(appDir, 'src', 'progress', 'catalogue.json'), 'utf8')
 
-describe('the catalogue copy in dhis2-app/src/targets', () => {
+describe('the catalogue copy in dhis2-app/src/progress', () => {
     it('says exactly what mappings/targets/catalogue.json says (run node dhis2-app/scripts/sync-catalogue.mjs)', () => {
         expect(JSON.parse(copy)).toEqual(JSON.parse(original))
     })

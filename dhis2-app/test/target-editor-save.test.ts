@@ -12,7 +12,7 @@ import {
     TARGETS_NAMESPACE,
     targetSetDocumentSchema,
     type TargetSetDocument,
-} from '../src/targets/target-record'
+} from '../src/progress/target-record'
 
 interface Credentials {
     username: string

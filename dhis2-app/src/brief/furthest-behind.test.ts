@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ValueIndex } from '../scorecard/actuals'
-import { buildScorecard } from '../scorecard/scorecard-model'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
+import { ValueIndex } from '../progress/actuals'
+import { buildScorecard } from '../progress/scorecard-model'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
 import { furthestBehind, relativeShortfall } from './furthest-behind'
 
 const SIKASSO = 'OuRegSik001'

@@ -1,5 +1,5 @@
-import type { ScorecardRow } from '../scorecard/scorecard-model'
-import { STATUS_RANK } from '../scorecard/status'
+import type { ScorecardRow } from '../progress/scorecard-model'
+import { STATUS_RANK } from '../progress/status'
 
 /** How many indicators the brief singles out for the meeting. */
 export const BRIEF_FOCUS_COUNT = 3

@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
-import type { OrgUnitRef } from './use-org-unit'
+import type { OrgUnitRef } from '../shared/use-org-unit'
 import classes from './breadcrumbs.module.css'
 
 export interface BreadcrumbsProps {

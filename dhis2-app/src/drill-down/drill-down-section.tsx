@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
-import type { ScorecardRow } from '../scorecard/scorecard-model'
-import { localized } from '../shared/labels'
+import type { ScorecardRow } from '../progress/scorecard-model'
+import { localized } from '../progress/labels'
 import { DrillDownTable, type DrillDownChild } from './drill-down-table'
 import classes from './drill-down-section.module.css'
 

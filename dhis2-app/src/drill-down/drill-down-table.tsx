@@ -8,9 +8,9 @@ import {
     DataTableRow,
 } from '@dhis2/ui'
 import React from 'react'
-import type { RankedChild } from '../scorecard/scorecard-model'
-import { StatusBadge } from '../scorecard/status-badge'
-import type { SectorShare } from '../sector-share/sector-split'
+import type { RankedChild } from '../progress/scorecard-model'
+import { StatusBadge } from '../ui/status-badge'
+import type { SectorShare } from '../progress/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
 import { formatNumber, formatPercent, formatSigned } from '../shared/format'
 

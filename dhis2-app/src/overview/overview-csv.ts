@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import { csvFileName, csvNumber } from '../scorecard/scorecard-csv'
-import type { ScorecardRow } from '../scorecard/scorecard-model'
-import { localized, statusLabel } from '../shared/labels'
+import type { ScorecardRow } from '../progress/scorecard-model'
+import { localized, statusLabel } from '../progress/labels'
 import type { OverviewGrid } from './overview-model'
 
 function csvField(text: string): string {

@@ -1,8 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
-import { StatusBadge } from '../scorecard/status-badge'
+import { StatusBadge } from '../ui/status-badge'
 import { formatNumber, formatPercent } from '../shared/format'
-import { localized } from '../shared/labels'
+import { localized } from '../progress/labels'
 import classes from './overview.module.css'
 import type { OverviewGrid as Grid } from './overview-model'
 

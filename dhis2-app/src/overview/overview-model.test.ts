@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ValueIndex } from '../scorecard/actuals'
-import { rankChildren, scorecardRow } from '../scorecard/scorecard-model'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
+import { ValueIndex } from '../progress/actuals'
+import { rankChildren, scorecardRow } from '../progress/scorecard-model'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
 import { overviewCsv, overviewFileName } from './overview-csv'
 import { overviewGrid } from './overview-model'
 

@@ -1,6 +1,6 @@
-import type { OrgUnitRef } from '../drill-down/use-org-unit'
-import { isNationalSurvey, type RankedChild, type ScorecardRow } from '../scorecard/scorecard-model'
-import type { IndicatorTarget } from '../targets/target'
+import type { OrgUnitRef } from '../shared/use-org-unit'
+import { isNationalSurvey, type RankedChild, type ScorecardRow } from '../progress/scorecard-model'
+import type { IndicatorTarget } from '../progress/target'
 
 /** One line of the overview: a child org unit judged on every routine indicator. */
 export interface OverviewLine {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
-import { ValueIndex } from './actuals'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
+import { ValueIndex } from '../progress/actuals'
 import { csvFileName, csvNumber, scorecardCsv } from './scorecard-csv'
-import { buildScorecard } from './scorecard-model'
+import { buildScorecard } from '../progress/scorecard-model'
 
 describe('scorecard CSV', () => {
     it('writes numbers the French way', () => {

@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
-import type { SectorShare } from '../sector-share/sector-split'
-import { localized, nationalLabel, statusLabel } from '../shared/labels'
-import type { ScorecardRow } from './scorecard-model'
+import type { SectorShare } from '../progress/sector-split'
+import { localized, nationalLabel, statusLabel } from '../progress/labels'
+import type { ScorecardRow } from '../progress/scorecard-model'
 
 /** A number as French spreadsheets read it: decimal comma, no thousands separator. */
 export function csvNumber(value: number | null | undefined, decimals = 2): string {

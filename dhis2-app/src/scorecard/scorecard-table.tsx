@@ -8,15 +8,15 @@ import {
     DataTableRow,
 } from '@dhis2/ui'
 import React from 'react'
-import type { SectorShare } from '../sector-share/sector-split'
+import type { SectorShare } from '../progress/sector-split'
 import { PrivateShare } from '../sector-share/private-share'
 import { formatNumber } from '../shared/format'
-import { localized, nationalSurveyLabel, originLabel } from '../shared/labels'
-import type { TargetOrigin } from '../targets/target'
-import { missesOverdueTarget, type ScorecardRow } from './scorecard-model'
+import { localized, nationalSurveyLabel, originLabel } from '../progress/labels'
+import type { TargetOrigin } from '../progress/target'
+import { missesOverdueTarget, type ScorecardRow } from '../progress/scorecard-model'
 import classes from './scorecard-table.module.css'
 import { Sparkline } from './sparkline'
-import { StatusBadge } from './status-badge'
+import { StatusBadge } from '../ui/status-badge'
 import { CountTargetElsewhere, TargetValue } from './target-value'
 
 export interface ScorecardTableProps {

@@ -1,6 +1,6 @@
 import React from 'react'
-import { chartScale, linePath } from '../trajectory/chart-geometry'
-import type { PathPoint } from '../trajectory/trajectory'
+import { chartScale, linePath } from '../progress/chart-geometry'
+import type { PathPoint } from '../progress/trajectory'
 
 export interface SparklineProps {
     points: PathPoint[]

@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
 import { formatNumber } from '../shared/format'
-import type { Milestone } from '../targets/target'
+import type { Milestone } from '../progress/target'
 
 export interface TargetValueProps {
     milestone: Milestone

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseAnalyticsGrid } from '../shared/analytics-grid'
 import { useParsedQuery } from '../shared/use-parsed-query'
-import { indexActuals, type ValueIndex } from './actuals'
+import { indexActuals, type ValueIndex } from '../progress/actuals'
 import { actualsParams } from './analytics-params'
 
 const actualsInputSchema = z.object({

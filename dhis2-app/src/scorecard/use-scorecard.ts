@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useOrgUnit } from '../drill-down/use-org-unit'
-import { privateCompleteness, sectorShare, type SectorShare } from '../sector-share/sector-split'
+import { useOrgUnit } from '../shared/use-org-unit'
+import { privateCompleteness, sectorShare, type SectorShare } from '../progress/sector-split'
 import { useSectorSplit } from '../sector-share/use-sector-split'
 import { PRIVATE_SECTOR_CODES, useDhis2Metadata } from '../shared/use-dhis2-metadata'
 import type { FallbackReason } from '../shared/notices'
 import { useMe } from '../shared/use-me'
 import { availableYears, defaultYear } from '../shared/years'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
-import { resolveTargets } from '../targets/resolve'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
+import { resolveTargets } from '../progress/resolve'
 import { useTargets } from '../targets/use-targets'
 import {
     buildScorecard,
@@ -15,7 +15,7 @@ import {
     rankChildren,
     scorecardRow,
     type RankedChild,
-} from './scorecard-model'
+} from '../progress/scorecard-model'
 import { useActuals } from './use-actuals'
 
 /** Codes of every DHIS2 indicator the catalogue reads (routine values and routine proxies). */

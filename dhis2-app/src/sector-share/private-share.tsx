@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
 import { formatNumber, formatPercent } from '../shared/format'
-import type { SectorShare } from './sector-split'
+import type { SectorShare } from '../progress/sector-split'
 
 export interface PrivateShareProps {
     /** Null when the indicator has no numerator to split (survey values). */

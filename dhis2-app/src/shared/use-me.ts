@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseOrgUnit, type OrgUnitWithFamily } from '../drill-down/use-org-unit'
+import { parseOrgUnit, type OrgUnitWithFamily } from './use-org-unit'
 import { useParsedQuery } from './use-parsed-query'
 
 const ME_QUERY = {

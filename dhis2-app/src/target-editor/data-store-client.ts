@@ -4,7 +4,7 @@ import {
     TARGETS_NAMESPACE,
     targetSetDocumentSchema,
     type TargetSetDocument,
-} from '../targets/target-record'
+} from '../progress/target-record'
 import {
     entryMetaSchema,
     HISTORY_FIELDS,

@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { z } from 'zod'
-import { targetRecordSchema } from '../targets/target-record'
+import { targetRecordSchema } from '../progress/target-record'
 import { csvDocument } from './csv'
 import { draftFromRecord } from './record-draft'
 

@@ -1,4 +1,4 @@
-import { findRecord, type TargetRecord } from '../targets/target-record'
+import { findRecord, type TargetRecord } from '../progress/target-record'
 import type { RecordContent } from './record-draft'
 import { sameContent } from './record-draft'
 import type { ImportedLine } from './target-set-csv'

@@ -1,5 +1,5 @@
-import type { IndicatorTarget } from '../targets/target'
-import { findRecord, type TargetRecord } from '../targets/target-record'
+import type { IndicatorTarget } from '../progress/target'
+import { findRecord, type TargetRecord } from '../progress/target-record'
 import type { ValidationContext } from './validation'
 
 /**

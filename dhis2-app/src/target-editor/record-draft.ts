@@ -1,4 +1,4 @@
-import type { TargetRecord } from '../targets/target-record'
+import type { TargetRecord } from '../progress/target-record'
 import { decimalText } from './numbers'
 
 /** A record without its revision: what a planner edits and what an import line describes. */

@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import { toUserFacingError, type UserFacingError } from '../shared/errors'
 import { uiLocale } from '../shared/format'
-import { PLANNERS_GROUP_CODE } from '../targets/target-record'
+import { PLANNERS_GROUP_CODE } from '../progress/target-record'
 import { httpStatus } from './data-store-client'
 import { recordSummary } from './history'
 import type { Conflict } from './save'

@@ -3,7 +3,7 @@ import {
     TARGET_SET_KEY,
     type TargetRecord,
     type TargetSetDocument,
-} from '../targets/target-record'
+} from '../progress/target-record'
 import { historyKey, type EntryMeta, type HistoryEntry, type UserRef } from './history'
 import type { RecordContent } from './record-draft'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { useParsedQuery } from '../shared/use-parsed-query'
-import { PLANNERS_GROUP_CODE } from '../targets/target-record'
+import { PLANNERS_GROUP_CODE } from '../progress/target-record'
 
 const PLANNER_QUERY = {
     me: { resource: 'me', params: { fields: 'id,displayName,userGroups[id]' } },

@@ -1,7 +1,7 @@
 import { useDataEngine } from '@dhis2/app-runtime'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { toUserFacingError, type UserFacingError } from '../shared/errors'
-import type { TargetSetDocument } from '../targets/target-record'
+import type { TargetSetDocument } from '../progress/target-record'
 import { dataStoreTargetStore } from './data-store-client'
 import type { TargetStore } from './save'
 

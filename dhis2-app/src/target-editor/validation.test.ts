@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
 import { useLanguage } from '../../test/i18n'
 import { EMPTY_DRAFT, draftFromRecord, type RecordDraft } from './record-draft'
 import { inheritedValues } from './inherited'

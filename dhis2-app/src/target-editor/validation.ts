@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { formatNumber } from '../shared/format'
-import type { Baseline, Direction } from '../targets/target'
+import type { Baseline, Direction } from '../progress/target'
 import { isPlaceholder, parseDecimal } from './numbers'
 import type { RecordContent, RecordDraft } from './record-draft'
 

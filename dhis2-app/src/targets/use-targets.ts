@@ -1,14 +1,14 @@
 import { useMemo } from 'react'
 import { useParsedQuery } from '../shared/use-parsed-query'
-import { DEFAULT_TARGETS } from './catalogue'
-import { resolveTargets } from './resolve'
-import type { OriginUnit } from './target'
+import { DEFAULT_TARGETS } from '../progress/catalogue'
+import { resolveTargets } from '../progress/resolve'
+import type { OriginUnit } from '../progress/target'
 import {
     TARGET_SET_KEY,
     TARGETS_NAMESPACE,
     targetSetDocumentSchema,
     type TargetRecord,
-} from './target-record'
+} from '../progress/target-record'
 
 const TARGET_SET_QUERY = {
     targetSet: { resource: `dataStore/${TARGETS_NAMESPACE}/${TARGET_SET_KEY}` },

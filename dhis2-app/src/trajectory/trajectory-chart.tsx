@@ -1,8 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
 import { formatNumber } from '../shared/format'
-import { chartScale, linePath } from './chart-geometry'
-import type { PathPoint } from './trajectory'
+import { chartScale, linePath } from '../progress/chart-geometry'
+import type { PathPoint } from '../progress/trajectory'
 import classes from './trajectory-chart.module.css'
 
 export interface TrajectoryChartProps {

@@ -1,12 +1,12 @@
 import i18n from '@dhis2/d2-i18n'
 import React, { useId } from 'react'
-import type { ScorecardRow } from '../scorecard/scorecard-model'
-import { localized, nationalLabel } from '../shared/labels'
-import { paceTo2030 } from './pace'
-import { expectedValue, pathPoints, trajectoryOf } from './trajectory'
+import type { ScorecardRow } from '../progress/scorecard-model'
+import { localized, nationalLabel } from '../progress/labels'
+import { paceTo2030 } from '../progress/pace'
+import { expectedValue, pathPoints, trajectoryOf } from '../progress/trajectory'
 import { TrajectoryChart } from './trajectory-chart'
 import classes from './trajectory-panel.module.css'
-import { paceSummary, trajectorySummary } from './trajectory-summary'
+import { paceSummary, trajectorySummary } from '../progress/trajectory-summary'
 import { TrajectoryTable } from './trajectory-table'
 
 export interface TrajectoryPanelProps {

@@ -9,9 +9,9 @@ import {
 } from '@dhis2/ui'
 import React from 'react'
 import { formatNumber } from '../shared/format'
-import { nationalLabel } from '../shared/labels'
-import type { SurveyValue } from '../targets/target'
-import type { PathPoint } from './trajectory'
+import { nationalLabel } from '../progress/labels'
+import type { SurveyValue } from '../progress/target'
+import type { PathPoint } from '../progress/trajectory'
 
 export interface TrajectoryTableProps {
     /** Years shown, oldest first. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { useLanguage } from '../../test/i18n'
-import { ValueIndex } from '../scorecard/actuals'
-import { scorecardRow } from '../scorecard/scorecard-model'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
-import type { IndicatorTarget } from '../targets/target'
+import { ValueIndex } from './actuals'
+import { scorecardRow } from './scorecard-model'
+import { DEFAULT_TARGETS } from './catalogue'
+import type { IndicatorTarget } from './target'
 import { trajectorySummary } from './trajectory-summary'
 
 function target(code: string): IndicatorTarget {

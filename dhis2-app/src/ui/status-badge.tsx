@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import React from 'react'
-import { statusLabel } from '../shared/labels'
-import type { ProgressStatus } from './status'
+import { statusLabel } from '../progress/labels'
+import type { ProgressStatus } from '../progress/status'
 import classes from './status-badge.module.css'
 
 export interface StatusBadgeProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Trajectory } from '../trajectory/trajectory'
+import type { Trajectory } from './trajectory'
 import { gapToPath, judge, progressStatus, roundLikeAnalytics } from './status'
 
 // Skilled birth attendance: higher is better. Path 2020 = 40 + 25 × 2/5 = 50.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TARGETS } from '../targets/catalogue'
-import type { IndicatorTarget } from '../targets/target'
+import { DEFAULT_TARGETS } from './catalogue'
+import type { IndicatorTarget } from './target'
 import { ValueIndex } from './actuals'
 import {
     buildScorecard,
@@ -212,7 +212,7 @@ describe('rankChildren', () => {
 
 describe('counts judged where their target was set', () => {
     it('judges new HIV cases in Sikasso against a Sikasso record, and shows none in its districts', async () => {
-        const { resolveTargets } = await import('../targets/resolve')
+        const { resolveTargets } = await import('./resolve')
         const mali = { id: 'OuMali00001', name: 'Mali', level: 1 }
         const sikasso = { id: 'OuRegSik001', name: 'Sikasso', level: 2 }
         const kadiolo = { id: 'OuDisKad001', name: 'Kadiolo', level: 3 }

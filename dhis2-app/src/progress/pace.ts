@@ -1,5 +1,5 @@
-import type { Direction } from '../targets/target'
-import { advantage } from '../scorecard/status'
+import type { Direction } from './target'
+import { advantage } from './status'
 import { FINAL_YEAR, type PathPoint } from './trajectory'
 
 export interface Pace {

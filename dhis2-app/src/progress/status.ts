@@ -1,5 +1,5 @@
-import type { Direction } from '../targets/target'
-import { benchmarkFor, type Benchmark, type Trajectory } from '../trajectory/trajectory'
+import type { Direction } from './target'
+import { benchmarkFor, type Benchmark, type Trajectory } from './trajectory'
 
 export type ProgressStatus = 'met' | 'on-track' | 'behind' | 'off-track' | 'no-target' | 'no-data'
 

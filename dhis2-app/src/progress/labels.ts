@@ -1,8 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
-import type { ProgressStatus } from '../scorecard/status'
-import type { Bilingual, TargetOrigin } from '../targets/target'
-import { isEnglish } from './format'
-import { frenchOf } from './place'
+import type { ProgressStatus } from './status'
+import type { Bilingual, TargetOrigin } from './target'
+import { isEnglish } from '../shared/format'
+import { frenchOf } from '../shared/place'
 
 /** The status label; colour is never the only carrier of the status. */
 export function statusLabel(status: ProgressStatus): string {

@@ -1,4 +1,4 @@
-import type { Baseline, IndicatorTarget, Milestone } from '../targets/target'
+import type { Baseline, IndicatorTarget, Milestone } from './target'
 
 export const MIDTERM_YEAR = 2023
 export const FINAL_YEAR = 2030

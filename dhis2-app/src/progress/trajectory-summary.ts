@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
-import { missesOverdueTarget, type ScorecardRow } from '../scorecard/scorecard-model'
+import { missesOverdueTarget, type ScorecardRow } from './scorecard-model'
 import { formatNumber, formatSigned } from '../shared/format'
-import { localized, statusLabel } from '../shared/labels'
+import { localized, statusLabel } from './labels'
 import type { Pace } from './pace'
 
 /**

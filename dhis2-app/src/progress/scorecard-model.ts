@@ -1,5 +1,5 @@
-import type { IndicatorTarget, SurveyValue } from '../targets/target'
-import { trajectoryOf, type Benchmark, type PathPoint, type Trajectory } from '../trajectory/trajectory'
+import type { IndicatorTarget, SurveyValue } from './target'
+import { trajectoryOf, type Benchmark, type PathPoint, type Trajectory } from './trajectory'
 import type { ValueIndex } from './actuals'
 import { judge, STATUS_RANK, type ProgressStatus } from './status'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { useParsedQuery } from '../shared/use-parsed-query'
+import { useParsedQuery } from './use-parsed-query'
 
 const ORG_UNIT_QUERY = {
     orgUnit: {

@@ -1,7 +1,7 @@
 // What `npm run demo -- --check` verifies once the demo is loaded: the things a person following the README
 // would see. Every request goes through the HTTP API as a user would send it, so a demo that only works
 // in-process fails here.
-import { uidFromCode as uid } from '../mappings/src/uid.js'
+import { uidFromCode as uid } from '@odd3/mappings/uid'
 
 interface AnalyticsResponse {
     headers: Array<{ name: string }>

@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { buildDemoSeed, demoOrgUnits } from '../../dhis2-sim/src/demo/index.js'
 import { startSimulator, type SeedUser } from '../../dhis2-sim/src/index.js'
-import { uidFromCode } from '../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import { startIntakeServer } from '../src/intake/web/server.js'
 
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 500)

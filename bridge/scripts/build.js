@@ -12,11 +12,27 @@ export const BUNDLE = join(packageDir, 'dist', 'bridge.mjs')
 // First line of the bundle: the esbuild version and the files it was built from, each with its content hash.
 // Kept inside the bundle (not beside it) so that one rename replaces both at once.
 const STAMP = '// bridge-build-inputs '
-// Read by esbuild besides the modules it loads (compiler options), or the build itself.
-const CONFIG_FILES = ['tsconfig.json', '../tsconfig.base.json', 'scripts/build.js']
+// Read by esbuild besides the modules it loads (compiler options, the exports of @odd3/mappings), or the build itself.
+const CONFIG_FILES = [
+    'tsconfig.json',
+    '../tsconfig.base.json',
+    'scripts/build.js',
+    '../mappings/package.json',
+]
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' }
 
 const sha1 = (bytes) => createHash('sha1').update(bytes).digest('hex')
+
+// The workspace package @odd3/mappings exports TypeScript sources, which Node cannot load as they are: it is
+// bundled like the bridge's own files instead of staying external with the other packages.
+const bundleMappings = {
+    name: 'bundle-mappings',
+    setup(b) {
+        b.onResolve({ filter: /^@odd3\/mappings(\/|$)/ }, (args) => ({
+            path: fileURLToPath(import.meta.resolve(args.path)),
+        }))
+    },
+}
 
 function hashOf(path) {
     try {
@@ -91,7 +107,7 @@ export async function build({ logLevel = 'silent' } = {}) {
             // node_modules are loaded by Node as they are: exceljs (large) is then only read when a
             // workbook is, and nothing CommonJS has to be wrapped for an ES module.
             packages: 'external',
-            plugins: [recordInputs],
+            plugins: [bundleMappings, recordInputs],
             write: false,
             logLevel,
         })

@@ -1,7 +1,7 @@
 // A DHIS2 metadata file creating the facilities nobody could match: each under its district, in its
 // sector and type groups. Group membership is written as DHIS2's list plus the new units, because an
 // imported group replaces its member list: sending only the new ones would drop the existing members.
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { FacilityMatch, OrgUnitRef } from './match.js'
 
 export interface GroupRef {

@@ -10,7 +10,7 @@
 // translations, so English names come from the project's metadata package definitions (the same text the
 // package installs as DHIS2 translations), matched by code; an object the package does not know keeps
 // its DHIS2 name.
-import { CATEGORY_OPTIONS, DATA_ELEMENTS, DATA_SETS } from '../../../mappings/metadata/definitions.js'
+import { CATEGORY_OPTIONS, DATA_ELEMENTS, DATA_SETS } from '@odd3/mappings/definitions'
 import { LocalizedError } from '../i18n/localized-error.js'
 import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { CocMeta, DataElementMeta } from '../metadata-snapshot/types.js'

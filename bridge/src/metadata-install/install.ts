@@ -4,7 +4,7 @@
 // (never DELETE or SYNC), updates keep what the server has beyond the package, nothing sends deleteAll.
 import { jsonErrorPosition } from '../core/json-position.js'
 import { readFile } from 'node:fs/promises'
-import { parseMetadataPackage } from '../../../mappings/src/package.js'
+import { parseMetadataPackage } from '@odd3/mappings/metadata'
 import { LocalizedError } from '../i18n/localized-error.js'
 import { isRecord } from '../core/is-record.js'
 import { httpError } from '../dhis2/client.js'

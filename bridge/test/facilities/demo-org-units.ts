@@ -1,6 +1,6 @@
 // The demo database's org units as the matcher sees them (ids derived from codes, as everywhere).
 import { readFileSync } from 'node:fs'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { OrgUnitRef } from '../../src/facilities/match.js'
 
 interface Node {

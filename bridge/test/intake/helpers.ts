@@ -3,7 +3,7 @@
 // one-facility month cut from the clinic fixtures.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
 import { openIntakeService, type IntakeService } from '../../src/intake/service.js'

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { IntakeService } from '../../src/intake/service.js'
 import { tempState } from '../helpers/sim.js'
 import {

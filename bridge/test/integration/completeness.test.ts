@@ -3,7 +3,7 @@
 // --no-complete registers nothing; a refused registration is reported on its file and row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import { renderReport } from '../../src/cli/render.js'
 import { Dhis2Client } from '../../src/dhis2/client.js'
 import { runPush } from '../../src/push/handler.js'

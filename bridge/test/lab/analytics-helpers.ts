@@ -1,7 +1,7 @@
 // Analytics through the Web API, as an operator would: start the analytics job, wait for it, query.
 import axios from 'axios'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index.js'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 
 const AUTH = { username: 'admin', password: 'district' }
 

@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/in
 import { renderReport } from '../../src/cli/render.js'
 import { runConvert } from '../../src/convert/handler.js'
 import { runPush } from '../../src/push/handler.js'
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import { completedReports, indicatorByOrgUnit, runAnalyticsJob } from './analytics-helpers.js'
 
 const FIXTURES = new URL('../../../fixtures/labs/', import.meta.url).pathname

@@ -2,9 +2,9 @@
 // area, mutuelle membership and claims, and completeness registrations. Generated lazily and
 // deterministically: each facility-month draws from its own seeded stream, so the output does not depend
 // on iteration order and two runs give the same values.
-import { DEFAULT_UIDS } from '../../../mappings/src/uid.js'
-import type { MetadataIndex } from '../../../mappings/src/package.js'
-import { MUTUELLES } from '../../../mappings/metadata/definitions.js'
+import { DEFAULT_UIDS } from '@odd3/mappings/uid'
+import type { MetadataIndex } from '@odd3/mappings/metadata'
+import { MUTUELLES } from '@odd3/mappings/definitions'
 import type { CompleteRegistration, StoredDataValue } from '../core/types.js'
 import type { DemoOrgUnit } from './org-units.js'
 import {

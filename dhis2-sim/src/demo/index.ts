@@ -1,7 +1,7 @@
 // The Mali demo database: the metadata package (optional), the org unit hierarchy and its groups, data
 // set assignments, users, settings and deterministic routine data. Built at start-up, never stored.
-import { MUTUELLES } from '../../../mappings/metadata/definitions.js'
-import { indexPackage, loadMetadataPackage, type PackageObject } from '../../../mappings/src/package.js'
+import { MUTUELLES } from '@odd3/mappings/definitions'
+import { indexPackage, loadMetadataPackage, type PackageObject } from '@odd3/mappings/metadata'
 import type { DatabaseSeed, MetadataCollection, MetadataObject, SeedUser } from '../core/types.js'
 import { demoCompleteRegistrations, demoDataValues } from './data.js'
 import {

@@ -1,7 +1,7 @@
 // The Mali hierarchy of the demo database, read from fixtures/demo-db/org-units.json (the human-readable
 // source) and turned into DHIS2 organisation units with deterministic UIDs.
 import rawOrgUnits from '../../../fixtures/demo-db/org-units.json' with { type: 'json' }
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { MetadataObject } from '../core/types.js'
 
 export type FacilityType = 'CSREF' | 'CSCOM' | 'HOPITAL' | 'CLINIQUE' | 'CABINET' | 'LABO'

@@ -1,6 +1,6 @@
 // Demo users and user roles, read from fixtures/demo-db/users.json (the table of docs/data-model.md).
 import rawUsers from '../../../fixtures/demo-db/users.json' with { type: 'json' }
-import { uidFromCode } from '../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { MetadataObject, SeedUser } from '../core/types.js'
 
 interface RoleJson {

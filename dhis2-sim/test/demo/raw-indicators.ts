@@ -1,6 +1,6 @@
 // Recomputes district-year indicators straight from seeded raw values, independently of the simulator's
 // analytics, so the tests check the generator and not another implementation.
-import { metadataIndex } from '../../../mappings/src/package.js'
+import { metadataIndex } from '@odd3/mappings/metadata'
 import type { StoredDataValue } from '../../src/core/types.js'
 import type { DemoOrgUnit } from '../../src/demo/index.js'
 

@@ -1,7 +1,7 @@
 // The metadata package inside the real simulator: it installs on a database that lacks it.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { metadataIndex } from '../../../mappings/src/package.js'
+import { metadataIndex } from '@odd3/mappings/metadata'
 import { startSimulator, type RunningSimulator } from '../../src/index.js'
 
 const basic = (user: string, password: string): string =>
@@ -22,7 +22,9 @@ describe('the metadata package on a database without it', () => {
     })
 
     it('validates, then imports, with the bridge account', async () => {
-        const body = readFileSync(new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url))
+        const body = readFileSync(
+            new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url)
+        )
         const reports: ImportReport[] = []
         for (const mode of ['VALIDATE', 'COMMIT']) {
             const response = await fetch(`${sim.url}/api/41/metadata?importMode=${mode}`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { uidFromCode } from '../../../mappings/src/uid.js'
-import { MUTUELLES } from '../../../mappings/metadata/definitions.js'
+import { uidFromCode } from '@odd3/mappings/uid'
+import { MUTUELLES } from '@odd3/mappings/definitions'
 import { startSimulator, type RunningSimulator } from '../../src/index.js'
 import { APP_AUTHORITY, buildDemoSeed, dataSetAssignment, demoOrgUnits } from '../../src/demo/index.js'
 

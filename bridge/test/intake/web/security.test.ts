@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { uidFromCode } from '../../../../mappings/src/uid.js'
+import { uidFromCode } from '@odd3/mappings/uid'
 import type { RunningSimulator } from '../../../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../../../src/dhis2/client.js'
 import { buildIntakeApp } from '../../../src/intake/web/app.js'

@@ -52,9 +52,38 @@ function exportMetadata(ctx: ServerContext, request: SimRequest): SimResponse {
         objects = sortObjects(objects, order.length > 0 ? order : parseOrder(['name:iasc,id:asc']), store)
         if (objects.length === 0 && query.get(collection) !== 'true') continue
         const renderCtx = { store, baseUrl: request.baseUrl }
-        out[collection] = objects.map((object) => renderObject(object, collection, fields, renderCtx))
+        const rendered = objects.map((object) => renderObject(object, collection, fields, renderCtx))
+        out[collection] = excludeDefaults ? rendered.map(withoutDefaultReferences) : rendered
     }
     return json(out)
+}
+
+/**
+ * `defaults=EXCLUDE` on a rendered object (FieldFilterSimpleBeanPropertyFilter, FieldFilterService
+ * #removeEmptyObjects): every property of a default object is left out, so a reference to one becomes `{}`;
+ * then the object's own members that are `{}` are removed (`"categoryCombo": {}` disappears, a `{}` inside a
+ * list stays).
+ */
+function withoutDefaultReferences(object: Record<string, unknown>): Record<string, unknown> {
+    const emptied = emptyDefaults(object) as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(emptied)) {
+        const isEmptyObject =
+            value !== null &&
+            typeof value === 'object' &&
+            !Array.isArray(value) &&
+            Object.keys(value).length === 0
+        if (!isEmptyObject) out[key] = value
+    }
+    return out
+}
+
+function emptyDefaults(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(emptyDefaults)
+    if (value === null || typeof value !== 'object') return value
+    const record = value as Record<string, unknown>
+    if (typeof record.id === 'string' && DEFAULT_OBJECTS.has(record.id)) return {}
+    return Object.fromEntries(Object.entries(record).map(([key, member]) => [key, emptyDefaults(member)]))
 }
 
 export function metadataExportRoutes(ctx: ServerContext): Route[] {

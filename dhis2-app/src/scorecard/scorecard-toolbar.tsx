@@ -1,0 +1,102 @@
+import i18n from '@dhis2/d2-i18n'
+import React, { lazy, Suspense, type RefObject } from 'react'
+import { Breadcrumbs } from '../drill-down/breadcrumbs'
+import { OrgUnitPicker } from '../drill-down/org-unit-picker'
+import type { OrgUnitWithFamily } from '../shared/use-org-unit'
+import { ExportButton } from './export-button'
+import { csvFileName, scorecardCsv } from './scorecard-csv'
+import classes from './scorecard-page.module.css'
+import type { useScorecard } from './use-scorecard'
+import { YearSelect } from './year-select'
+
+// Their own chunks, fetched once the scorecard's figures are in: none is needed for the first view.
+const BriefButton = lazy(() => import('../brief/brief-button'))
+const OverviewButton = lazy(() => import('../overview/overview-button'))
+
+export interface ScorecardToolbarProps {
+    view: ReturnType<typeof useScorecard>
+    /** The org unit on screen: the last one shown while the next one loads. */
+    shown: OrgUnitWithFamily | undefined
+    /** Set once the figures are in: exporting, the overview and the brief wait for it. */
+    readyUnit: OrgUnitWithFamily | null
+    country: string
+    userRoots: string[]
+    currentYear: number
+    canOpen: (id: string) => boolean
+    hrefForUnit: (id: string) => string
+    onSelectUnit: (id: string) => void
+    onSelectYear: (year: number) => void
+    /** Focused after going down a level, since the link the user followed is gone. */
+    titleRef: RefObject<HTMLHeadingElement>
+}
+
+/** Where the user is (breadcrumbs, title) and what they can change or take away (org unit, year, exports). */
+export const ScorecardToolbar = ({
+    view,
+    shown,
+    readyUnit,
+    country,
+    userRoots,
+    currentYear,
+    canOpen,
+    hrefForUnit,
+    onSelectUnit,
+    onSelectYear,
+    titleRef,
+}: ScorecardToolbarProps) => (
+    <header className={classes.toolbar}>
+        <div className={classes.heading}>
+            {shown && (
+                <Breadcrumbs
+                    ancestors={shown.ancestors}
+                    current={shown}
+                    hrefFor={hrefForUnit}
+                    canOpen={canOpen}
+                />
+            )}
+            <h1 className={classes.title} data-test="scorecard-title" ref={titleRef} tabIndex={-1}>
+                {shown
+                    ? i18n.t('MAP/ODD-3 scorecard — {{orgUnit}}, {{year}}', {
+                          orgUnit: shown.name,
+                          year: view.year,
+                      })
+                    : i18n.t('MAP/ODD-3 scorecard')}
+            </h1>
+            {view.incompleteYear && (
+                <p className={classes.incomplete} data-test="incomplete-year">
+                    {i18n.t(
+                        'current year, incomplete — reports are still arriving, statuses are provisional'
+                    )}
+                </p>
+            )}
+        </div>
+        <div className={classes.controls}>
+            <OrgUnitPicker roots={userRoots} selectedPath={shown?.path ?? null} onSelect={onSelectUnit} />
+            <YearSelect
+                years={view.years}
+                selected={view.year}
+                currentYear={currentYear}
+                onChange={onSelectYear}
+            />
+            <ExportButton
+                disabled={readyUnit === null}
+                fileName={csvFileName(shown?.name ?? '', view.year)}
+                content={() =>
+                    scorecardCsv(view.rows, {
+                        orgUnitName: shown?.name ?? '',
+                        country,
+                        year: view.year,
+                        shares: view.shares,
+                        provisional: view.incompleteYear,
+                    })
+                }
+            />
+            {readyUnit && (
+                <Suspense fallback={null}>
+                    <OverviewButton view={view} unit={readyUnit} />
+                    <BriefButton view={view} unit={readyUnit} country={country} />
+                </Suspense>
+            )}
+        </div>
+    </header>
+)

@@ -213,3 +213,39 @@ describe('/api/auth/login (web-test security/AuthenticationControllerTest)', () 
         })
     })
 })
+
+describe('401 answers (webapi/security/FormLoginBasicAuthenticationEntryPoint#commence)', () => {
+    const unauthorized = {
+        httpStatus: 'Unauthorized',
+        httpStatusCode: 401,
+        status: 'ERROR',
+        message: 'Unauthorized',
+    }
+
+    it('without credentials, an XMLHttpRequest gets the 401 WebMessage "Unauthorized"', async () => {
+        const { status, body } = await call(
+            '2.41.3',
+            '/api/me',
+            { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+            {}
+        )
+        expect(status).toBe(401)
+        expect(body).toEqual(unauthorized)
+    })
+
+    it('wrong Basic credentials get the same 401 WebMessage', async () => {
+        const wrong = { Authorization: 'Basic ' + Buffer.from('admin:wrong').toString('base64') }
+        const { status, body } = await call('2.41.3', '/api/me', {}, wrong)
+        expect(status).toBe(401)
+        expect(body).toEqual(unauthorized)
+    })
+
+    it('without credentials nor XMLHttpRequest, a redirect to the login page', async () => {
+        const sim = sims.get('2.41.3')
+        const response = await fetch(`${sim?.url ?? ''}/api/me`, { redirect: 'manual' })
+        expect(response.status).toBe(302)
+        // 2.41 and 2.42 send /dhis-web-login, 2.39-2.40 /dhis-web-commons/security/login.action; the simulator
+        // always sends /dhis-web-login/ (docs/dhis2-sim.md, known differences)
+        expect(response.headers.get('location')).toMatch(/\/dhis-web-login\/?$/)
+    })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Trajectory } from './trajectory'
-import { gapToPath, judge, progressStatus, roundLikeAnalytics } from './status'
+import { roundLikeAnalytics } from '../shared/format'
+import { gapToPath, judge, progressStatus } from './status'
 
 // Skilled birth attendance: higher is better. Path 2020 = 40 + 25 × 2/5 = 50.
 const coverage: Trajectory = {

@@ -1,3 +1,4 @@
+import { roundLikeAnalytics } from '../shared/format'
 import type { Direction } from './target'
 import { benchmarkFor, type Benchmark, type Trajectory } from './trajectory'
 
@@ -11,15 +12,6 @@ export const STATUS_RANK: Record<ProgressStatus, number> = {
     met: 3,
     'no-data': 4,
     'no-target': 5,
-}
-
-/**
- * DHIS2 analytics rounds indicator values to two decimals; the expected value is rounded the same way so
- * that a value shown as exactly on the path is judged on the path.
- */
-export function roundLikeAnalytics(value: number, decimals = 2): number {
-    const scale = 10 ** decimals
-    return Math.round((value + Number.EPSILON * Math.sign(value)) * scale) / scale
 }
 
 /** Signed progress: positive when `value` is better than `reference` for this direction. */

@@ -8,6 +8,8 @@ describe('scorecard CSV', () => {
     it('writes numbers the French way', () => {
         expect(csvNumber(1234.5)).toBe('1234,5')
         expect(csvNumber(0.655, 2)).toBe('0,66')
+        // As on screen: 1.005 is stored just below, and the screen still shows 1,01.
+        expect(csvNumber(1.005, 2)).toBe('1,01')
         expect(csvNumber(null)).toBe('')
     })
 

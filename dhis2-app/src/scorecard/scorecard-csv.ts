@@ -2,13 +2,12 @@ import i18n from '@dhis2/d2-i18n'
 import type { SectorShare } from '../progress/sector-split'
 import { localized, nationalLabel, statusLabel } from '../progress/labels'
 import type { ScorecardRow } from '../progress/scorecard-model'
+import { roundLikeAnalytics } from '../shared/format'
 
 /** A number as French spreadsheets read it: decimal comma, no thousands separator. */
 export function csvNumber(value: number | null | undefined, decimals = 2): string {
     if (value === null || value === undefined || !Number.isFinite(value)) return ''
-    const scale = 10 ** decimals
-    const rounded = Math.round(value * scale) / scale
-    return String(rounded).replace('.', ',')
+    return String(roundLikeAnalytics(value, decimals)).replace('.', ',')
 }
 
 function csvField(text: string): string {

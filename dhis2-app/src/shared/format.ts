@@ -6,6 +6,16 @@ export function uiLocale(): string {
     return language === 'en' ? 'en-GB' : 'fr-FR'
 }
 
+/**
+ * The app's one rounding: DHIS2 analytics rounds indicator values to two decimals, and the expected value, the
+ * gap and the CSV figures are rounded the same way, so that a value shown as exactly on the path is judged on the
+ * path and the CSV says what the screen says. The nudge keeps halves such as 1.005, stored just below, going up.
+ */
+export function roundLikeAnalytics(value: number, decimals = 2): number {
+    const scale = 10 ** decimals
+    return Math.round((value + Number.EPSILON * Math.sign(value)) * scale) / scale
+}
+
 const formatters = new Map<string, Intl.NumberFormat>()
 
 function formatter(locale: string, digits: number): Intl.NumberFormat {

@@ -2,6 +2,7 @@
 // the default targets; planners' edits in the DHIS2 dataStore override it per org unit.
 import { z } from 'zod'
 import rawCatalogue from '../targets/catalogue.json' with { type: 'json' }
+import { UID_PATTERN } from './uid.js'
 
 const bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) })
 const year = z.number().int().min(1990).max(2100)
@@ -9,7 +10,7 @@ const year = z.number().int().min(1990).max(2100)
 export const routineLinkSchema = z.object({
     /** Code of the DHIS2 indicator in the metadata package. */
     indicatorCode: z.string().regex(/^IND_[A-Z0-9_]+$/),
-    indicatorUid: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{10}$/),
+    indicatorUid: z.string().regex(UID_PATTERN),
     /** Data element codes of the numerator, so the app can split the numerator by sector. */
     numeratorDataElements: z.array(z.string().min(1)).min(1),
     denominatorDataElements: z.array(z.string().min(1)),

@@ -1,14 +1,13 @@
 // What each kind of mapping file expects to find in DHIS2.
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import { loadFacilityMappingFile } from '../mapping/facility-mapping.js'
 import { isRecord } from '../core/is-record.js'
 import { packageCollections } from '../metadata-install/install.js'
 import { labRulesSchema, type LabRules } from '../sources/lab/rules.js'
 import { mutuelleMappingSchema, type MutuelleMapping } from '../sources/mutuelle/mapping.js'
 import type { Expectation } from './check.js'
-
-const UID = /^[a-zA-Z][a-zA-Z0-9]{10}$/
 
 async function json(path: string): Promise<unknown> {
     return JSON.parse(await readFile(path, 'utf8')) as unknown
@@ -136,7 +135,7 @@ export async function facilityMappingExpectations(dir: string, today: string): P
         const mapping = await loadFacilityMappingFile(path)
         for (const entry of mapping.entries) {
             const e: Expectation = { file: path, collection: 'organisationUnits', openOn: today }
-            if (UID.test(entry.orgUnit)) e.id = entry.orgUnit
+            if (UID_PATTERN.test(entry.orgUnit)) e.id = entry.orgUnit
             else e.code = entry.orgUnit
             if (entry.district !== undefined) e.parent = entry.district
             out.push(e)

@@ -2,6 +2,7 @@
 // and why it was not matched), and the facility mapping the pipeline reads
 // (`bridge/src/mapping/facility-mapping.ts` format), holding only the matched lines.
 import { z } from 'zod'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import {
     FACILITY_MAPPING_FORMAT,
     type FacilityMappingFile as PipelineMappingFile,
@@ -25,10 +26,7 @@ export const facilityMappingEntrySchema = z.object({
     sector: z.string().optional(),
     type: z.string().optional(),
     status: z.enum(FACILITY_STATUSES),
-    orgUnit: z
-        .string()
-        .regex(/^[a-zA-Z][a-zA-Z0-9]{10}$/)
-        .nullable(),
+    orgUnit: z.string().regex(UID_PATTERN).nullable(),
     orgUnitCode: z.string().optional(),
     orgUnitName: z.string().optional(),
     districtOrgUnit: z.string().nullable(),

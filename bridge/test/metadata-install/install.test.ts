@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import { startSimulator, type RunningSimulator } from '../../../dhis2-sim/src/index.js'
 import { isRecord } from '../../src/core/is-record.js'
 import { runMetadataInstall } from '../../src/metadata-install/handler.js'
@@ -78,7 +79,7 @@ describe('bridge metadata install on a DHIS2 without the package', () => {
             isRecord(facility.data.organisationUnits[0])
                 ? String(facility.data.organisationUnits[0].id)
                 : ''
-        expect(facilityId).toMatch(/^[a-zA-Z][a-zA-Z0-9]{10}$/)
+        expect(facilityId).toMatch(UID_PATTERN)
         // An administrator renames an element and assigns a lab to the data set in DHIS2.
         const current = await api.get(`dataSets/${dataSet.id}`, { fields: ':owner' })
         const ds = isRecord(current.data) ? current.data : {}

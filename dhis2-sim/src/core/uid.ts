@@ -1,10 +1,11 @@
 // DHIS2 UIDs: 11 characters, a letter then ten letters or digits (CodeGenerator).
 import { randomInt } from 'node:crypto'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 const ALPHANUMERIC = '0123456789' + LETTERS
 
-export const UID_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{10}$/
+export { UID_PATTERN }
 
 export function isValidUid(value: string): boolean {
     return UID_PATTERN.test(value)

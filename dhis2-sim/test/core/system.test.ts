@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import { startSimulator, type RunningSimulator } from '../../src/index.js'
 import { ADMIN, IDS, OFFICER, smallSeed } from './seed.js'
 
@@ -48,7 +49,7 @@ describe('system endpoints the app shell needs', () => {
         expect(await ping.text()).toBe('pong')
         const { body } = await getJson('/api/system/id?limit=3')
         expect(body.codes).toHaveLength(3)
-        for (const code of body.codes as string[]) expect(code).toMatch(/^[a-zA-Z][a-zA-Z0-9]{10}$/)
+        for (const code of body.codes as string[]) expect(code).toMatch(UID_PATTERN)
     })
 
     it('serves /api/me with fields and sub-selections', async () => {

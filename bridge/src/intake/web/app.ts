@@ -13,6 +13,7 @@ import fastifyFormbody from '@fastify/formbody'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart'
 import fastifyRateLimit from '@fastify/rate-limit'
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import Fastify, {
     type FastifyError,
     type FastifyInstance,
@@ -406,7 +407,6 @@ export async function buildIntakeApp(options: IntakeAppOptions): Promise<Fastify
 
     // --- online form ---------------------------------------------------------------------------------
 
-    const UID = /^[A-Za-z][A-Za-z0-9]{10}$/
     const MONTH = /^\d{6}$/
 
     app.get('/formulaire', { onRequest: requireLogin }, async (req, reply) => {
@@ -431,7 +431,7 @@ export async function buildIntakeApp(options: IntakeAppOptions): Promise<Fastify
                 )
             )
         }
-        if (!UID.test(orgUnit) || !MONTH.test(period)) return notFound(req, reply)
+        if (!UID_PATTERN.test(orgUnit) || !MONTH.test(period)) return notFound(req, reply)
         const model = await service.formFor(user(req), orgUnit, period, req.lang)
         if (model === 'forbidden') return forbidden(req, reply)
         return html(reply, 200, formPage({ ...frame(req), csrf: csrfFor(req, reply) }, model))
@@ -444,7 +444,7 @@ export async function buildIntakeApp(options: IntakeAppOptions): Promise<Fastify
             const orgUnit = fieldValue(req.body, 'orgUnit') ?? ''
             const period = fieldValue(req.body, 'period') ?? ''
             const allowPartial = fieldValue(req.body, 'allowPartial') === '1'
-            if (!UID.test(orgUnit) || !MONTH.test(period)) return notFound(req, reply)
+            if (!UID_PATTERN.test(orgUnit) || !MONTH.test(period)) return notFound(req, reply)
             const fields: Record<string, string> = {}
             for (const [key, value] of Object.entries((req.body ?? {}) as Record<string, unknown>))
                 if (key.startsWith('v_') && typeof value === 'string') fields[key] = value.trim()

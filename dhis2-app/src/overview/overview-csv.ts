@@ -1,5 +1,5 @@
 import i18n from '@dhis2/d2-i18n'
-import { csvFileName, csvNumber } from '../scorecard/scorecard-csv'
+import { csvFileName, csvNumber } from '../shared/csv-values'
 import type { ScorecardRow } from '../progress/scorecard-model'
 import { localized, statusLabel } from '../progress/labels'
 import type { OverviewGrid } from './overview-model'

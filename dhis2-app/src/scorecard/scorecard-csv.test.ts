@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TARGETS } from '../progress/catalogue'
 import { ValueIndex } from '../progress/actuals'
-import { csvFileName, csvNumber, scorecardCsv } from './scorecard-csv'
+import { csvFileName, csvNumber } from '../shared/csv-values'
+import { scorecardCsv } from './scorecard-csv'
 import { buildScorecard } from '../progress/scorecard-model'
 
 describe('scorecard CSV', () => {

@@ -2,13 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import type { SectorShare } from '../progress/sector-split'
 import { localized, nationalLabel, statusLabel } from '../progress/labels'
 import type { ScorecardRow } from '../progress/scorecard-model'
-import { roundLikeAnalytics } from '../shared/format'
-
-/** A number as French spreadsheets read it: decimal comma, no thousands separator. */
-export function csvNumber(value: number | null | undefined, decimals = 2): string {
-    if (value === null || value === undefined || !Number.isFinite(value)) return ''
-    return String(roundLikeAnalytics(value, decimals)).replace('.', ',')
-}
+import { csvNumber } from '../shared/csv-values'
 
 function csvField(text: string): string {
     return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
@@ -88,15 +82,4 @@ function surveySource(source: string | null): string {
     return source === null
         ? i18n.t('National survey, no value')
         : i18n.t('National survey {{source}}', { source })
-}
-
-/** A file name without characters Windows refuses, e.g. `odd3-commune-v-2024.csv`. */
-export function csvFileName(orgUnitName: string, year: number): string {
-    const slug = orgUnitName
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-    return `odd3-${slug || 'scorecard'}-${year}.csv`
 }

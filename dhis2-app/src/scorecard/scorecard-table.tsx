@@ -17,7 +17,7 @@ import { missesOverdueTarget, type ScorecardRow } from '../progress/scorecard-mo
 import classes from './scorecard-table.module.css'
 import { Sparkline } from './sparkline'
 import { StatusBadge } from '../ui/status-badge'
-import { CountTargetElsewhere, TargetValue } from './target-value'
+import { CountTargetElsewhere, TargetValue } from '../ui/target-value'
 
 export interface ScorecardTableProps {
     rows: ScorecardRow[]

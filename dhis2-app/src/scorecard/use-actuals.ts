@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { parseAnalyticsGrid } from '../shared/analytics-grid'
 import { useParsedQuery } from '../shared/use-parsed-query'
 import { indexActuals, type ValueIndex } from '../progress/actuals'
-import { actualsParams } from './analytics-params'
+import { actualsParams } from '../shared/analytics-params'
 
 const actualsInputSchema = z.object({
     indicatorIds: z.array(z.string()),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseAnalyticsGrid } from '../shared/analytics-grid'
 import { useParsedQuery } from '../shared/use-parsed-query'
-import { sectorSplitParams } from '../scorecard/analytics-params'
+import { sectorSplitParams } from '../shared/analytics-params'
 import { indexSectorSplit, type SectorSplit } from '../progress/sector-split'
 
 const sectorSplitInputSchema = z.object({

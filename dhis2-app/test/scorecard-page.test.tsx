@@ -104,7 +104,7 @@ describe('the scorecard page', () => {
         expect(within(table).getByRole('columnheader', { name: 'Enquête' })).toBeInTheDocument()
         expect(within(table).getByText('EDSM VI 2018 (MAP)')).toBeInTheDocument()
         expect(within(panel).getByTestId('chart-actual-legend')).toHaveTextContent('Mali (national)')
-        const drill = screen.getByTestId('drill-down')
+        const drill = screen.getByRole('region', { name: /par unité d'organisation de Sikasso$/ })
         expect(within(drill).queryByTestId('drill-down-table')).not.toBeInTheDocument()
         expect(within(drill).queryByTestId('child-actual')).not.toBeInTheDocument()
         expect(within(drill).getByTestId('drill-down-national')).toHaveTextContent(
@@ -222,7 +222,7 @@ describe('the scorecard page', () => {
         await screen.findByRole('heading', { level: 1, name: /Sikasso, 2024/ })
         expect(screen.getByTestId('scorecard-skeleton')).toBeInTheDocument()
         expect(screen.getByRole('combobox', { name: 'Année' })).toHaveValue('2024')
-        expect(screen.getByTestId('open-org-unit-picker')).toBeInTheDocument()
+        expect(screen.getByRole('button', { name: "Choisir une unité d'organisation" })).toBeInTheDocument()
         // the trajectory and drill-down are not requested before the table is there
         expect(screen.queryByTestId('trajectory-panel')).not.toBeInTheDocument()
     })
@@ -262,7 +262,9 @@ describe('the scorecard page', () => {
         await openScorecard(answers)
         expect(await screen.findAllByTestId('child-link', {}, { timeout: 5000 })).toHaveLength(2)
         expect(asked).toEqual([])
-        expect(screen.getByTestId('breadcrumbs')).toHaveTextContent('Mali')
+        expect(
+            screen.getByRole('navigation', { name: "Chemin de l'unité d'organisation" })
+        ).toHaveTextContent('Mali')
     })
 
     it('switches every label to English', async () => {

@@ -20,8 +20,8 @@ async function openScorecard(year = 2024) {
 describe('the one-page brief', () => {
     it('gives the org unit, the year, statuses as words and the indicator behind with its sentence', async () => {
         await userEvent.click(await openScorecard())
-        const sheet = await screen.findByTestId('brief-sheet')
-        expect(within(sheet).getByTestId('brief-title')).toHaveTextContent('Sikasso, 2024')
+        const sheet = await screen.findByRole('article', { name: 'Sikasso, 2024' })
+        expect(within(sheet).getByRole('heading', { level: 2, name: 'Sikasso, 2024' })).toBeInTheDocument()
         const focus = within(sheet).getAllByTestId('brief-focus-item')
         expect(focus.map((f) => f.getAttribute('data-code'))).toEqual(['ODD-3.1.2'])
         expect(focus[0]).toHaveTextContent('En retard')

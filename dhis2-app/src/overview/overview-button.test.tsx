@@ -28,7 +28,9 @@ describe('the overview grid opened from the scorecard toolbar', () => {
         expect(within(births(koutiala)).getByTestId('status')).toHaveTextContent('En retard')
         // survey indicators are national: no column, said once under the grid
         expect(within(grid).queryByText('Taux de mortalité maternelle')).toBeNull()
-        expect(screen.getByTestId('overview')).toHaveTextContent('Taux de mortalité maternelle')
+        expect(screen.getByRole('dialog', { name: /^Sikasso, 2024/ })).toHaveTextContent(
+            'Taux de mortalité maternelle'
+        )
         await waitFor(() => expect(answers.analyticsCalls).toHaveLength(2))
     })
 })

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import catalogue from '../../mappings/targets/catalogue.json'
+import catalogue from '@odd3/mappings/targets/catalogue.json'
 import type { ProgressStatus } from '../src/progress/status'
 import { expectActualsMatchAnalytics, type UiLanguage } from './support/check-actuals'
 import {

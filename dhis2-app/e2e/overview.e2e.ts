@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The plan's own catalogue (the source of the app's copy): which indicators are judged on routine data.
-import catalogue from '../../mappings/targets/catalogue.json'
+import catalogue from '@odd3/mappings/targets/catalogue.json'
 import { analyticsValue, indicatorByCode } from './support/independent-values'
 import {
     api,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseCatalogue } from '../../mappings/src/catalogue'
+import { parseCatalogue } from '@odd3/mappings/catalogue'
 import { catalogueSchema } from '../src/progress/catalogue-schema'
 
 const appDir = join(import.meta.dirname, '..')

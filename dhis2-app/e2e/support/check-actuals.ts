@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import type { RunningSimulator } from '../../../dhis2-sim/src/index'
 // The plan's own catalogue (the source the app's copy is made from), for the plan code → DHIS2 indicator code
 // mapping; the indicators' UIDs and formulas are read from the server.
-import catalogue from '../../../mappings/targets/catalogue.json'
+import catalogue from '@odd3/mappings/targets/catalogue.json'
 import { api, type DemoUser } from './harness'
 import {
     analyticsValue,

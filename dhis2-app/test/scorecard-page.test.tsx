@@ -91,13 +91,13 @@ describe('the scorecard page', () => {
 
     it("labels a survey indicator's trajectory and drill-down as national, with no value per district", async () => {
         await openScorecard(sikassoAnswers(), '#/?year=2024&indicator=ODD-3.1.1')
-        const panel = await screen.findByTestId('trajectory-panel')
+        const panel = await screen.findByRole('region', { name: /^Trajectoire/ })
         const summary = within(panel).getByTestId('trajectory-summary')
         expect(summary).toHaveTextContent(
             /^En 2018, Taux de mortalité maternelle au niveau national \(Mali, enquête EDSM VI 2018 \(MAP\)\)/
         )
         expect(summary).not.toHaveTextContent('Sikasso')
-        const table = within(panel).getByTestId('trajectory-table')
+        const table = within(panel).getByRole('table')
         expect(
             within(table).getByRole('columnheader', { name: 'Réalisation, Mali (national)' })
         ).toBeInTheDocument()
@@ -220,11 +220,11 @@ describe('the scorecard page', () => {
         window.history.replaceState(null, '', '/#/?year=2024')
         render(<ScorecardPage />, answers.data)
         await screen.findByRole('heading', { level: 1, name: /Sikasso, 2024/ })
-        expect(screen.getByTestId('scorecard-skeleton')).toBeInTheDocument()
+        expect(screen.getByText('Chargement du tableau de bord…')).toBeInTheDocument()
         expect(screen.getByRole('combobox', { name: 'Année' })).toHaveValue('2024')
         expect(screen.getByRole('button', { name: "Choisir une unité d'organisation" })).toBeInTheDocument()
         // the trajectory and drill-down are not requested before the table is there
-        expect(screen.queryByTestId('trajectory-panel')).not.toBeInTheDocument()
+        expect(screen.queryByRole('region', { name: /^Trajectoire/ })).not.toBeInTheDocument()
     })
 
     it('marks the running year incomplete, with provisional statuses', async () => {

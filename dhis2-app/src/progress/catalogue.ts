@@ -1,5 +1,4 @@
-import rawCatalogue from './catalogue.json'
-import { catalogueSchema, type CatalogueTarget } from './catalogue-schema'
+import { loadCatalogue, type Target as CatalogueTarget } from '@odd3/mappings/catalogue'
 import type { IndicatorTarget, TargetOrigin } from './target'
 
 const CATALOGUE: TargetOrigin = { orgUnit: null, fromRecord: false }
@@ -30,7 +29,5 @@ export function toIndicatorTarget(t: CatalogueTarget): IndicatorTarget {
     }
 }
 
-/** The committed catalogue (a copy of mappings/targets/catalogue.json), validated at start. */
-export const DEFAULT_TARGETS: readonly IndicatorTarget[] = catalogueSchema
-    .parse(rawCatalogue)
-    .indicators.map(toIndicatorTarget)
+/** The committed catalogue (mappings/targets/catalogue.json, bundled at build time), validated at start. */
+export const DEFAULT_TARGETS: readonly IndicatorTarget[] = loadCatalogue().indicators.map(toIndicatorTarget)

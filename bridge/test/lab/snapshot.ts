@@ -13,7 +13,10 @@ const ref = (v: unknown): string => (typeof v === 'object' && v !== null && 'id'
 
 export function packageSnapshot(): MetadataSnapshot {
     const pkg = JSON.parse(
-        readFileSync(new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url), 'utf8')
+        readFileSync(
+            new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url),
+            'utf8'
+        )
     ) as Record<string, Obj[]>
     const options = new Map((pkg.categoryOptions ?? []).map((o) => [o.id, o.code ?? o.id]))
     const orgUnits = demoOrgUnits()

@@ -55,7 +55,10 @@ describe('mutuelles', () => {
         expect(kolokani).toHaveLength(6)
         expect(kolokani.find((v) => v.period === '202501')?.value).toBe('11201')
         const pkg = JSON.parse(
-            readFileSync(new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url), 'utf8')
+            readFileSync(
+                new URL('../../../mappings/metadata/dhis2-metadata-package.json', import.meta.url),
+                'utf8'
+            )
         ) as {
             categoryOptionCombos: Array<{ id: string; code: string }>
         }

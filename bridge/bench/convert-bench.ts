@@ -21,7 +21,9 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator } from '../../dhis2-sim/src/index.js'
 import { Dhis2Client } from '../src/dhis2/client.js'
+import { monthLabel } from '../src/core/month-label.js'
 import { fetchMetadata, writeSnapshot } from '../src/metadata-snapshot/fetch.js'
+import { ELEMENTS } from './monthly-report-cells.js'
 
 const root = join(import.meta.dirname, '..', '..')
 const outDir = join(root, 'bench-output')
@@ -42,46 +44,6 @@ const facilities = (
     .filter((f) => f.sector.startsWith('PRIVE') && f.type !== 'LABO')
     .map((f) => f.code)
 
-const AGE = ['< 5 ans', '5 ans et plus']
-const SEX = ['M', 'F']
-const ELEMENTS: Array<[string, string[]]> = [
-    ['CONSULT_CURATIVE', AGE],
-    ['PALU_SUSPECTS', AGE],
-    ['PALU_TESTES', AGE],
-    ['PALU_CONFIRMES', AGE],
-    ['CPN1', ['']],
-    ['CPN4', ['']],
-    ['ACCOUCH_TOTAL', ['']],
-    ['ACCOUCH_ASSISTES', ['']],
-    ['NAISS_VIVANTES', ['']],
-    ['DECES_MATERNELS', ['']],
-    ['DECES_NEONATALS', ['']],
-    ['DECES_MOINS5', ['']],
-    ['PF_NOUVELLES', ['']],
-    ['PF_UTILISATRICES', ['']],
-    ['VAC_PENTA3', ['']],
-    ['VAC_RR1', ['']],
-    ['VAC_COMPLET', ['']],
-    ['VIH_TESTES', SEX],
-    ['VIH_NOUVEAUX', SEX],
-    ['SIDA_DECES', ['']],
-    ['TB_CAS_NOTIFIES', SEX],
-]
-const MONTHS = [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-]
-
 async function generate(file: string, years: number): Promise<number> {
     const out = createWriteStream(file)
     let values = 0
@@ -91,7 +53,7 @@ async function generate(file: string, years: number): Promise<number> {
         for (let m = 0; m < 12; m++) {
             // the forms people write: 2024-03, 03/2024, mars 2024, 202403
             const mm = String(m + 1).padStart(2, '0')
-            const forms = [`${y}-${mm}`, `${mm}/${y}`, `${MONTHS[m]} ${y}`, `${y}${mm}`]
+            const forms = [`${y}-${mm}`, `${mm}/${y}`, monthLabel(`${y}${mm}`, 'fr'), `${y}${mm}`]
             for (const f of facilities) {
                 const period = forms[(m + f.length) % 4]
                 for (const [de, dis] of ELEMENTS)

@@ -19,6 +19,7 @@ import { buildDemoSeed, demoOrgUnits } from '../../dhis2-sim/src/demo/index.js'
 import { startSimulator, type SeedUser } from '../../dhis2-sim/src/index.js'
 import { uidFromCode } from '@odd3/mappings/uid'
 import { startIntakeServer } from '../src/intake/web/server.js'
+import { ELEMENTS, VALUES_PER_REPORT } from './monthly-report-cells.js'
 
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 500)
 const AT_ONCE = 50
@@ -162,34 +163,6 @@ class Browser {
         )
     }
 }
-
-const AGE = ['< 5 ans', '5 ans et plus']
-const SEX = ['M', 'F']
-/** Every cell of the private monthly report (DS_PRIVE_MENSUEL): 21 data elements, 28 values. */
-const ELEMENTS: Array<[string, string[]]> = [
-    ['CONSULT_CURATIVE', AGE],
-    ['PALU_SUSPECTS', AGE],
-    ['PALU_TESTES', AGE],
-    ['PALU_CONFIRMES', AGE],
-    ['CPN1', ['']],
-    ['CPN4', ['']],
-    ['ACCOUCH_TOTAL', ['']],
-    ['ACCOUCH_ASSISTES', ['']],
-    ['NAISS_VIVANTES', ['']],
-    ['DECES_MATERNELS', ['']],
-    ['DECES_NEONATALS', ['']],
-    ['DECES_MOINS5', ['']],
-    ['PF_NOUVELLES', ['']],
-    ['PF_UTILISATRICES', ['']],
-    ['VAC_PENTA3', ['']],
-    ['VAC_RR1', ['']],
-    ['VAC_COMPLET', ['']],
-    ['VIH_TESTES', SEX],
-    ['VIH_NOUVEAUX', SEX],
-    ['SIDA_DECES', ['']],
-    ['TB_CAS_NOTIFIES', SEX],
-]
-const VALUES_PER_REPORT = ELEMENTS.reduce((n, [, d]) => n + d.length, 0)
 
 /** YYYYMM, `back` months before the given one. */
 function monthBefore(date: Date, back: number): string {

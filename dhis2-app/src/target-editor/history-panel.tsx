@@ -11,7 +11,7 @@ import {
 import React from 'react'
 import { ErrorNotice } from '../shared/error-notice'
 import { LoadingState } from '../shared/loading-state'
-import { downloadText } from './download'
+import { downloadText } from '../shared/download'
 import { historyCsv, outcomeLabel, recordSummary } from './history'
 import { formatWhen } from './save-messages'
 import classes from './target-editor.module.css'

@@ -2,12 +2,11 @@
 // page comes out, from the « Imprimer / PDF » button or from the browser's own print menu, with the region,
 // the year, every status as a word, the three indicators furthest behind with their sentence, private
 // completeness and where the figures come from; never the DHIS2 header bar or the page's controls.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from './support/axe'
 import {
     api,
     openApp,
@@ -19,7 +18,6 @@ import {
     type Harness,
 } from './support/harness'
 
-const require = createRequire(import.meta.url)
 const YEAR = 2024
 const STATUS_WORDS = [
     'Cible atteinte',
@@ -109,18 +107,6 @@ async function printOneA4Page(page: Page): Promise<string> {
     expect(Math.abs((pages[0]?.width ?? 0) - 595.28)).toBeLessThan(2)
     expect(Math.abs((pages[0]?.height ?? 0) - 841.89)).toBeLessThan(2)
     return pages[0]?.text ?? ''
-}
-
-/** axe-core's violations inside the element matching `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })
-    return page.evaluate(async (include) => {
-        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe
-        const result = (await axe.run({ include: [[include]] })) as {
-            violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>
-        }
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    }, selector)
 }
 
 describe('the one-page brief for the meeting', () => {

@@ -1,11 +1,10 @@
 // User story: a district officer without a mouse, with a screen reader, or on a phone (360 px) uses the whole
 // scorecard (issue 13 §4): the year, the org unit picker and the drill-down by keyboard only, new content
 // announced, one h1 and ordered headings, no sideways page scroll, and no axe-core violation in the app's markup.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from './support/axe'
 import {
     api,
     openApp,
@@ -16,8 +15,6 @@ import {
     waitForScorecard,
     type Harness,
 } from './support/harness'
-
-const require = createRequire(import.meta.url)
 
 /** What has the keyboard focus, described by its data-test (or its tag). */
 function focused(page: Page): Promise<string> {
@@ -157,14 +154,7 @@ describe('keyboard, screen reader and phone', () => {
         expect(sparkline).toMatch(/^Tendance de .+ (de .+ en \d{4} à .+ en \d{4}|non disponible)/)
         expect(await page.locator('[data-test="indicator-link"][aria-current="true"]').count()).toBe(1)
 
-        await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })
-        const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe
-            const result = (await axe.run({ include: [['[data-test="scorecard-page"]']] })) as {
-                violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>
-            }
-            return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-        })
+        const violations = await axeViolations(page, '[data-test="scorecard-page"]')
         expect(violations).toEqual([])
         await page.context().close()
     })

@@ -1,12 +1,11 @@
 // User story: the regional health officer of Sikasso sees every district of the region against every
 // indicator at once, each status as a word, and downloads the same lines as CSV for the regional review.
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The plan's own catalogue (the source of the app's copy): which indicators are judged on routine data.
 import catalogue from '@odd3/mappings/targets/catalogue.json'
 import { analyticsValue, indicatorByCode } from './support/independent-values'
+import { axeViolations } from './support/axe'
 import {
     api,
     openApp,
@@ -18,7 +17,6 @@ import {
     type Harness,
 } from './support/harness'
 
-const require = createRequire(import.meta.url)
 const YEAR = 2024
 const STATUS_WORDS: Record<string, string> = {
     met: 'Cible atteinte',
@@ -57,18 +55,6 @@ function csvFields(line: string): string[] {
     }
     fields.push(field)
     return fields
-}
-
-/** axe-core's violations inside the element matching `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') })
-    return page.evaluate(async (include) => {
-        const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe
-        const result = (await axe.run({ include: [[include]] })) as {
-            violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>
-        }
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)
-    }, selector)
 }
 
 describe('the overview of every district against every indicator', () => {

@@ -1,12 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
-import { csvFileName, csvNumber } from '../shared/csv-values'
+import { csvDocument, csvFileName, csvNumber } from '../shared/csv-values'
 import type { ScorecardRow } from '../progress/scorecard-model'
 import { localized, statusLabel } from '../progress/labels'
 import type { OverviewGrid } from './overview-model'
-
-function csvField(text: string): string {
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 /**
  * The overview as the scorecard's CSV is written (`;`, decimal comma, CRLF, UTF-8 with a BOM for French
@@ -36,7 +32,7 @@ export function overviewCsv(grid: OverviewGrid, year: number, provisional = fals
         }),
         csvNumber(line.completeness, 1),
     ])
-    return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+    return csvDocument([header, ...lines])
 }
 
 /** `odd3-overview-sikasso-2024.csv`: beside the scorecard's own `odd3-sikasso-2024.csv`. */

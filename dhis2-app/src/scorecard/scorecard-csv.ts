@@ -2,11 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import type { SectorShare } from '../progress/sector-split'
 import { localized, nationalLabel, statusLabel } from '../progress/labels'
 import type { ScorecardRow } from '../progress/scorecard-model'
-import { csvNumber } from '../shared/csv-values'
-
-function csvField(text: string): string {
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+import { csvDocument, csvNumber } from '../shared/csv-values'
 
 /**
  * The scorecard as CSV for French Excel: `;` separators, decimal commas, CRLF line ends and a UTF-8 byte
@@ -69,7 +65,7 @@ export function scorecardCsv(
             row.national ? '' : csvNumber(share, 1),
         ]
     })
-    return '\uFEFF' + [header, ...lines].map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+    return csvDocument([header, ...lines])
 }
 
 /** A count's targets are shown only for the unit they were set for (never compared across levels). */

@@ -1,5 +1,15 @@
 import { roundLikeAnalytics } from './format'
 
+/** One CSV field for French Excel: quoted only when it holds the separator, a quote or a line break. */
+function csvField(text: string): string {
+    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** Lines to a file French Excel opens by double-click: `;`, CRLF, UTF-8 with a byte order mark. */
+export function csvDocument(lines: string[][]): string {
+    return '\uFEFF' + lines.map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
+}
+
 /** A number as French spreadsheets read it: decimal comma, no thousands separator. */
 export function csvNumber(value: number | null | undefined, decimals = 2): string {
     if (value === null || value === undefined || !Number.isFinite(value)) return ''

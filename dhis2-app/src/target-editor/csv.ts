@@ -1,13 +1,4 @@
-/** One CSV field for French Excel: quoted only when it holds the separator, a quote or a line break. */
-export function csvField(text: string): string {
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-/** Lines to a file French Excel opens by double-click: `;`, CRLF, UTF-8 with a byte order mark. */
-export function csvDocument(lines: string[][]): string {
-    return '\uFEFF' + lines.map((fields) => fields.map(csvField).join(';')).join('\r\n') + '\r\n'
-}
-
+// Reading the CSV files planners import; writing CSV is csvDocument in shared/csv-values.ts.
 export interface CsvRow {
     /** Line of the file where the row starts (the header is line 1), as a spreadsheet numbers it. */
     line: number

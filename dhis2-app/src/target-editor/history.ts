@@ -1,7 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import { z } from 'zod'
 import { targetRecordSchema } from '../progress/target-record'
-import { csvDocument } from './csv'
+import { csvDocument } from '../shared/csv-values'
 import { draftFromRecord } from './record-draft'
 
 /** History entries are separate dataStore keys, never rewritten: `history-<ms since 1970>-<random>`. */

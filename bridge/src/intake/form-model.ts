@@ -15,8 +15,7 @@ import { LocalizedError } from '../i18n/localized-error.js'
 import type { MetadataIndex } from '../metadata-snapshot/index.js'
 import type { CocMeta, DataElementMeta } from '../metadata-snapshot/types.js'
 import { monthLabel } from './expected-months.js'
-
-import type { FormField, FormModel, IntakeOrgUnit } from './service.js'
+import type { FormField, FormModel, IntakeOrgUnit } from './form-types.js'
 
 export type { FormField, FormModel, IntakeOrgUnit }
 

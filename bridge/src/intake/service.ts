@@ -1,6 +1,7 @@
 // The intake service: private clinics, labs and mutuelles submit their monthly reports, get a
 // receipt, and follow them into DHIS2. A thin shell over the CLI's own stages (see submit.ts and
-// deliver.ts); the web layer (web/) and the form (form-model.ts) code against this interface.
+// deliver.ts); the web layer (web/) codes against this interface. The form's shapes are in
+// form-types.ts, which the form builder (form-model.ts) imports without importing this module.
 import type { Dhis2Config } from '../dhis2/client.js'
 import { appendAudit } from '../storage/audit.js'
 import { authenticateWithDhis2 } from './authenticate.js'
@@ -8,14 +9,13 @@ import { IntakeContext } from './context.js'
 import { formForUser, submitFormValues } from './form.js'
 import { submitUpload } from './submit.js'
 import type { FacilityFigures } from './figures.js'
+import type { FormModel, IntakeOrgUnit } from './form-types.js'
 import { myReportsFor, submissionFor } from './views.js'
 import { startOutboxWorker, type WorkerOptions } from './worker.js'
 
-export interface IntakeOrgUnit {
-    id: string
-    name: string
-    path: string
-}
+// the web layer and the tests take every shape of the service's interface from here
+export type { FormField, FormModel, IntakeOrgUnit } from './form-types.js'
+
 /** A DHIS2 user of the intake, as /api/me gives it: never the password. */
 export interface IntakeUser {
     username: string
@@ -55,21 +55,6 @@ export interface SubmissionView {
     stateDetail: string | null
     refusals: IntakeIssue[]
     updatedAt: string
-}
-export interface FormField {
-    key: string
-    label: string
-    dataElement: string
-    categoryOptionCombo: string
-    valueType: string
-    current: string | null
-}
-export interface FormModel {
-    orgUnit: IntakeOrgUnit
-    period: string
-    periodLabel: string
-    dataSetName: string
-    sections: Array<{ name: string; fields: FormField[] }>
 }
 export interface MonthStatus {
     period: string

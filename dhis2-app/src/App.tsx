@@ -2,6 +2,7 @@ import './shared/i18n-text'
 import i18n from '@dhis2/d2-i18n'
 import { Tab, TabBar } from '@dhis2/ui'
 import React, { lazy, Suspense, useState } from 'react'
+import { scorecardActions } from './scorecard-actions'
 import { ScorecardPage } from './scorecard/scorecard-page'
 import { LoadingState } from './shared/loading-state'
 // Generated from i18n/*.po by d2-app-scripts (start, build); registers the translations.
@@ -35,7 +36,7 @@ const App = () => {
                 </TabBar>
             </nav>
             {view === 'scorecard' ? (
-                <ScorecardPage />
+                <ScorecardPage actions={scorecardActions} />
             ) : (
                 <Suspense fallback={<LoadingState label={i18n.t('Loading the targets…')} />}>
                     <TargetsView />

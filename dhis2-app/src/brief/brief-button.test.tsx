@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { sikassoAnswers } from '../../test/fixtures'
 import { useLanguage } from '../../test/i18n'
 import { render } from '../../test/render'
+import { scorecardActions } from '../scorecard-actions'
 import { ScorecardPage } from '../scorecard/scorecard-page'
 
 async function openScorecard(year = 2024) {
     window.history.replaceState(null, '', `/#/?year=${year}`)
-    render(<ScorecardPage />, sikassoAnswers().data)
+    render(<ScorecardPage actions={scorecardActions} />, sikassoAnswers().data)
     await screen.findByTestId('scorecard-table')
     await screen.findByTestId('private-completeness')
     // the button comes in its own chunk, loaded after the figures
@@ -51,7 +52,7 @@ describe('the one-page brief', () => {
     it('is what the browser prints from its own menu, in English for an English UI', async () => {
         await useLanguage('en')
         window.history.replaceState(null, '', '/#/?year=2024')
-        render(<ScorecardPage />, sikassoAnswers().data)
+        render(<ScorecardPage actions={scorecardActions} />, sikassoAnswers().data)
         await screen.findByRole('button', { name: 'Print / PDF' }, { timeout: 15_000 })
         act(() => {
             window.dispatchEvent(new Event('beforeprint'))

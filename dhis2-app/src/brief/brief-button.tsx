@@ -3,14 +3,14 @@ import i18n from '@dhis2/d2-i18n'
 import { Button } from '@dhis2/ui'
 import React, { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { createPortal, flushSync } from 'react-dom'
+import type { ScorecardFigures } from '../progress/scorecard-figures'
 import type { OrgUnitWithFamily } from '../shared/use-org-unit'
-import type { useScorecard } from '../scorecard/use-scorecard'
 import classes from './brief.module.css'
 import { BriefSheet } from './brief-sheet'
 import { dataSource } from './data-source'
 
 export interface BriefButtonProps {
-    view: ReturnType<typeof useScorecard>
+    figures: ScorecardFigures
     unit: OrgUnitWithFamily
     country: string
 }
@@ -23,18 +23,16 @@ type Mode = 'closed' | 'preview' | 'print'
  * PDF). A print started from the browser's own menu also gets the brief rather than the interactive page,
  * which does not fit on paper.
  */
-const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
+const BriefButton = ({ figures, unit, country }: BriefButtonProps) => {
     const [mode, setMode] = useState<Mode>('closed')
     const [printedAt, setPrintedAt] = useState(() => new Date())
     const config = useConfig()
     // @dhis2/ui's Button takes no ref: its wrapper finds it to give focus back on close.
     const opener = useRef<HTMLSpanElement | null>(null)
-    const ready = view.actuals.data !== undefined
     const modeRef = useRef(mode)
     modeRef.current = mode
 
     useEffect(() => {
-        if (!ready) return
         const beforePrint = () => {
             if (modeRef.current !== 'closed') return
             // Synchronously, so the brief is in the page the browser is about to lay out for print.
@@ -50,7 +48,7 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
             window.removeEventListener('beforeprint', beforePrint)
             window.removeEventListener('afterprint', afterPrint)
         }
-    }, [ready])
+    }, [])
 
     useLayoutEffect(() => {
         if (mode === 'closed') return
@@ -103,7 +101,6 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
             <span ref={opener}>
                 <Button
                     small
-                    disabled={!ready}
                     onClick={() => {
                         setPrintedAt(new Date())
                         setMode('preview')
@@ -143,13 +140,13 @@ const BriefButton = ({ view, unit, country }: BriefButtonProps) => {
                         <BriefSheet
                             unit={unit}
                             country={country}
-                            year={view.year}
-                            rows={view.rows}
-                            shares={view.shares}
-                            completeness={view.split.data ? view.completeness : null}
+                            year={figures.year}
+                            rows={figures.rows}
+                            shares={figures.shares}
+                            completeness={figures.completeness}
                             source={dataSource(config, window.location.href)}
                             printedAt={printedAt}
-                            provisional={view.incompleteYear}
+                            provisional={figures.provisional}
                         />
                     </div>,
                     document.body

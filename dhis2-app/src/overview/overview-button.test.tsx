@@ -4,13 +4,14 @@ import React from 'react'
 import { describe, expect, it } from 'vitest'
 import { KADIOLO, KOUTIALA, sikassoAnswers } from '../../test/fixtures'
 import { render } from '../../test/render'
+import { scorecardActions } from '../scorecard-actions'
 import { ScorecardPage } from '../scorecard/scorecard-page'
 
 describe('the overview grid opened from the scorecard toolbar', () => {
     it('shows every district against every routine indicator, from the scorecard request alone', async () => {
         window.history.replaceState(null, '', '/#/?year=2024')
         const answers = sikassoAnswers()
-        render(<ScorecardPage />, answers.data)
+        render(<ScorecardPage actions={scorecardActions} />, answers.data)
         await screen.findByTestId('scorecard-table')
         await userEvent.click(
             await screen.findByRole('button', { name: "Vue d'ensemble des sous-unités" }, { timeout: 15_000 })

@@ -1,10 +1,10 @@
 import i18n from '@dhis2/d2-i18n'
 import { Button, ButtonStrip, Modal, ModalActions, ModalContent, ModalTitle } from '@dhis2/ui'
-import React, { useMemo, useRef, useState } from 'react'
-import type { OrgUnitWithFamily } from '../shared/use-org-unit'
-import { ExportButton } from '../shared/export-button'
-import type { useScorecard } from '../scorecard/use-scorecard'
+import React, { useRef, useState } from 'react'
 import { localized } from '../progress/labels'
+import type { ScorecardFigures } from '../progress/scorecard-figures'
+import { ExportButton } from '../shared/export-button'
+import type { OrgUnitWithFamily } from '../shared/use-org-unit'
 import { selectionToHash } from '../shared/selection'
 import { overviewCsv, overviewFileName } from './overview-csv'
 import { OverviewGrid } from './overview-grid'
@@ -12,7 +12,7 @@ import { overviewGrid } from './overview-model'
 import classes from './overview.module.css'
 
 export interface OverviewButtonProps {
-    view: ReturnType<typeof useScorecard>
+    figures: ScorecardFigures
     unit: OrgUnitWithFamily
 }
 
@@ -21,16 +21,12 @@ export interface OverviewButtonProps {
  * The figures are the scorecard's own: its first analytics request already covers the org unit and all
  * its children, so opening the grid costs no request.
  */
-const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
+const OverviewButton = ({ figures, unit }: OverviewButtonProps) => {
     const [open, setOpen] = useState(false)
     const opener = useRef<HTMLSpanElement | null>(null)
-    const ready = view.actuals.data !== undefined && unit.children.length > 0
-    const { childrenFor, targets, year } = view
-    const grid = useMemo(
-        () => (open ? overviewGrid(targets.targets, unit.children, childrenFor) : null),
-        // childrenFor is rebuilt on every render of the page; the data it reads are these
-        [open, targets.targets, unit.children, view.actuals.data, view.split.data, year]
-    )
+    const { year, provisional } = figures
+    // Worked out on each render while open: a few hundred cells from figures already in memory.
+    const grid = open ? overviewGrid(figures.targets, unit.children, figures.childrenFor) : null
     const close = () => {
         setOpen(false)
         opener.current?.querySelector('button')?.focus()
@@ -38,7 +34,12 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
     return (
         <>
             <span ref={opener}>
-                <Button small disabled={!ready} onClick={() => setOpen(true)} dataTest="open-overview">
+                <Button
+                    small
+                    disabled={unit.children.length === 0}
+                    onClick={() => setOpen(true)}
+                    dataTest="open-overview"
+                >
                     {i18n.t('All sub-units')}
                 </Button>
             </span>
@@ -66,7 +67,7 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
                             grid={grid}
                             hrefFor={(id) => selectionToHash({ orgUnit: id, year, indicator: null })}
                             onOpen={() => setOpen(false)}
-                            provisional={view.incompleteYear}
+                            provisional={provisional}
                         />
                         {grid.national.length > 0 && (
                             <p className={classes.note}>
@@ -81,7 +82,7 @@ const OverviewButton = ({ view, unit }: OverviewButtonProps) => {
                         <ButtonStrip end>
                             <ExportButton
                                 fileName={overviewFileName(unit.name, year)}
-                                content={() => overviewCsv(grid, year, view.incompleteYear)}
+                                content={() => overviewCsv(grid, year, provisional)}
                             />
                             <Button small secondary onClick={close} dataTest="close-overview">
                                 {i18n.t('Close')}

@@ -91,11 +91,18 @@ export function sectorShare(
     }
 }
 
+/** Reports of the private data sets received and expected, and their rate in percent (null: none expected). */
+export interface PrivateCompleteness {
+    actual: number
+    expected: number
+    rate: number | null
+}
+
 /** Completeness of the private data sets for one org unit: reports received / expected, in percent. */
 export function privateCompleteness(
     data: OrgUnitSectorData | undefined,
     dataSetIds: string[]
-): { actual: number; expected: number; rate: number | null } {
+): PrivateCompleteness {
     let actual = 0
     let expected = 0
     for (const id of dataSetIds) {

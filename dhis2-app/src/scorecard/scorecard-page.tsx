@@ -1,7 +1,8 @@
 import i18n from '@dhis2/d2-i18n'
-import React, { useRef, useState } from 'react'
+import React, { useRef, useState, type ReactNode } from 'react'
 import { CompletenessSummary } from '../completeness/completeness-summary'
 import { localized } from '../progress/labels'
+import type { ScorecardFigures } from '../progress/scorecard-figures'
 import { ErrorNotice } from '../shared/error-notice'
 import type { UserFacingError } from '../shared/errors'
 import { NoOrgUnitNotice, OrgUnitFallbackNotice, PartialFailureNotice } from '../shared/notices'
@@ -26,11 +27,23 @@ function useLastShown(unit: OrgUnitWithFamily | undefined): OrgUnitWithFamily | 
     return unit ?? last.current
 }
 
+/** What the app's further actions on the figures are given, once the figures are in. */
+export interface ScorecardActionsContext {
+    figures: ScorecardFigures
+    unit: OrgUnitWithFamily
+    country: string
+}
+
+export interface ScorecardPageProps {
+    /** Actions shown in the toolbar once the figures are in (the app gives the overview and the brief). */
+    actions?: (context: ScorecardActionsContext) => ReactNode
+}
+
 /**
- * The whole app, laid out: the toolbar, notices, the scorecard table and the selected indicator's detail. It owns
- * the selection and where the keyboard focus goes when the view changes.
+ * The whole scorecard, laid out: the toolbar, notices, the scorecard table and the selected indicator's detail.
+ * It owns the selection and where the keyboard focus goes when the view changes.
  */
-export const ScorecardPage = () => {
+export const ScorecardPage = ({ actions }: ScorecardPageProps) => {
     const [now] = useState(() => new Date())
     const { selection, select, replace } = useSelection()
     const [replaceOrgUnit] = useState(() => (orgUnit: string | null) => replace({ orgUnit }))
@@ -58,6 +71,15 @@ export const ScorecardPage = () => {
     const selectedCode = selection.indicator ?? view.rows.find((r) => !r.national)?.target.code ?? null
     const selectedRow = view.rows.find((r) => r.target.code === selectedCode) ?? null
     const noData = view.actuals.data !== undefined && view.actuals.data.size === 0
+    const figures: ScorecardFigures = {
+        year: view.year,
+        provisional: view.incompleteYear,
+        targets: view.targets.targets,
+        rows: view.rows,
+        shares: view.shares,
+        completeness: view.split.data ? view.completeness : null,
+        childrenFor: view.childrenFor,
+    }
 
     const body = (() => {
         if (view.me.error) return <ErrorNotice error={view.me.error} />
@@ -117,6 +139,7 @@ export const ScorecardPage = () => {
                 view={view}
                 shown={shown}
                 readyUnit={ready ? unit : null}
+                actions={ready && actions ? actions({ figures, unit, country }) : null}
                 country={country}
                 userRoots={userRoots}
                 currentYear={now.getFullYear()}

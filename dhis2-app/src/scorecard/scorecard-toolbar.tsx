@@ -1,5 +1,5 @@
 import i18n from '@dhis2/d2-i18n'
-import React, { lazy, Suspense, type RefObject } from 'react'
+import React, { type ReactNode, type RefObject } from 'react'
 import { Breadcrumbs } from '../drill-down/breadcrumbs'
 import { OrgUnitPicker } from '../drill-down/org-unit-picker'
 import type { OrgUnitWithFamily } from '../shared/use-org-unit'
@@ -10,16 +10,14 @@ import classes from './scorecard-page.module.css'
 import type { useScorecard } from './use-scorecard'
 import { YearSelect } from './year-select'
 
-// Their own chunks, fetched once the scorecard's figures are in: none is needed for the first view.
-const BriefButton = lazy(() => import('../brief/brief-button'))
-const OverviewButton = lazy(() => import('../overview/overview-button'))
-
 export interface ScorecardToolbarProps {
     view: ReturnType<typeof useScorecard>
     /** The org unit on screen: the last one shown while the next one loads. */
     shown: OrgUnitWithFamily | undefined
-    /** Set once the figures are in: exporting, the overview and the brief wait for it. */
+    /** Set once the figures are in: exporting waits for it. */
     readyUnit: OrgUnitWithFamily | null
+    /** Further actions on the figures (the overview, the brief), given by the app once they are in. */
+    actions: ReactNode
     country: string
     userRoots: string[]
     currentYear: number
@@ -36,6 +34,7 @@ export const ScorecardToolbar = ({
     view,
     shown,
     readyUnit,
+    actions,
     country,
     userRoots,
     currentYear,
@@ -92,12 +91,7 @@ export const ScorecardToolbar = ({
                     })
                 }
             />
-            {readyUnit && (
-                <Suspense fallback={null}>
-                    <OverviewButton view={view} unit={readyUnit} />
-                    <BriefButton view={view} unit={readyUnit} country={country} />
-                </Suspense>
-            )}
+            {actions}
         </div>
     </header>
 )

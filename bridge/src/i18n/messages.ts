@@ -1021,6 +1021,19 @@ export const MESSAGES = {
             en: 'Nothing to do on your side.',
         },
     },
+    // `bridge serve`, said to the operator who started it
+    SERVE_READY: {
+        message: {
+            fr: 'Service de dépôt prêt : {{url}} (Ctrl+C pour arrêter)',
+            en: 'Intake service ready: {{url}} (Ctrl+C to stop)',
+        },
+    },
+    SERVE_STOPPING: {
+        message: { fr: 'Arrêt du service…', en: 'Stopping the service…' },
+    },
+    SERVE_FAILED: {
+        message: { fr: 'Erreur : {{detail}}', en: 'Error : {{detail}}' },
+    },
     UNEXPECTED_FAILURE: {
         message: {
             fr: 'Le pont s’est arrêté sur une erreur inattendue ({{detail}}).',

@@ -1,9 +1,9 @@
-// `bridge serve`: the intake web service for private clinics, labs and mutuelles (argument parsing
-// only; the server is src/intake/web/server.ts). It pushes with the same service account as the CLI.
+// `bridge serve`: argument parsing only; the work is runServe (src/intake/handler.ts). The shell keeps
+// what is the process's own: its signals, and so when the service stops.
 import { Command, InvalidArgumentError, Option } from 'commander'
 import type { Lang } from '../../core/types.js'
-import { startIntakeServer, type RunningIntake } from '../../intake/web/server.js'
-import { DATABASE_URL_VARIABLE } from '../../storage/index.js'
+import { messageFor, type MessageCode } from '../../i18n/messages.js'
+import { runServe, type RunningServe } from '../../intake/handler.js'
 import { describeFailure } from '../failure.js'
 import { h } from '../help-lang.js'
 import { loadConfigAndWarn } from '../shared-options.js'
@@ -32,6 +32,34 @@ function port(v: string): number {
     if (!Number.isInteger(n) || n < 0 || n > 65535)
         throw new InvalidArgumentError(h({ fr: 'port entre 0 et 65535', en: 'port between 0 and 65535' }))
     return n
+}
+
+function say(code: MessageCode, lang: Lang, params: Record<string, string> = {}): string {
+    return messageFor(code, params).message[lang]
+}
+
+/**
+ * Ctrl+C or a supervisor's SIGTERM. The CLI's own handlers (interrupt.ts) exit at once, reporting an
+ * interrupted push; a server instead stops taking requests, lets the worker finish what it holds and
+ * closes the database, then exits 0 (1 if closing failed). A second signal exits at once (130 / 143).
+ */
+function stopOnSignals(running: RunningServe, lang: Lang): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal)
+    let stopping = false
+    const stop = (signal: NodeJS.Signals) => {
+        if (stopping) process.exit(signal === 'SIGTERM' ? 143 : 130)
+        stopping = true
+        process.stdout.write(`${say('SERVE_STOPPING', lang)}\n`)
+        running.stop().then(
+            () => process.exit(0),
+            (e: unknown) => {
+                process.stderr.write(`${describeFailure(e, lang)}\n`)
+                process.exit(1)
+            }
+        )
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
 }
 
 export function serveCommand(): Command {
@@ -85,49 +113,24 @@ export function serveCommand(): Command {
         )
         .action(async (o: RawServeOptions) => {
             const lang: Lang = o.lang === 'en' ? 'en' : 'fr'
-            let running: RunningIntake
+            let running: RunningServe
             try {
-                const dhis2 = await loadConfigAndWarn(o.config, lang)
-                const database = o.database ?? process.env[DATABASE_URL_VARIABLE]
-                running = await startIntakeServer({
-                    dhis2,
-                    stateDir: o.stateDir,
+                running = await runServe({
+                    dhis2: await loadConfigAndWarn(o.config, lang),
                     port: o.port,
                     host: o.host,
-                    // the same setting as the rest of the bridge (docs/storage.md), the option winning
-                    ...(database ? { databaseUrl: database } : {}),
+                    ...(o.database !== undefined ? { database: o.database } : {}),
+                    stateDir: o.stateDir,
                     ...(o.mappings ? { mappingsRoot: o.mappings } : {}),
                     trustProxy: o.trustProxy ?? false,
                     idleMinutes: o.idleMinutes,
-                    logger: { level: 'info' },
                 })
             } catch (e) {
-                process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${describeFailure(e, lang)}\n`)
+                process.stderr.write(`${say('SERVE_FAILED', lang, { detail: describeFailure(e, lang) })}\n`)
                 process.exitCode = 1
                 return
             }
-            process.stdout.write(
-                lang === 'fr'
-                    ? `Service de dépôt prêt : ${running.url} (Ctrl+C pour arrêter)\n`
-                    : `Intake service ready: ${running.url} (Ctrl+C to stop)\n`
-            )
-            // The CLI's own handlers exit at once (they report an interrupted push); a server instead
-            // stops taking requests, lets the worker finish what it holds, and closes the database.
-            for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal)
-            let stopping = false
-            const stop = (signal: NodeJS.Signals) => {
-                if (stopping) process.exit(signal === 'SIGTERM' ? 143 : 130)
-                stopping = true
-                process.stdout.write(lang === 'fr' ? 'Arrêt du service…\n' : 'Stopping the service…\n')
-                running.close().then(
-                    () => process.exit(0),
-                    (e: unknown) => {
-                        process.stderr.write(`${describeFailure(e, lang)}\n`)
-                        process.exit(1)
-                    }
-                )
-            }
-            process.on('SIGINT', stop)
-            process.on('SIGTERM', stop)
+            process.stdout.write(`${running.message[lang]}\n`)
+            stopOnSignals(running, lang)
         })
 }

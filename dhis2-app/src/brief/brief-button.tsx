@@ -29,8 +29,11 @@ const BriefButton = ({ figures, unit, country }: BriefButtonProps) => {
     const config = useConfig()
     // @dhis2/ui's Button takes no ref: its wrapper finds it to give focus back on close.
     const opener = useRef<HTMLSpanElement | null>(null)
+    // Read by the browser's print events, which are not React's: kept current after each render.
     const modeRef = useRef(mode)
-    modeRef.current = mode
+    useLayoutEffect(() => {
+        modeRef.current = mode
+    }, [mode])
 
     useEffect(() => {
         const beforePrint = () => {

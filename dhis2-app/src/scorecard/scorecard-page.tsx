@@ -1,5 +1,5 @@
 import i18n from '@dhis2/d2-i18n'
-import React, { useRef, useState, type ReactNode } from 'react'
+import React, { useState, type ReactNode } from 'react'
 import { CompletenessSummary } from '../completeness/completeness-summary'
 import { localized } from '../progress/labels'
 import type { ScorecardFigures } from '../progress/scorecard-figures'
@@ -22,9 +22,10 @@ import { useScorecard } from './use-scorecard'
 
 /** The org unit last shown, kept on screen (title, breadcrumbs) while the next one loads. */
 function useLastShown(unit: OrgUnitWithFamily | undefined): OrgUnitWithFamily | undefined {
-    const last = useRef(unit)
-    if (unit !== undefined) last.current = unit
-    return unit ?? last.current
+    const [last, setLast] = useState(unit)
+    // State adjusted while rendering, as React advises for a value kept from an earlier render.
+    if (unit !== undefined && unit !== last) setLast(unit)
+    return unit ?? last
 }
 
 /** What the app's further actions on the figures are given, once the figures are in. */

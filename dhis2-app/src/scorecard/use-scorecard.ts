@@ -61,11 +61,13 @@ export function useScorecard(
         requestedUnit !== undefined &&
         areaRoots !== undefined &&
         !areaRoots.some((root) => requestedUnit.path.split('/').includes(root))
-    useEffect(() => {
-        if (requested === null || (!requestedMissing && !outside)) return
+    // Decided while rendering (React's way for state derived from an answer); the link is corrected after.
+    if (requested !== null && (requestedMissing || outside)) {
         setFallback({ id: requested, reason: requestedMissing ? 'unknown' : 'outside' })
-        replaceOrgUnit(null)
-    }, [requested, requestedMissing, outside, replaceOrgUnit])
+    }
+    useEffect(() => {
+        if (fallback !== null) replaceOrgUnit(null)
+    }, [fallback, replaceOrgUnit])
     // Until the fallback applies, nothing is shown or requested for the org unit that cannot be shown.
     const shownOrgUnit =
         requestedMissing || outside ? { ...orgUnit, data: undefined, error: null, loading: true } : orgUnit

@@ -32,8 +32,8 @@ export function useParsedQuery<T>(
         if (typeof parsedVariables === 'object' && parsedVariables !== null) {
             void refetch(Object.fromEntries(Object.entries(parsedVariables)))
         }
-        // refetch is stable for the life of the hook; the key is the only input that matters
-    }, [key])
+        // refetch keeps its identity for the life of the hook: the key is what starts a request
+    }, [key, refetch])
 
     const parsed = useMemo((): { value?: T; error?: unknown } => {
         if (data === undefined) return {}

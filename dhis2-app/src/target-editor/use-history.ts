@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { toUserFacingError, type UserFacingError } from '../shared/errors'
 import { newestFirst, type HistoryItem } from './history'
 import type { TargetStore } from './save'
@@ -10,34 +10,58 @@ export interface HistoryState {
     reload: () => Promise<void>
 }
 
+interface HistoryRead {
+    error: UserFacingError | null
+    items: HistoryItem[]
+}
+
 /**
  * The save attempts for one indicator, newest first. One request lists the entries; who and when are read
  * from each entry's DHIS2 metadata (one small request per entry of this indicator).
  */
+async function readHistory(store: TargetStore, code: string): Promise<HistoryRead> {
+    try {
+        const entries = (await store.listHistory()).filter((h) => h.entry.code === code)
+        const items = await Promise.all(
+            entries.map(async ({ key, entry }): Promise<HistoryItem> => {
+                const meta = await store.entryMeta(key).catch(() => null)
+                return { key, entry, by: meta?.createdBy ?? null, at: meta?.created ?? null }
+            })
+        )
+        return { error: null, items: newestFirst(items) }
+    } catch (error) {
+        return { error: toUserFacingError(error), items: [] }
+    }
+}
+
+/** The history of one indicator's targets, read when the indicator changes and again on `reload()`. */
 export function useHistory(store: TargetStore, code: string | null): HistoryState {
-    const [state, setState] = useState<Omit<HistoryState, 'reload'>>({
-        loading: false,
+    // What was last read and for which indicator: loading until it is the one asked for.
+    const [read, setRead] = useState<HistoryRead & { code: string | null; reloading: boolean }>({
+        code: null,
+        reloading: false,
         error: null,
         items: [],
     })
-    const reload = useCallback(async () => {
+    const asked = useRef(code)
+    useEffect(() => {
+        asked.current = code
         if (code === null) return
-        setState((s) => ({ ...s, loading: true }))
-        try {
-            const entries = (await store.listHistory()).filter((h) => h.entry.code === code)
-            const items = await Promise.all(
-                entries.map(async ({ key, entry }): Promise<HistoryItem> => {
-                    const meta = await store.entryMeta(key).catch(() => null)
-                    return { key, entry, by: meta?.createdBy ?? null, at: meta?.created ?? null }
-                })
-            )
-            setState({ loading: false, error: null, items: newestFirst(items) })
-        } catch (error) {
-            setState({ loading: false, error: toUserFacingError(error), items: [] })
+        let current = true
+        void readHistory(store, code).then((r) => {
+            if (current) setRead({ ...r, code, reloading: false })
+        })
+        // an answer for an indicator no longer shown is dropped
+        return () => {
+            current = false
         }
     }, [store, code])
-    useEffect(() => {
-        void reload()
-    }, [reload])
-    return { ...state, reload }
+    const reload = useCallback(async () => {
+        if (code === null) return
+        setRead((r) => ({ ...r, reloading: true }))
+        const r = await readHistory(store, code)
+        if (asked.current === code) setRead({ ...r, code, reloading: false })
+    }, [store, code])
+    const loading = code !== null && (read.code !== code || read.reloading)
+    return { loading, error: read.error, items: read.items, reload }
 }

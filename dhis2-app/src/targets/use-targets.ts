@@ -26,17 +26,13 @@ const NO_RECORDS: TargetRecord[] = []
  * The planners' target set (one dataStore document, one request) and the targets resolved for the org unit
  * whose lineage is given (root first, the unit last). A missing key (404) is the normal case: the catalogue
  * applies. Any other failure is reported, and the catalogue is still used so the scorecard never disappears
- * because of the planners' records.
+ * because of the planners' records. The lineage should keep its identity between renders (memoize it): the
+ * targets are resolved again whenever it changes.
  */
 export function useTargets(lineage: readonly OriginUnit[] | null) {
     const { loading, error, data } = useParsedQuery(TARGET_SET_QUERY, NO_VARIABLES, parseTargetSet)
     const missing = error?.status === 404
     const records = data ?? NO_RECORDS
-    const key = lineage?.map((u) => u.id).join('/') ?? ''
-    const targets = useMemo(
-        () => resolveTargets(DEFAULT_TARGETS, records, lineage ?? []),
-        // the lineage array is rebuilt on each render; its ids are what matters
-        [records, key]
-    )
+    const targets = useMemo(() => resolveTargets(DEFAULT_TARGETS, records, lineage ?? []), [records, lineage])
     return { loading, error: missing ? null : error, records, targets }
 }

@@ -2,6 +2,7 @@
 // plus the few that keep DHIS2 code honest (no `any`, no unused code).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 // The bridge's layers (bridge/src/<folder>), lowest first. A folder may import the folders of the
 // layers below its own, never one of its own layer or above: an import that runs back up fails the
@@ -115,6 +116,11 @@ export default tseslint.config(
                 { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
             ],
         },
+    },
+    // React's rules of hooks, and the React Compiler's checks of what a render may do (refs, state).
+    {
+        files: ['dhis2-app/**/*.{ts,tsx}'],
+        ...reactHooks.configs.flat.recommended,
     },
     ...bridgeBoundaries,
     ...sourceKindBoundaries

@@ -4,9 +4,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
-// The bridge's layers (bridge/src/<folder>), lowest first. A folder may import the folders of the
-// layers below its own, never one of its own layer or above: an import that runs back up fails the
-// lint (bridge/test/lint/boundaries.test.ts shows it). A new folder must be placed here.
+// The layers of each product (<root>/<folder>), lowest first. A folder may import the folders of the layers
+// below its own, never one of its own layer or above: an import that runs back up fails the lint
+// (bridge/test/lint/boundaries.test.ts shows it for both products). A new folder must be placed here.
 const BRIDGE_LAYERS = [
     ['core', 'mapping'],
     ['aggregate', 'checks', 'i18n'],
@@ -21,26 +21,57 @@ const BRIDGE_LAYERS = [
     ['cli', 'handlers'],
 ]
 
-/** An import of bridge/src/<folder>/ from another folder, however deep the importing file is. */
+// The app: shared plumbing, then the domain (progress/), then the features side by side. App.tsx and the
+// modules beside it in src/ wire features together; no folder imports them.
+const APP_LAYERS = [
+    ['shared'],
+    ['progress', 'completeness'],
+    ['sector-share', 'target-editor', 'targets', 'trajectory', 'ui'],
+    ['drill-down'],
+    ['brief', 'overview', 'scorecard'],
+]
+
+/** An import of <root>/<folder>/ from another folder, however deep the importing file is. */
 const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})/`
 
-const bridgeBoundaries = BRIDGE_LAYERS.map((layer, i) => ({
-    files: layer.map((folder) => `bridge/src/${folder}/**/*.ts`),
-    rules: {
-        'no-restricted-imports': [
-            'error',
-            {
-                patterns: [
-                    {
-                        regex: importOf(BRIDGE_LAYERS.slice(i).flat()),
-                        message:
-                            'This import runs back up the bridge layers (eslint.config.mjs BRIDGE_LAYERS): import only folders of a lower layer.',
-                    },
-                ],
-            },
-        ],
-    },
-}))
+const backUp = (product) =>
+    `This import runs back up the ${product} layers (eslint.config.mjs): import only folders of a lower layer.`
+
+/** One rule set per layer: its files may not import its own layer or any above. */
+function layerBoundaries({ root, layers, product, extensions, extraPatterns = [] }) {
+    return layers.map((layer, i) => ({
+        files: layer.map((folder) => `${root}/${folder}/**/*.${extensions}`),
+        // a test may set up several features together
+        ignores: ['**/*.test.*'],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        { regex: importOf(layers.slice(i).flat()), message: backUp(product) },
+                        ...extraPatterns,
+                    ],
+                },
+            ],
+        },
+    }))
+}
+
+const bridgeBoundaries = layerBoundaries({
+    root: 'bridge/src',
+    layers: BRIDGE_LAYERS,
+    product: 'bridge',
+    extensions: 'ts',
+})
+
+const appBoundaries = layerBoundaries({
+    root: 'dhis2-app/src',
+    layers: APP_LAYERS,
+    product: 'app',
+    extensions: '{ts,tsx}',
+    // the wiring modules directly in src/ (App.tsx, scorecard-actions.tsx) are above every folder
+    extraPatterns: [{ regex: '^\\.\\./[^./][^/]*$', message: backUp('app') }],
+})
 
 // A source kind never imports another: what two kinds share lives in sources/line-list/.
 const KINDS = ['facility-report', 'lab', 'mutuelle']
@@ -55,8 +86,7 @@ const sourceKindBoundaries = KINDS.map((kind) => ({
                         regex: importOf(
                             BRIDGE_LAYERS.slice(BRIDGE_LAYERS.findIndex((l) => l.includes('sources'))).flat()
                         ),
-                        message:
-                            'This import runs back up the bridge layers (eslint.config.mjs BRIDGE_LAYERS): import only folders of a lower layer.',
+                        message: backUp('bridge'),
                     },
                     {
                         regex: `^\\.\\./(${KINDS.filter((k) => k !== kind).join('|')})/`,
@@ -123,5 +153,6 @@ export default tseslint.config(
         ...reactHooks.configs.flat.recommended,
     },
     ...bridgeBoundaries,
-    ...sourceKindBoundaries
+    ...sourceKindBoundaries,
+    ...appBoundaries
 )

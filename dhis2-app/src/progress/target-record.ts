@@ -1,3 +1,4 @@
+import { UID_PATTERN } from '@odd3/mappings/uid'
 import { z } from 'zod'
 
 // The planners' target set as stored in DHIS2's dataStore (namespace `odd3-scorecard`, key `targets`).
@@ -13,8 +14,6 @@ export const TARGET_SET_KEY = 'targets'
 /** DHIS2 user group whose members may write the target set (shared `rw------`, everyone else `r-------`). */
 export const PLANNERS_GROUP_CODE = 'ODD3_PLANIFICATEURS'
 
-const UID = /^[a-zA-Z][a-zA-Z0-9]{10}$/
-
 /** Finite and within what any unit of the catalogue allows (a count of cases stays below 10 million). */
 const figure = z.number().finite().min(0).max(10_000_000)
 const year = z.number().int().min(1990).max(2100)
@@ -25,7 +24,7 @@ export const targetRecordSchema = z.object({
     /** Plan code of the indicator, e.g. `ODD-3.3.3`. */
     code: z.string().min(1).max(60),
     /** null: the whole country; otherwise the region (or district) the record is set for. */
-    orgUnit: z.string().regex(UID).nullable(),
+    orgUnit: z.string().regex(UID_PATTERN).nullable(),
     /** Absent: inherit the baseline from the level above (or the catalogue). */
     baseline: z
         .object({ value: figure.nullable(), year: year.nullable(), source: z.string().max(200).nullable() })

@@ -1,3 +1,5 @@
+import { UID_PATTERN } from '@odd3/mappings/uid'
+
 /** What the user is looking at; it lives in the URL hash so links can be shared and Back works. */
 export interface Selection {
     /** Organisation unit UID; null means the user's own. */
@@ -8,8 +10,6 @@ export interface Selection {
     indicator: string | null
 }
 
-const UID = /^[a-zA-Z][a-zA-Z0-9]{10}$/
-
 /** Reads a selection from a location hash such as `#/?ou=AbC123defGh&year=2024&indicator=ODD-3.7.1`. */
 export function parseSelection(hash: string): Selection {
     const query = hash.replace(/^#\/?\??/, '')
@@ -19,7 +19,7 @@ export function parseSelection(hash: string): Selection {
     const year = yearText !== null && /^\d{4}$/.test(yearText) ? Number(yearText) : null
     const indicator = params.get('indicator')
     return {
-        orgUnit: ou !== null && UID.test(ou) ? ou : null,
+        orgUnit: ou !== null && UID_PATTERN.test(ou) ? ou : null,
         year,
         indicator: indicator !== null && indicator.trim() !== '' ? indicator : null,
     }

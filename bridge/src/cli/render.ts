@@ -1,6 +1,7 @@
 // How a run report reads in a terminal: one line per problem with file and row, then a table.
 import Table from 'cli-table3'
 import type { Lang, ValidationIssue } from '../core/types.js'
+import { say } from '../i18n/messages.js'
 import type { RunReport } from '../pipeline/run-report.js'
 
 const T = {
@@ -89,14 +90,7 @@ export function formatIssue(i: ValidationIssue, lang: Lang): string {
     ]
         .filter(Boolean)
         .join(', ')
-    const tag =
-        i.severity === 'error'
-            ? lang === 'fr'
-                ? 'ERREUR'
-                : 'ERROR'
-            : lang === 'fr'
-              ? 'ATTENTION'
-              : 'WARNING'
+    const tag = say(i.severity === 'error' ? 'TAG_ERROR' : 'TAG_WARNING', lang)
     let line = `${tag} ${where} : ${i.message[lang]}`
     if (i.hint) line += `\n    → ${i.hint[lang]}`
     return line

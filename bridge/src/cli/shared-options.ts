@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander'
 import type { Lang } from '../core/types.js'
 import type { Dhis2Config } from '../dhis2/client.js'
+import { say } from '../i18n/messages.js'
 import { loadDhis2Config } from '../dhis2/config.js'
 import type { CommonOptions } from '../pipeline/prepare.js'
 import type { RunReport } from '../pipeline/run-report.js'
@@ -101,7 +102,7 @@ export async function loadConfigAndWarn(configFile: string | undefined, lang: La
     const config = await loadDhis2Config(process.env, configFile)
     for (const w of config.warnings ?? [])
         process.stderr.write(
-            `${lang === 'fr' ? 'ATTENTION' : 'WARNING'} : ${w.message[lang]}${w.hint ? `\n    → ${w.hint[lang]}` : ''}\n`
+            `${say('TAG_WARNING', lang)} : ${w.message[lang]}${w.hint ? `\n    → ${w.hint[lang]}` : ''}\n`
         )
     return config
 }
@@ -132,7 +133,7 @@ export async function runAndReport(
             const body: Record<string, unknown> = { error: failure.text[lang], exitCode: 1 }
             if (failure.hint) body.hint = failure.hint[lang]
             reportStream.write(JSON.stringify(body) + '\n')
-        } else process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${failure.render(lang)}\n`)
+        } else process.stderr.write(`${say('COMMAND_FAILED', lang, { detail: failure.render(lang) })}\n`)
         process.exitCode = 1
     }
 }

@@ -2,6 +2,7 @@
 import type { CommandReport } from '../core/report.js'
 import type { Lang } from '../core/types.js'
 import type { MetadataApi } from '../dhis2/metadata-api.js'
+import { say } from '../i18n/messages.js'
 import { checkAll, type Drift } from './check.js'
 import { collectExpectations } from './expectations.js'
 import { fetchLive } from './live.js'
@@ -35,10 +36,7 @@ export async function runMappingsCheck(input: MappingsCheckInput): Promise<Mappi
     const errors = drifts.filter((d) => d.severity === 'error').length
     const warnings = drifts.length - errors
     const lines = drifts.map((d) => `${d.severity === 'error' ? '✗' : '!'} ${d.file} — ${d.message[lang]}`)
-    lines.push(
-        lang === 'fr'
-            ? `${expectations.length} objets vérifiés : ${errors} erreur(s), ${warnings} avertissement(s).${errors > 0 ? ' Corrigez les correspondances avant d’envoyer les données du mois.' : ''}`
-            : `${expectations.length} objects checked: ${errors} error(s), ${warnings} warning(s).${errors > 0 ? ' Fix the mappings before sending the month’s data.' : ''}`
-    )
+    const summary = say('DRIFT_SUMMARY', lang, { checked: expectations.length, errors, warnings })
+    lines.push(errors > 0 ? `${summary} ${say('DRIFT_BLOCKING', lang)}` : summary)
     return { checked: expectations.length, drifts, errors, warnings, lines, exitCode: errors > 0 ? 1 : 0 }
 }

@@ -1031,8 +1031,29 @@ export const MESSAGES = {
     SERVE_STOPPING: {
         message: { fr: 'Arrêt du service…', en: 'Stopping the service…' },
     },
-    SERVE_FAILED: {
+    // Any command stopped by an error, on stderr
+    COMMAND_FAILED: {
         message: { fr: 'Erreur : {{detail}}', en: 'Error : {{detail}}' },
+    },
+    // The tag before a line of the report, an issue or a configuration warning
+    TAG_ERROR: {
+        message: { fr: 'ERREUR', en: 'ERROR' },
+    },
+    TAG_WARNING: {
+        message: { fr: 'ATTENTION', en: 'WARNING' },
+    },
+    // `bridge mappings check`: the last line
+    DRIFT_SUMMARY: {
+        message: {
+            fr: '{{checked}} objets vérifiés : {{errors}} erreur(s), {{warnings}} avertissement(s).',
+            en: '{{checked}} objects checked: {{errors}} error(s), {{warnings}} warning(s).',
+        },
+    },
+    DRIFT_BLOCKING: {
+        message: {
+            fr: 'Corrigez les correspondances avant d’envoyer les données du mois.',
+            en: 'Fix the mappings before sending the month’s data.',
+        },
     },
     UNEXPECTED_FAILURE: {
         message: {
@@ -1066,6 +1087,11 @@ export function messageFor(code: MessageCode, params: Params = {}): { message: L
     const out: { message: Localized; hint?: Localized } = { message: localize(entry.message, params) }
     if (entry.hint) out.hint = localize(entry.hint, params)
     return out
+}
+
+/** The message of a code in one language: for the shells' own lines. */
+export function say(code: MessageCode, lang: Lang, params: Params = {}): string {
+    return messageFor(code, params).message[lang]
 }
 
 export function pick(text: Localized, lang: Lang): string {

@@ -55,6 +55,7 @@ describe('bridge mappings check against live metadata', () => {
         expect(clean.errors).toBe(0)
         expect(clean.warnings).toBe(0)
         expect(clean.checked).toBeGreaterThan(150)
+        expect(clean.lines.at(-1)).toBe(`${clean.checked} objets vérifiés : 0 erreur(s), 0 avertissement(s).`)
 
         // Someone edits the metadata in DHIS2 between two monthly runs.
         const ge = await one(api, 'dataElements', 'LAB_PALU_GE')
@@ -89,6 +90,9 @@ describe('bridge mappings check against live metadata', () => {
         })
         console.log(stale.lines.join('\n'))
         expect(stale.exitCode).toBe(1)
+        expect(stale.lines.at(-1)).toMatch(
+            /^\d+ objects checked: [1-9]\d* error\(s\), \d+ warning\(s\)\. Fix the mappings before sending the month’s data\.$/
+        )
         const has = (kind: string, ref: string, file?: string): boolean =>
             stale.drifts.some(
                 (d) => d.kind === kind && d.ref === ref && (file === undefined || d.file.includes(file))

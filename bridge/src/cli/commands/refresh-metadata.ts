@@ -1,6 +1,7 @@
 // `bridge refresh-metadata [--out file]`: argument parsing only; the work is runRefreshMetadata.
 import { Command, Option } from 'commander'
 import type { Lang } from '../../core/types.js'
+import { say } from '../../i18n/messages.js'
 import { runRefreshMetadata } from '../../metadata-snapshot/handler.js'
 import { describeFailure } from '../failure.js'
 import { h } from '../help-lang.js'
@@ -36,7 +37,7 @@ export function refreshMetadataCommand(): Command {
                 process.stdout.write(`${report.message[lang]}\n`)
                 process.exitCode = report.exitCode
             } catch (e) {
-                process.stderr.write(`${lang === 'fr' ? 'Erreur' : 'Error'} : ${describeFailure(e, lang)}\n`)
+                process.stderr.write(`${say('COMMAND_FAILED', lang, { detail: describeFailure(e, lang) })}\n`)
                 process.exitCode = 1
             }
         })

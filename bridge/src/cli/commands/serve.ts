@@ -2,7 +2,7 @@
 // what is the process's own: its signals, and so when the service stops.
 import { Command, InvalidArgumentError, Option } from 'commander'
 import type { Lang } from '../../core/types.js'
-import { messageFor, type MessageCode } from '../../i18n/messages.js'
+import { say } from '../../i18n/messages.js'
 import { runServe, type RunningServe } from '../../intake/handler.js'
 import { describeFailure } from '../failure.js'
 import { h } from '../help-lang.js'
@@ -32,10 +32,6 @@ function port(v: string): number {
     if (!Number.isInteger(n) || n < 0 || n > 65535)
         throw new InvalidArgumentError(h({ fr: 'port entre 0 et 65535', en: 'port between 0 and 65535' }))
     return n
-}
-
-function say(code: MessageCode, lang: Lang, params: Record<string, string> = {}): string {
-    return messageFor(code, params).message[lang]
 }
 
 /**
@@ -126,7 +122,7 @@ export function serveCommand(): Command {
                     idleMinutes: o.idleMinutes,
                 })
             } catch (e) {
-                process.stderr.write(`${say('SERVE_FAILED', lang, { detail: describeFailure(e, lang) })}\n`)
+                process.stderr.write(`${say('COMMAND_FAILED', lang, { detail: describeFailure(e, lang) })}\n`)
                 process.exitCode = 1
                 return
             }

@@ -42,6 +42,15 @@ export default defineConfig({
                 },
             },
             {
+                // Checks of the repository as a whole (scripts/test/).
+                test: {
+                    name: 'repository',
+                    root: '.',
+                    environment: 'node',
+                    include: ['scripts/test/**/*.test.ts'],
+                },
+            },
+            {
                 test: {
                     name: 'dhis2-app',
                     root: './dhis2-app',

@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 
 // The layers of each product (<root>/<folder>), lowest first. A folder may import the folders of the layers
 // below its own, never one of its own layer or above: an import that runs back up fails the lint
-// (bridge/test/lint/boundaries.test.ts shows it for both products). A new folder must be placed here.
+// (scripts/test/import-boundaries.test.ts shows it for both products). A new folder must be placed here.
 const BRIDGE_LAYERS = [
     ['core', 'mapping'],
     ['aggregate', 'checks', 'i18n'],

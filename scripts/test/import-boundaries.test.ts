@@ -2,10 +2,13 @@
 // layers fails the lint, one that goes down passes. Linted as text under the path it would have, so no wrong
 // file is kept in the repository.
 import { ESLint } from 'eslint'
-import { resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../..') })
+const root = resolve(import.meta.dirname, '../..')
+const eslint = new ESLint({ cwd: root })
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
     const [result] = await eslint.lintText(code, { filePath })
@@ -107,5 +110,24 @@ describe('app import boundaries', () => {
                 "import { judge } from '../progress/status'\nimport { formatNumber } from '../shared/format'\nexport const f = [judge, formatNumber]\n"
             )
         ).toEqual([])
+    })
+})
+
+describe('the layer lists', () => {
+    it('place every folder of each product, and only folders that exist', async () => {
+        // a folder left out of the lists would escape the rule without a word
+        const config = pathToFileURL(join(root, 'eslint.config.mjs')).href
+        const { BRIDGE_LAYERS, APP_LAYERS } = (await import(config)) as Record<string, string[][]>
+        const folders = (src: string) => [
+            ...new Set(
+                execFileSync('git', ['ls-files', src], { cwd: root, encoding: 'utf8' })
+                    .split('\n')
+                    .map((f) => f.slice(src.length + 1).split('/'))
+                    .filter((parts) => parts.length > 1)
+                    .map((parts) => parts[0])
+            ),
+        ]
+        expect(BRIDGE_LAYERS?.flat().sort()).toEqual(folders('bridge/src').sort())
+        expect(APP_LAYERS?.flat().sort()).toEqual(folders('dhis2-app/src').sort())
     })
 })

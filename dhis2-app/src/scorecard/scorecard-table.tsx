@@ -15,6 +15,7 @@ import { localized, nationalSurveyLabel, originLabel } from '../progress/labels'
 import type { TargetOrigin } from '../progress/target'
 import { missesOverdueTarget, type ScorecardRow } from '../progress/scorecard-model'
 import classes from './scorecard-table.module.css'
+import pageClasses from './scorecard-page.module.css'
 import { Sparkline } from './sparkline'
 import { StatusBadge } from '../ui/status-badge'
 import { CountTargetElsewhere, TargetValue } from '../ui/target-value'
@@ -45,6 +46,8 @@ export const ScorecardTable = ({
     provisional = false,
 }: ScorecardTableProps) => (
     <DataTable layout="auto" dataTest="scorecard-table">
+        {/* Named for table navigation (a screen reader lists tables by caption), like the heading above it. */}
+        <caption className={pageClasses.visuallyHidden}>{i18n.t('Indicators')}</caption>
         <DataTableHead>
             <DataTableRow>
                 <DataTableColumnHeader>{i18n.t('Indicator')}</DataTableColumnHeader>

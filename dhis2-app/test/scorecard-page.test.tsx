@@ -7,69 +7,83 @@ import { ScorecardPage } from '../src/scorecard/scorecard-page'
 import { KADIOLO, KOUTIALA, SIKASSO, sikassoAnswers } from './fixtures'
 import { useLanguage } from './i18n'
 import { render } from './render'
+import { bodyRows, cellOf, literal } from './table-queries'
 
 async function openScorecard(answers = sikassoAnswers(), hash = '#/?year=2024') {
     window.history.replaceState(null, '', `/${hash}`)
     const view = render(<ScorecardPage />, answers.data)
     await screen.findByRole('heading', { name: /Sikasso, 2024/ })
-    await screen.findByTestId('scorecard-table')
+    await screen.findByRole('table', { name: INDICATORS })
     return { ...view, answers }
 }
 
+/** The scorecard table's caption, in French or, after `useLanguage('en')`, in English. */
+const INDICATORS = /^(Indicateurs|Indicators)$/
+
+/** A target's origin as the scorecard labels a row: « cible nationale », « cible régionale de … ». */
+const ORIGIN = /^cible /
+
+const scorecardTable = () => screen.getByRole('table', { name: INDICATORS })
+
+/** An indicator's row, found by the plan code written under its name. */
 function rowOf(code: string): HTMLElement {
-    const link = screen.getAllByTestId('indicator-link').find((a) => a.getAttribute('data-code') === code)
-    const row = link?.closest('tr')
-    if (!row) throw new Error(`no row ${code}`)
-    return row
+    return within(scorecardTable()).getByRole('row', { name: new RegExp(`(^|\\s)${literal(code)} ·`) })
 }
+
+/** The children table of the indicator in detail, ranked, for Sikasso. */
+const drillDown = (timeout?: number) =>
+    screen.findByRole('region', { name: /par unité d'organisation de Sikasso$/ }, { timeout })
 
 describe('the scorecard page', () => {
     it('shows each indicator in French with its actual, path, targets and status', async () => {
         await openScorecard()
-        const table = screen.getByTestId('scorecard-table')
+        const table = scorecardTable()
         expect(within(table).getByRole('columnheader', { name: 'Indicateur' })).toBeInTheDocument()
         expect(within(table).getByRole('columnheader', { name: 'Cible 2030' })).toBeInTheDocument()
         const births = rowOf('ODD-3.1.2')
         expect(
             within(births).getByText("Proportion d'accouchements assistés par du personnel qualifié")
         ).toBeInTheDocument()
-        expect(within(births).getByTestId('actual')).toHaveTextContent('74,2')
+        expect(cellOf(births, 'Réalisation 2024')).toHaveTextContent('74,2')
         // 2024 on the path 73.4 → 85: 75.06, shown with the indicator's one decimal.
         expect(births).toHaveTextContent('75,1')
-        expect(within(births).getByTestId('status')).toHaveTextContent('En retard')
+        expect(cellOf(births, 'Statut')).toHaveTextContent('En retard')
     })
 
     it('shows survey indicators with source and year, and placeholders as "XX" without colour', async () => {
         await openScorecard()
         const mortality = rowOf('ODD-3.1.1')
         // A national survey figure under "Réalisation 2024" of Sikasso: labelled as Mali's, with its survey.
-        expect(within(mortality).getByTestId('survey-source')).toHaveTextContent(
-            'Mali (national) · EDSM VI 2018 (MAP)'
+        const actual = cellOf(mortality, 'Réalisation 2024')
+        expect(within(actual).getByText('Mali (national) · EDSM VI 2018 (MAP)')).toBeInTheDocument()
+        expect(within(actual).getByText('325')).toBeInTheDocument()
+        expect(within(cellOf(mortality, 'Statut')).getByText('Pas de données')).toHaveAttribute(
+            'data-status',
+            'no-data'
         )
-        expect(within(mortality).getByTestId('actual')).toHaveTextContent('325')
-        expect(within(mortality).getByTestId('status')).toHaveAttribute('data-status', 'no-data')
         const malaria = rowOf('ODD-3.3.3')
-        expect(within(malaria).getByTestId('placeholder-target')).toHaveTextContent('XX (non fixée)')
+        expect(within(cellOf(malaria, 'Cible 2030')).getByText('XX (non fixée)')).toBeInTheDocument()
         // 2030 left "XX": judged against the 2023 target, which is already due, so never "no target"
-        expect(within(malaria).getByTestId('status')).not.toHaveTextContent('Pas de cible')
-        expect(within(rowOf('ODD-3.8.1')).getByTestId('status')).toHaveTextContent('Pas de cible')
+        expect(cellOf(malaria, 'Statut')).not.toHaveTextContent('Pas de cible')
+        expect(cellOf(rowOf('ODD-3.8.1'), 'Statut')).toHaveTextContent('Pas de cible')
     })
 
     it('makes exactly two analytics requests for the view and shows the private share and completeness', async () => {
         const { answers } = await openScorecard()
-        await waitFor(() => expect(screen.getByTestId('private-completeness')).toBeInTheDocument())
+        await waitFor(() => expect(screen.getByText('Complétude des rapports du privé')).toBeInTheDocument())
         expect(answers.analyticsCalls).toHaveLength(2)
-        expect(within(rowOf('ODD-3.1.2')).getByTestId('private-share')).toHaveAttribute('data-value', '10')
-        expect(within(rowOf('ODD-3.1.2')).getByTestId('private-share').textContent).toMatch(/^10\s%$/)
-        expect(screen.getByTestId('private-completeness')).toHaveTextContent(
+        const share = within(cellOf(rowOf('ODD-3.1.2'), 'Part du privé')).getByText(/^10\s%$/)
+        expect(share).toHaveAttribute('data-value', '10')
+        expect(share.textContent).toMatch(/^10\s%$/)
+        expect(screen.getByText(/rapports mensuels sur/)).toHaveTextContent(
             '18 rapports mensuels sur 24 attendus'
         )
     })
 
     it('ranks the children and goes down one level with a link', async () => {
         await openScorecard()
-        const drill = await screen.findByTestId('drill-down-table')
-        const links = within(drill).getAllByTestId('child-link')
+        const drill = within(await drillDown()).getByRole('table')
+        const links = within(drill).getAllByRole('link')
         // Koutiala (60.3) is behind the path, Kadiolo (80.5) on track: the one behind comes first.
         expect(links.map((a) => a.textContent)).toEqual(['Koutiala', 'Kadiolo'])
         await userEvent.click(links[1] as HTMLElement)
@@ -79,20 +93,21 @@ describe('the scorecard page', () => {
 
     it('keeps the opened indicator in the URL', async () => {
         await openScorecard()
-        const link = screen
-            .getAllByTestId('indicator-link')
-            .find((a) => a.getAttribute('data-code') === 'ODD-3.3.1')
-        await userEvent.click(link as HTMLElement)
+        await userEvent.click(within(rowOf('ODD-3.3.1')).getByRole('link'))
         await waitFor(() => expect(window.location.hash).toContain('indicator=ODD-3.3.1'))
         await waitFor(() =>
-            expect(screen.getByTestId('trajectory-summary').textContent).toMatch(/^En 2024, Incidence du VIH/)
+            expect(
+                within(screen.getByRole('region', { name: /^Trajectoire/ })).getByText(
+                    /^En 2024, Incidence du VIH/
+                )
+            ).toBeInTheDocument()
         )
     })
 
     it("labels a survey indicator's trajectory and drill-down as national, with no value per district", async () => {
         await openScorecard(sikassoAnswers(), '#/?year=2024&indicator=ODD-3.1.1')
         const panel = await screen.findByRole('region', { name: /^Trajectoire/ })
-        const summary = within(panel).getByTestId('trajectory-summary')
+        const summary = within(panel).getByText(/^En 2018, /)
         expect(summary).toHaveTextContent(
             /^En 2018, Taux de mortalité maternelle au niveau national \(Mali, enquête EDSM VI 2018 \(MAP\)\)/
         )
@@ -103,11 +118,12 @@ describe('the scorecard page', () => {
         ).toBeInTheDocument()
         expect(within(table).getByRole('columnheader', { name: 'Enquête' })).toBeInTheDocument()
         expect(within(table).getByText('EDSM VI 2018 (MAP)')).toBeInTheDocument()
-        expect(within(panel).getByTestId('chart-actual-legend')).toHaveTextContent('Mali (national)')
+        const chart = within(panel).getByRole('img', { name: 'Graphique de trajectoire' })
+        expect(within(chart).getByText('Mali (national)')).toBeInTheDocument()
         const drill = screen.getByRole('region', { name: /par unité d'organisation de Sikasso$/ })
-        expect(within(drill).queryByTestId('drill-down-table')).not.toBeInTheDocument()
-        expect(within(drill).queryByTestId('child-actual')).not.toBeInTheDocument()
-        expect(within(drill).getByTestId('drill-down-national')).toHaveTextContent(
+        expect(within(drill).queryByRole('table')).not.toBeInTheDocument()
+        expect(within(drill).queryByRole('cell')).not.toBeInTheDocument()
+        expect(within(drill).getByText(/^Les valeurs d'enquête sont nationales/)).toHaveTextContent(
             "Les valeurs d'enquête sont nationales (Mali) ; il n'y a pas de valeur par unité d'organisation."
         )
     })
@@ -146,6 +162,7 @@ describe('the scorecard page', () => {
         })
         window.history.replaceState(null, '', '/#/?year=2024')
         render(<ScorecardPage />, answers.data)
+        // A notice is a plain box with no role or name (@dhis2/ui's NoticeBox); the hook carries the error kind.
         const notice = await screen.findByTestId('error-notice')
         expect(notice).toHaveAttribute('data-kind', 'analytics-not-run')
         expect(notice).toHaveTextContent("Les tables d'analyse de DHIS2 n'ont pas encore été générées")
@@ -176,6 +193,7 @@ describe('the scorecard page', () => {
             analytics: async () => ({ headers: [{ name: 'dx' }, { name: 'value' }], rows: [] }),
         })
         render(<ScorecardPage />, empty.data)
+        // No role for a notice, and its title « Pas de données » is also every row's status: found by its hook.
         expect(await screen.findByTestId('no-data')).toHaveTextContent('Pas de données')
     })
 
@@ -195,24 +213,30 @@ describe('the scorecard page', () => {
         }
         await openScorecard(answers)
         const births = rowOf('ODD-3.1.2')
-        expect(within(births).getByTestId('target-origin')).toHaveTextContent('cible régionale de Sikasso')
+        const name = cellOf(births, 'Indicateur')
+        expect(within(name).getByText('cible régionale de Sikasso')).toBeInTheDocument()
         expect(births).toHaveTextContent('90')
         // 2023 is still the country's: said under that figure
-        expect(within(births).getByTestId('cell-origin')).toHaveTextContent('cible nationale')
-        expect(within(births).getByTestId('planner-note')).toHaveTextContent(
+        expect(within(cellOf(births, 'Cible 2023')).getByText('cible nationale')).toBeInTheDocument()
+        expect(within(births).getByText(/^Planificateurs/)).toHaveTextContent(
             'Planificateurs (cible régionale de Sikasso) — Plan regional 2024'
         )
-        expect(within(rowOf('ODD-3.3.3')).getByTestId('target-origin')).toHaveTextContent('cible nationale')
+        expect(
+            within(cellOf(rowOf('ODD-3.3.3'), 'Indicateur')).getByText('cible nationale')
+        ).toBeInTheDocument()
         // The AMU caveat: the routine value counts only the mutuelles
-        expect(within(rowOf('MAP-3.8-COUVERTURE-AMU')).getByTestId('catalogue-note')).toHaveTextContent(
-            'mutuelles'
-        )
+        expect(within(rowOf('MAP-3.8-COUVERTURE-AMU')).getByText(/mutuelles/)).toHaveTextContent('mutuelles')
         // A survey row is judged in its survey's year, said beside the expected value
         const children = rowOf('ODD-3.2.1')
-        expect(within(children).getByTestId('survey-source')).toHaveTextContent('EDSM VI 2018')
+        expect(within(cellOf(children, 'Réalisation 2024')).getByText(/EDSM VI 2018/)).toHaveTextContent(
+            'EDSM VI 2018'
+        )
         // the count target is national: not shown for Sikasso
-        expect(within(rowOf('MAP-3.3-VIH-NOUVEAUX')).queryByTestId('target-origin')).not.toBeInTheDocument()
-        expect(within(rowOf('MAP-3.3-VIH-NOUVEAUX')).getAllByTestId('count-target-elsewhere')).toHaveLength(2)
+        const count = rowOf('MAP-3.3-VIH-NOUVEAUX')
+        expect(within(cellOf(count, 'Indicateur')).queryByText(ORIGIN)).not.toBeInTheDocument()
+        expect(
+            within(count).getAllByTitle("Cible d'effectif fixée pour un autre niveau, non comparée ici")
+        ).toHaveLength(2)
     })
 
     it('shows the title, the selection and a skeleton of the table before the figures arrive', async () => {
@@ -231,12 +255,19 @@ describe('the scorecard page', () => {
         const year = new Date().getFullYear()
         window.history.replaceState(null, '', `/#/?year=${year}`)
         render(<ScorecardPage />, sikassoAnswers().data)
-        await screen.findByTestId('scorecard-table')
-        expect(screen.getByTestId('incomplete-year')).toHaveTextContent('année en cours, incomplète')
-        const statuses = screen.getAllByTestId('status')
+        const table = await screen.findByRole('table', { name: INDICATORS })
+        // said beside the page's title
+        const title = screen.getByRole('heading', { level: 1, name: new RegExp(`Sikasso, ${year}`) })
+        expect(within(title.parentElement as HTMLElement).getByText(/^année en cours/)).toHaveTextContent(
+            'année en cours, incomplète'
+        )
+        const statuses = bodyRows(table).map((row) =>
+            within(cellOf(row, 'Statut')).getByText(/\(provisoire\)$/)
+        )
         expect(statuses.every((s) => s.getAttribute('data-provisional') === 'true')).toBe(true)
         expect(statuses[0]).toHaveTextContent('(provisoire)')
-        expect(await screen.findByTestId('trajectory-provisional', {}, { timeout: 5000 })).toHaveTextContent(
+        const trajectory = await screen.findByRole('region', { name: /^Trajectoire/ }, { timeout: 5000 })
+        expect(within(trajectory).getByText(/^année en cours/)).toHaveTextContent(
             'année en cours, incomplète'
         )
     })
@@ -260,7 +291,7 @@ describe('the scorecard page', () => {
             throw new Error('not expected')
         }
         await openScorecard(answers)
-        expect(await screen.findAllByTestId('child-link', {}, { timeout: 5000 })).toHaveLength(2)
+        expect(await within(await drillDown(5000)).findAllByRole('link')).toHaveLength(2)
         expect(asked).toEqual([])
         expect(
             screen.getByRole('navigation', { name: "Chemin de l'unité d'organisation" })
@@ -270,15 +301,14 @@ describe('the scorecard page', () => {
     it('switches every label to English', async () => {
         await useLanguage('en')
         await openScorecard()
-        const table = screen.getByTestId('scorecard-table')
+        const table = screen.getByRole('table', { name: 'Indicators' })
         expect(within(table).getByRole('columnheader', { name: 'Indicator' })).toBeInTheDocument()
-        expect(within(rowOf('ODD-3.1.2')).getByTestId('status')).toHaveTextContent('Behind')
+        expect(cellOf(rowOf('ODD-3.1.2'), 'Status')).toHaveTextContent('Behind')
         expect(
             within(rowOf('ODD-3.1.2')).getByText('Proportion of births attended by skilled health personnel')
         ).toBeInTheDocument()
-        expect(within(rowOf('ODD-3.1.2')).getByTestId('actual')).toHaveTextContent('74.2')
-        expect(within(rowOf('ODD-3.1.1')).getByTestId('survey-source')).toHaveTextContent(
-            'Mali (national) · EDSM VI 2018 (MAP)'
-        )
+        expect(cellOf(rowOf('ODD-3.1.2'), 'Actual 2024')).toHaveTextContent('74.2')
+        const actual = cellOf(rowOf('ODD-3.1.1'), 'Actual 2024')
+        expect(within(actual).getByText('Mali (national) · EDSM VI 2018 (MAP)')).toBeInTheDocument()
     })
 })

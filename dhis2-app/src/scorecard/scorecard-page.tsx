@@ -1,21 +1,16 @@
-import i18n from '@dhis2/d2-i18n'
 import React, { useState, type ReactNode } from 'react'
-import { CompletenessSummary } from '../completeness/completeness-summary'
 import { localized } from '../progress/labels'
 import type { ScorecardFigures } from '../progress/scorecard-figures'
-import { ErrorNotice } from '../shared/error-notice'
 import type { UserFacingError } from '../shared/errors'
-import { NoOrgUnitNotice, OrgUnitFallbackNotice, PartialFailureNotice } from '../shared/notices'
-import { placePhrase } from '../shared/place'
+import { openableAncestors } from '../shared/openable-ancestors'
 import { selectionToHash } from '../shared/selection'
 import { SessionExpired } from '../shared/session-expired'
 import { countryName, type OrgUnitWithFamily } from '../shared/use-org-unit'
 import { useSelection } from '../shared/use-selection'
-import { IndicatorDetail } from './indicator-detail'
-import { NoDataNotice } from './no-data-notice'
+import { scorecardAnnouncement } from './announcement'
+import { ScorecardBody } from './scorecard-body'
+import { ScorecardNotices } from './scorecard-notices'
 import classes from './scorecard-page.module.css'
-import { ScorecardSkeleton } from './scorecard-skeleton'
-import { ScorecardTable } from './scorecard-table'
 import { ScorecardToolbar } from './scorecard-toolbar'
 import { useKeptFocus } from './use-kept-focus'
 import { useScorecard } from './use-scorecard'
@@ -64,75 +59,9 @@ export const ScorecardPage = ({ actions }: ScorecardPageProps) => {
 
     const country = shown ? countryName(shown) : ''
     const userRoots = view.me.data?.orgUnits.map((u) => u.id) ?? []
-    const firstOpenable = shown ? shown.ancestors.findIndex((a) => userRoots.includes(a.id)) : -1
-    const canOpen = (id: string) => {
-        const index = shown?.ancestors.findIndex((a) => a.id === id) ?? -1
-        return firstOpenable >= 0 && index >= firstOpenable
-    }
     const selectedCode = selection.indicator ?? view.rows.find((r) => !r.national)?.target.code ?? null
     const selectedRow = view.rows.find((r) => r.target.code === selectedCode) ?? null
-    const noData = view.actuals.data !== undefined && view.actuals.data.size === 0
-    const figures: ScorecardFigures = {
-        year: view.year,
-        provisional: view.incompleteYear,
-        targets: view.targets.targets,
-        rows: view.rows,
-        shares: view.shares,
-        completeness: view.split.data ? view.completeness : null,
-        childrenFor: view.childrenFor,
-    }
-
-    const body = (() => {
-        if (view.me.error) return <ErrorNotice error={view.me.error} />
-        if (view.noOrgUnit) return <NoOrgUnitNotice />
-        if (view.orgUnit.error) return <ErrorNotice error={view.orgUnit.error} />
-        if (!unit) return <ScorecardSkeleton label={i18n.t('Loading the organisation unit…')} />
-        if (view.actuals.error) return <ErrorNotice error={view.actuals.error} />
-        if (view.actuals.loading) return <ScorecardSkeleton label={i18n.t('Loading the scorecard…')} />
-        return (
-            <>
-                {noData && <NoDataNotice unit={unit} year={view.year} />}
-                {view.completeness && view.split.data && (
-                    <CompletenessSummary {...view.completeness} place={placePhrase(unit)} year={view.year} />
-                )}
-                <h2 className={classes.visuallyHidden}>{i18n.t('Indicators')}</h2>
-                <div className={classes.tableBox} aria-busy={view.actuals.fetching || view.split.fetching}>
-                    <ScorecardTable
-                        rows={view.rows}
-                        year={view.year}
-                        country={country}
-                        selectedCode={selectedCode}
-                        hrefFor={(code) => hrefWith({ indicator: code })}
-                        shares={view.shares}
-                        provisional={view.incompleteYear}
-                    />
-                </div>
-                {selectedRow && (
-                    <IndicatorDetail
-                        row={selectedRow}
-                        unit={unit}
-                        country={country}
-                        year={view.year}
-                        years={view.years}
-                        provisional={view.incompleteYear}
-                        childrenFor={view.childrenFor}
-                        hrefForUnit={hrefForUnit}
-                        headingRef={detailRef}
-                    />
-                )}
-            </>
-        )
-    })()
-
-    const announcement = ready
-        ? selectedRow && selection.indicator
-            ? i18n.t('Scorecard of {{orgUnit}}, {{year}}, shown, with {{indicator}} in detail', {
-                  orgUnit: unit.name,
-                  year: view.year,
-                  indicator: localized(selectedRow.target.name),
-              })
-            : i18n.t('Scorecard of {{orgUnit}}, {{year}}, shown', { orgUnit: unit.name, year: view.year })
-        : ''
+    const opened = selectedRow && selection.indicator ? localized(selectedRow.target.name) : null
 
     return (
         <main className={classes.page} data-test="scorecard-page">
@@ -140,11 +69,11 @@ export const ScorecardPage = ({ actions }: ScorecardPageProps) => {
                 view={view}
                 shown={shown}
                 readyUnit={ready ? unit : null}
-                actions={ready && actions ? actions({ figures, unit, country }) : null}
+                actions={ready && actions ? actions({ figures: view.figures, unit, country }) : null}
                 country={country}
                 userRoots={userRoots}
                 currentYear={now.getFullYear()}
-                canOpen={canOpen}
+                canOpen={openableAncestors(shown, userRoots)}
                 hrefForUnit={hrefForUnit}
                 onSelectUnit={(id) => select({ orgUnit: id })}
                 onSelectYear={(year) => select({ year })}
@@ -152,24 +81,19 @@ export const ScorecardPage = ({ actions }: ScorecardPageProps) => {
             />
 
             <div className={classes.visuallyHidden} role="status" aria-live="polite" data-test="announcer">
-                {announcement}
+                {ready ? scorecardAnnouncement(unit.name, view.year, opened) : ''}
             </div>
 
-            {view.fallbackNotice && view.me.data?.orgUnits[0] && (
-                <OrgUnitFallbackNotice
-                    reason={view.fallbackNotice}
-                    ownName={view.me.data.orgUnits[0].displayName}
-                />
-            )}
-            {view.targets.error && <PartialFailureNotice part="targets" error={view.targets.error} />}
-            {!view.actuals.error && (view.metadata.error ?? view.split.error) && (
-                <PartialFailureNotice
-                    part="private-share"
-                    error={(view.metadata.error ?? view.split.error) as UserFacingError}
-                />
-            )}
-
-            {body}
+            <ScorecardNotices view={view} />
+            <ScorecardBody
+                view={view}
+                country={country}
+                selectedCode={selectedCode}
+                selectedRow={selectedRow}
+                hrefForIndicator={(code) => hrefWith({ indicator: code })}
+                hrefForUnit={hrefForUnit}
+                detailRef={detailRef}
+            />
         </main>
     )
 }

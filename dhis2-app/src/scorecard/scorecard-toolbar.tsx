@@ -7,11 +7,11 @@ import { ExportButton } from '../shared/export-button'
 import { csvFileName } from '../shared/csv-values'
 import { scorecardCsv } from './scorecard-csv'
 import classes from './scorecard-page.module.css'
-import type { useScorecard } from './use-scorecard'
+import type { ScorecardView } from './use-scorecard'
 import { YearSelect } from './year-select'
 
 export interface ScorecardToolbarProps {
-    view: ReturnType<typeof useScorecard>
+    view: ScorecardView
     /** The org unit on screen: the last one shown while the next one loads. */
     shown: OrgUnitWithFamily | undefined
     /** Set once the figures are in: exporting waits for it. */

@@ -7,6 +7,7 @@ import type { FallbackReason } from '../shared/notices'
 import { useMe } from '../shared/use-me'
 import { availableYears, defaultYear } from '../shared/years'
 import { DEFAULT_TARGETS } from '../progress/catalogue'
+import type { ScorecardFigures } from '../progress/scorecard-figures'
 import { resolveTargets } from '../progress/resolve'
 import { useTargets } from '../targets/use-targets'
 import {
@@ -182,6 +183,19 @@ export function useScorecard(
         }))
     }
 
+    const shares = unit ? sharesFor(unit.id) : new Map<string, SectorShare | null>()
+    const completeness = unit ? privateCompleteness(split.data?.get(unit.id), privateDataSetIds) : null
+    /** The figures the views built on the scorecard (overview, brief) are handed. */
+    const figures: ScorecardFigures = {
+        year,
+        provisional: incompleteYear,
+        targets: targets.targets,
+        rows,
+        shares,
+        completeness: split.data ? completeness : null,
+        childrenFor,
+    }
+
     return {
         me,
         /** The user's account has no org unit (and the link names none that can be shown). */
@@ -196,8 +210,11 @@ export function useScorecard(
         year,
         years,
         rows,
-        shares: unit ? sharesFor(unit.id) : new Map<string, SectorShare | null>(),
-        completeness: unit ? privateCompleteness(split.data?.get(unit.id), privateDataSetIds) : null,
+        shares,
+        completeness,
         childrenFor,
+        figures,
     }
 }
+
+export type ScorecardView = ReturnType<typeof useScorecard>

@@ -1,9 +1,9 @@
 // Per-entry sharing of /api/dataStore as DefaultDatastoreService applies it, release by release
 // (docs/dhis2-api.md §9.3).
 import { compareVersions, minorVersion } from '../server/context.js'
-import type { DataStoreEntry, ObjectSharing, SimResponse } from '../core/types.js'
+import type { DataStoreEntry, SimResponse } from '../core/types.js'
 import { accessDenied, forbidden } from '../core/web-message.js'
-import { canRead, canWrite, defaultSharing, type AclSubject } from '../sharing/acl.js'
+import { canRead, canWrite, entrySharing, type AclSubject } from '../sharing/acl.js'
 
 /**
  * From 2.39.5, 2.40.3 and 2.41.0 every entry's sharing is checked and key lists leave out what the user may
@@ -27,10 +27,6 @@ export function putTouchesLastUpdated(version: string): boolean {
 /** 2.41 binds PUT's body as optional: an empty body on an existing key deletes it (root set to null). */
 export function emptyPutDeletes(version: string): boolean {
     return minorVersion(version) >= 41
-}
-
-export function entrySharing(entry: DataStoreEntry): ObjectSharing {
-    return entry.sharing ?? defaultSharing(entry.createdBy)
 }
 
 /** `readProtectedIn`: 2.42 throws a ForbiddenException (E1006), older releases Spring's AccessDeniedException. */

@@ -2,8 +2,7 @@
 // (docs/dhis2-api.md §9.1, §9.3).
 import { dhis2Date } from '../core/dates.js'
 import type { DataStoreEntry, SimUser } from '../core/types.js'
-import { accessOf, type AclSubject } from '../sharing/acl.js'
-import { entrySharing } from './entry-access.js'
+import { accessOf, entrySharing, type AclSubject } from '../sharing/acl.js'
 
 /** UserPropertyTransformer.JacksonSerialize writes these five fields, `code` as null when unset. */
 export function userReference(

@@ -1,7 +1,7 @@
 // DHIS2's access rules for a shareable object that needs no authority to create (the dataStore entry):
 // DefaultAclService canRead/canWrite/getAccess as they reduce for such a schema (docs/dhis2-api.md §9.3).
 import { simMetadata } from '../core/database.js'
-import type { Database, ObjectSharing, SimUser } from '../core/types.js'
+import type { Database, DataStoreEntry, ObjectSharing, SimUser } from '../core/types.js'
 import { isSuperuser } from '../auth/users.js'
 
 /** `Access` of a metadata answer (no `data` part: dataStore entries are not data shareable). */
@@ -44,6 +44,12 @@ export function withoutDataSharing(access: string | null): string | null {
  *  because the dataStore schema has no create-public authority and is not default-private). */
 export function defaultSharing(ownerId: string): ObjectSharing {
     return { owner: ownerId, public: 'rw------', external: false, users: {}, userGroups: {} }
+}
+
+/** An entry's own sharing, else its creator's default (entries journaled before sharing was modelled
+ *  have none). */
+export function entrySharing(entry: DataStoreEntry): ObjectSharing {
+    return entry.sharing ?? defaultSharing(entry.createdBy)
 }
 
 /** The groups a user belongs to: the user groups whose `users` list them, as DHIS2 stores membership. */

@@ -12,9 +12,15 @@ import type {
     SimUser,
 } from '../core/types.js'
 import { accessDenied, badRequest, conflict, json, notFound, ok } from '../core/web-message.js'
-import { entrySharing } from '../datastore/entry-access.js'
 import type { ServerContext } from '../server/context.js'
-import { aclSubject, canRead, canWrite, isValidAccessString, withoutDataSharing } from './acl.js'
+import {
+    aclSubject,
+    canRead,
+    canWrite,
+    entrySharing,
+    isValidAccessString,
+    withoutDataSharing,
+} from './acl.js'
 
 /** KeyJsonValueSchemaDescriptor's singular name. */
 const DATA_STORE_TYPE = 'dataStore'

@@ -9,7 +9,7 @@ import type {
     SimRequest,
     SimResponse,
 } from '../../src/core/types.js'
-import { dataValueRoutes } from '../../src/data-values/routes.js'
+import { dataValueRoutes } from '../../src/completeness/routes.js'
 
 export const NOW = new Date('2024-06-15T10:00:00.000Z')
 

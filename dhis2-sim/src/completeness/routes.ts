@@ -1,13 +1,14 @@
-// Every route of the data value part: data value sets, complete registrations and the task notifier.
+// Every route of the data value part: data value sets, complete registrations and the task notifier. The
+// table lives in completeness/, the part's top folder: registrations build on data-values/, not the reverse.
+import type { Route } from '../core/types.js'
+import { getDataValueSets } from '../data-values/export.js'
+import { postDataValueSets } from '../data-values/post-route.js'
+import { taskRoutes } from '../tasks/routes.js'
 import {
     deleteCompleteRegistrations,
     getCompleteRegistrations,
     postCompleteRegistrations,
-} from '../completeness/registrations.js'
-import type { Route } from '../core/types.js'
-import { taskRoutes } from '../tasks/routes.js'
-import { getDataValueSets } from './export.js'
-import { postDataValueSets } from './post-route.js'
+} from './registrations.js'
 
 export const dataValueRoutes: Route[] = [
     { method: 'POST', pattern: 'dataValueSets', handler: postDataValueSets },

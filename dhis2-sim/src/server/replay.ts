@@ -1,11 +1,12 @@
-// Connects the database, tokens and apps to the journal, and replays a journal at start.
+// Connects the database, tokens and apps to the journal, and replays a journal at start. It works on the
+// whole server context, so it lives with it; persistence/ keeps the journal file itself.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DatabaseChange } from '../core/database.js'
 import { onDatabaseChange, userKeyValueStore, withoutChangeEvents } from '../core/database.js'
 import type { Database } from '../core/types.js'
-import type { ServerContext } from '../server/context.js'
-import type { JournalRecord } from './journal.js'
+import type { JournalRecord } from '../persistence/journal.js'
+import type { ServerContext } from './context.js'
 
 /** Applies one journaled change to a database (listeners are muted by the caller). */
 export function applyChange(db: Database, change: DatabaseChange): void {

@@ -1,12 +1,19 @@
 // Paths outside /api: the legacy login form, logout, the header-bar menu, a minimal login page and
-// start page for people opening the simulator in a browser, and the /__sim control endpoints.
+// start page for people opening the simulator in a browser, and the /__sim control endpoints. Above server/:
+// the pages use the login and app menu of the parts the server hosts.
 import { menuModules } from '../apps/menu.js'
 import { logoutResponse, startPage } from '../auth/routes.js'
 import { parseCookies, SESSION_COOKIE, sessionCookie } from '../auth/sessions.js'
 import type { FaultOptions, SimResponse, SimUser } from '../core/types.js'
 import { badRequest, forbidden, json, ok, unauthorized } from '../core/web-message.js'
-import { minorVersion, type ServerContext } from './context.js'
-import { escapeHtml, loginRedirect, requestBaseUrl, type WebHandler, type WebHandlerArgs } from './http.js'
+import { minorVersion, type ServerContext } from '../server/context.js'
+import {
+    escapeHtml,
+    loginRedirect,
+    requestBaseUrl,
+    type WebHandler,
+    type WebHandlerArgs,
+} from '../server/http.js'
 
 function loginPage(): string {
     return `<!doctype html>

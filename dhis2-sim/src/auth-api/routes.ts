@@ -1,6 +1,7 @@
-// Login endpoints of the app shell (docs/dhis2-api.md §12.3) and personal access tokens (§12.2).
-import { parseCookies, SESSION_COOKIE, sessionCookie, expiredSessionCookie } from './sessions.js'
-import type { TokenAttribute } from './tokens.js'
+// Login endpoints of the app shell (docs/dhis2-api.md §12.3) and personal access tokens (§12.2). The users,
+// sessions and tokens themselves are in auth/, below the server context that holds them.
+import { parseCookies, SESSION_COOKIE, sessionCookie, expiredSessionCookie } from '../auth/sessions.js'
+import type { TokenAttribute } from '../auth/tokens.js'
 import type { Route, SimRequest, SimResponse } from '../core/types.js'
 import { badRequest, created, json, notFound, objectNotFound, ok, unauthorized } from '../core/web-message.js'
 import { dhis2Date } from '../core/dates.js'

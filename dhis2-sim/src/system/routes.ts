@@ -1,6 +1,6 @@
 // Start-up endpoints of the app shell and header bar (docs/dhis2-api.md §10.1-§10.2),
 // settings, and the CORS allow-list configuration.
-import { menuModules } from '../apps/menu.js'
+import { menuModules } from '../apps-api/menu.js'
 import { simMetadata } from '../core/database.js'
 import type { Route, SimRequest, SimResponse, SimUser } from '../core/types.js'
 import { generateUid } from '../core/uid.js'

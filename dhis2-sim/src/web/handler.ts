@@ -1,7 +1,7 @@
 // Paths outside /api: the legacy login form, logout, the header-bar menu, a minimal login page and
 // start page for people opening the simulator in a browser, and the /__sim control endpoints. Above server/:
 // the pages use the login and app menu of the parts the server hosts.
-import { menuModules } from '../apps/menu.js'
+import { menuModules } from '../apps-api/menu.js'
 import { logoutResponse, startPage } from '../auth-api/routes.js'
 import { parseCookies, SESSION_COOKIE, sessionCookie } from '../auth/sessions.js'
 import type { FaultOptions, SimResponse, SimUser } from '../core/types.js'

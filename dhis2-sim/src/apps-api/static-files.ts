@@ -4,6 +4,7 @@
 // version: a browser keeps the files by its own heuristic and revalidates them. The body-hash ETag of
 // 2.39-2.41 is added for every /api answer by the HTTP layer (server/http-cache.ts).
 import { createHash } from 'node:crypto'
+import type { InstalledApp } from '../apps/registry.js'
 import type { SimRequest, SimResponse } from '../core/types.js'
 import { accessDenied, notFound } from '../core/web-message.js'
 import { compareVersions, minorVersion, type ServerContext } from '../server/context.js'
@@ -15,7 +16,6 @@ import {
     type RequestHeaders,
     withoutBodyHeaders,
 } from '../server/http-cache.js'
-import type { InstalledApp } from './registry.js'
 
 const CONTENT_TYPES: Record<string, string> = {
     html: 'text/html;charset=UTF-8',

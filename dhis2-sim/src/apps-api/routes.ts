@@ -1,11 +1,17 @@
 // /api/apps: install (multipart `file`), list, delete, and the installed bundles' files (static-files.ts)
-// (docs/dhis2-api.md §14).
+// (docs/dhis2-api.md §14). The installed apps themselves are in apps/registry.ts, below the server context
+// that holds them.
 import { Readable } from 'node:stream'
 import busboy from 'busboy'
+import {
+    APP_MANAGEMENT_AUTHORITY,
+    AppInstallError,
+    INVALID_ZIP,
+    type InstalledApp,
+} from '../apps/registry.js'
 import type { Route, SimRequest } from '../core/types.js'
 import { accessDenied, conflict, json, noContent, notFound } from '../core/web-message.js'
 import type { ServerContext } from '../server/context.js'
-import { APP_MANAGEMENT_AUTHORITY, AppInstallError, INVALID_ZIP, type InstalledApp } from './registry.js'
 import { serveAppFile } from './static-files.js'
 
 export function appView(app: InstalledApp, baseUrl: string): Record<string, unknown> {

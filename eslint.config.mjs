@@ -32,6 +32,21 @@ export const APP_LAYERS = [
     ['brief', 'overview', 'scorecard'],
 ]
 
+// The simulator: the database and shared types (core/), helpers that need nothing else, the state the server
+// holds besides the database (installed apps, users with their sessions and tokens, the journal), the server
+// (its context and the node:http pipeline), then the /api parts and the pages outside /api that stand on it.
+// index.ts and main.ts, directly in src/, start it; no folder imports them.
+export const SIM_LAYERS = [
+    ['core'],
+    ['demo', 'faults', 'periods', 'tasks'],
+    ['apps', 'auth'],
+    ['persistence'],
+    ['server'],
+    ['analytics', 'apps-api', 'auth-api', 'data-values', 'metadata', 'sharing'],
+    ['completeness', 'datastore', 'system'],
+    ['web'],
+]
+
 /** An import of <root>/<folder>/ from another folder, however deep the importing file is. */
 const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})/`
 
@@ -72,6 +87,15 @@ const appBoundaries = layerBoundaries({
     extensions: '{ts,tsx}',
     // the wiring modules directly in src/ (App.tsx, scorecard-actions.tsx) are above every folder
     extraPatterns: [{ regex: '^\\.\\./[^./][^/]*$', message: backUp('app') }],
+})
+
+const simBoundaries = layerBoundaries({
+    root: 'dhis2-sim/src',
+    layers: SIM_LAYERS,
+    product: 'simulator',
+    extensions: 'ts',
+    // index.ts and main.ts, directly in src/, are above every folder
+    extraPatterns: [{ regex: '^\\.\\./[^./][^/]*$', message: backUp('simulator') }],
 })
 
 // A source kind never imports another: what two kinds share lives in sources/line-list/.
@@ -155,5 +179,6 @@ export default tseslint.config(
     },
     ...bridgeBoundaries,
     ...sourceKindBoundaries,
-    ...appBoundaries
+    ...appBoundaries,
+    ...simBoundaries
 )

@@ -1,6 +1,6 @@
-// The layer rules of eslint.config.mjs (BRIDGE_LAYERS, APP_LAYERS): an import that runs back up a product's
-// layers fails the lint, one that goes down passes. Linted as text under the path it would have, so no wrong
-// file is kept in the repository.
+// The layer rules of eslint.config.mjs (BRIDGE_LAYERS, APP_LAYERS, SIM_LAYERS): an import that runs back
+// up a product's layers fails the lint, one that goes down passes. Linted as text under the path it would
+// have, so no wrong file is kept in the repository.
 import { ESLint } from 'eslint'
 import { execFileSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
@@ -113,11 +113,66 @@ describe('app import boundaries', () => {
     })
 })
 
+describe('simulator import boundaries', () => {
+    it('refuses an import that runs back up', async () => {
+        // the server holds the parts' state but does not know their endpoints
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/server/wrong.ts',
+                "import { authRoutes } from '../auth-api/routes.js'\nexport const r = authRoutes\n"
+            )
+        ).toEqual([expect.stringMatching(/runs back up the simulator layers/)])
+        // the state the context holds does not know the context, not even as a type
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/auth/wrong.ts',
+                "import type { ServerContext } from '../server/context.js'\nexport type C = ServerContext\n"
+            )
+        ).toHaveLength(1)
+        // registrations build on data values, not the reverse
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/data-values/wrong.ts',
+                "import { postCompleteRegistrations } from '../completeness/registrations.js'\nexport const p = postCompleteRegistrations\n"
+            )
+        ).toHaveLength(1)
+        // /api/sharing does not import the data store that applies its rules
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/sharing/wrong.ts',
+                "import { entryGuard } from '../datastore/entry-access.js'\nexport const g = entryGuard\n"
+            )
+        ).toHaveLength(1)
+        // no folder imports the entry point that starts the simulator
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/web/wrong.ts',
+                "import { startSimulator } from '../index.js'\nexport const s = startSimulator\n"
+            )
+        ).toHaveLength(1)
+    })
+
+    it('lets imports go down', async () => {
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/datastore/right.ts',
+                "import { entrySharing } from '../sharing/acl.js'\nimport { minorVersion } from '../server/context.js'\nexport const f = [entrySharing, minorVersion]\n"
+            )
+        ).toEqual([])
+        expect(
+            await boundaryErrors(
+                'dhis2-sim/src/server/right.ts',
+                "import type { SessionStore } from '../auth/sessions.js'\nexport type S = SessionStore\n"
+            )
+        ).toEqual([])
+    })
+})
+
 describe('the layer lists', () => {
     it('place every folder of each product, and only folders that exist', async () => {
         // a folder left out of the lists would escape the rule without a word
         const config = pathToFileURL(join(root, 'eslint.config.mjs')).href
-        const { BRIDGE_LAYERS, APP_LAYERS } = (await import(config)) as Record<string, string[][]>
+        const { BRIDGE_LAYERS, APP_LAYERS, SIM_LAYERS } = (await import(config)) as Record<string, string[][]>
         const folders = (src: string) => [
             ...new Set(
                 execFileSync('git', ['ls-files', src], { cwd: root, encoding: 'utf8' })
@@ -129,5 +184,6 @@ describe('the layer lists', () => {
         ]
         expect(BRIDGE_LAYERS?.flat().sort()).toEqual(folders('bridge/src').sort())
         expect(APP_LAYERS?.flat().sort()).toEqual(folders('dhis2-app/src').sort())
+        expect(SIM_LAYERS?.flat().sort()).toEqual(folders('dhis2-sim/src').sort())
     })
 })

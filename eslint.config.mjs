@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 
 // The layers of each product (<root>/<folder>), lowest first. A folder may import the folders of the layers
 // below its own, never one of its own layer or above: an import that runs back up fails the lint
-// (scripts/test/import-boundaries.test.ts shows it for both products). A new folder must be placed here: the
+// (scripts/test/import-boundaries.test.ts shows it for each product). A new folder must be placed here: the
 // test fails on a folder no layer lists.
 export const BRIDGE_LAYERS = [
     ['core', 'mapping'],

@@ -53,23 +53,35 @@ const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})/`
 const backUp = (product) =>
     `This import runs back up the ${product} layers (eslint.config.mjs): import only folders of a lower layer.`
 
+/**
+ * The rules refusing the imports that match the patterns, static (`import … from`, `export … from`) or dynamic
+ * (`import('…')`, as React.lazy loads a feature): no-restricted-imports does not see the dynamic ones.
+ */
+function refusedImports(patterns) {
+    // esquery ends a regular expression at the first '/', escaped or not
+    const selectorRegex = (regex) => regex.replaceAll('/', '\\x2F')
+    return {
+        'no-restricted-imports': ['error', { patterns }],
+        'no-restricted-syntax': [
+            'error',
+            ...patterns.map(({ regex, message }) => ({
+                selector: `ImportExpression[source.value=/${selectorRegex(regex)}/]`,
+                message,
+            })),
+        ],
+    }
+}
+
 /** One rule set per layer: its files may not import its own layer or any above. */
 function layerBoundaries({ root, layers, product, extensions, extraPatterns = [] }) {
     return layers.map((layer, i) => ({
         files: layer.map((folder) => `${root}/${folder}/**/*.${extensions}`),
         // a test may set up several features together
         ignores: ['**/*.test.*'],
-        rules: {
-            'no-restricted-imports': [
-                'error',
-                {
-                    patterns: [
-                        { regex: importOf(layers.slice(i).flat()), message: backUp(product) },
-                        ...extraPatterns,
-                    ],
-                },
-            ],
-        },
+        rules: refusedImports([
+            { regex: importOf(layers.slice(i).flat()), message: backUp(product) },
+            ...extraPatterns,
+        ]),
     }))
 }
 
@@ -98,30 +110,24 @@ const simBoundaries = layerBoundaries({
     extraPatterns: [{ regex: '^\\.\\./[^./][^/]*$', message: backUp('simulator') }],
 })
 
-// A source kind never imports another: what two kinds share lives in sources/line-list/.
+// A source kind never imports another, and the module they share (sources/line-list/) imports none of them.
 const KINDS = ['facility-report', 'lab', 'mutuelle']
-const sourceKindBoundaries = KINDS.map((kind) => ({
-    files: [`bridge/src/sources/${kind}/**/*.ts`],
-    rules: {
-        'no-restricted-imports': [
-            'error',
-            {
-                patterns: [
-                    {
-                        regex: importOf(
-                            BRIDGE_LAYERS.slice(BRIDGE_LAYERS.findIndex((l) => l.includes('sources'))).flat()
-                        ),
-                        message: backUp('bridge'),
-                    },
-                    {
-                        regex: `^\\.\\./(${KINDS.filter((k) => k !== kind).join('|')})/`,
-                        message:
-                            'A source kind does not import another kind: share through sources/line-list/.',
-                    },
-                ],
-            },
-        ],
-    },
+const sourcesLayerUp = {
+    regex: importOf(BRIDGE_LAYERS.slice(BRIDGE_LAYERS.findIndex((l) => l.includes('sources'))).flat()),
+    message: backUp('bridge'),
+}
+const sourceKindBoundaries = [...KINDS, 'line-list'].map((folder) => ({
+    files: [`bridge/src/sources/${folder}/**/*.ts`],
+    rules: refusedImports([
+        sourcesLayerUp,
+        {
+            regex: `^\\.\\./(${KINDS.filter((k) => k !== folder).join('|')})/`,
+            message:
+                folder === 'line-list'
+                    ? 'sources/line-list/ is what the source kinds share: it imports none of them.'
+                    : 'A source kind does not import another kind: share through sources/line-list/.',
+        },
+    ]),
 }))
 
 export default tseslint.config(

@@ -10,9 +10,15 @@ import { describe, expect, it } from 'vitest'
 const root = resolve(import.meta.dirname, '../..')
 const eslint = new ESLint({ cwd: root })
 
+const BOUNDARY_RULES = ['no-restricted-imports', 'no-restricted-syntax']
+
+/** The layer rules' messages for a file; a file ESLint could not parse or would not lint fails the test. */
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
-    const [result] = await eslint.lintText(code, { filePath })
-    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+    const [result] = await eslint.lintText(code, { filePath, warnIgnored: true })
+    const messages = result?.messages ?? []
+    const unlinted = messages.filter((m) => m.fatal === true || m.ruleId === null)
+    if (unlinted.length > 0) throw new Error(`${filePath} was not linted: ${unlinted[0]?.message}`)
+    return messages.filter((m) => BOUNDARY_RULES.includes(m.ruleId ?? '')).map((m) => m.message)
 }
 
 describe('bridge import boundaries', () => {
@@ -40,13 +46,26 @@ describe('bridge import boundaries', () => {
         ).toHaveLength(1)
     })
 
-    it('refuses a source kind importing another kind', async () => {
+    it('refuses a source kind importing another kind, and the shared module importing a kind', async () => {
         expect(
             await boundaryErrors(
                 'bridge/src/sources/mutuelle/wrong.ts',
                 "import { csvText } from '../lab/template.js'\nexport const c = csvText\n"
             )
         ).toEqual([expect.stringMatching(/does not import another kind/)])
+        expect(
+            await boundaryErrors(
+                'bridge/src/sources/line-list/wrong.ts',
+                "import { labKind } from '../lab/kind.js'\nexport const k = labKind\n"
+            )
+        ).toEqual([expect.stringMatching(/imports none of them/)])
+        // the layer rule still holds there
+        expect(
+            await boundaryErrors(
+                'bridge/src/sources/line-list/wrong.ts',
+                "import { runPush } from '../../push/handler.js'\nexport const r = runPush\n"
+            )
+        ).toHaveLength(1)
     })
 
     it('lets imports go down', async () => {
@@ -88,12 +107,13 @@ describe('app import boundaries', () => {
                 "import type { useScorecard } from '../scorecard/use-scorecard'\nexport type U = typeof useScorecard\n"
             )
         ).toHaveLength(1)
+        // a lazy import() is an import too
         expect(
             await boundaryErrors(
                 'dhis2-app/src/scorecard/wrong.tsx',
                 "export const load = () => import('../overview/overview-button')\n"
             )
-        ).toEqual([])
+        ).toEqual([expect.stringMatching(/runs back up the app layers/)])
         // a feature does not import the module that wires features together
         expect(
             await boundaryErrors(
@@ -108,6 +128,12 @@ describe('app import boundaries', () => {
             await boundaryErrors(
                 'dhis2-app/src/scorecard/right.tsx',
                 "import { judge } from '../progress/status'\nimport { formatNumber } from '../shared/format'\nexport const f = [judge, formatNumber]\n"
+            )
+        ).toEqual([])
+        expect(
+            await boundaryErrors(
+                'dhis2-app/src/scorecard/right.tsx',
+                "export const load = () => import('../trajectory/trajectory-panel')\n"
             )
         ).toEqual([])
     })

@@ -183,6 +183,8 @@ export default tseslint.config(
         files: ['dhis2-app/**/*.{ts,tsx}'],
         ...reactHooks.configs.flat.recommended,
     },
+    // the plugin only warns on an incomplete dependency list, and a warning does not fail the lint
+    { files: ['dhis2-app/**/*.{ts,tsx}'], rules: { 'react-hooks/exhaustive-deps': 'error' } },
     ...bridgeBoundaries,
     ...sourceKindBoundaries,
     ...appBoundaries,

@@ -144,7 +144,7 @@ const EXPECTED = {
         shareTitle: /^[\d\s]+ sur [\d\s]+ venant des structures privées$/,
         completenessTitle: 'Complétude des rapports du privé',
         completenessText: new RegExp(
-            `Les structures et laboratoires privés au Mali ont transmis [\\d\\s]+ des [\\d\\s]+ rapports mensuels attendus pour ${YEAR}`
+            `Les structures et laboratoires privés au Mali ont transmis [\\d\\s]+ rapports mensuels sur [\\d\\s]+ attendus pour ${YEAR}`
         ),
     },
     en: {

@@ -64,7 +64,7 @@ async function completenessFor(page: Page, year: number): Promise<Completeness> 
     const text = (await box.textContent()) ?? ''
     const value = (await box.getAttribute('data-value')) ?? ''
     const match =
-        /ont transmis ([\d\s\u00a0\u202f]+) des ([\d\s\u00a0\u202f]+) rapports mensuels attendus pour (\d{4})/.exec(
+        /ont transmis ([\d\s\u00a0\u202f]+) rapports mensuels sur ([\d\s\u00a0\u202f]+) attendus pour (\d{4})/.exec(
             text
         )
     if (!match) throw new Error(`Unexpected completeness text for ${year}: ${text}`)

@@ -75,8 +75,8 @@ describe('the scorecard page', () => {
         const share = within(cellOf(rowOf('ODD-3.1.2'), 'Part du privé')).getByText(/^10\s%$/)
         expect(share).toHaveAttribute('data-value', '10')
         expect(share.textContent).toMatch(/^10\s%$/)
-        expect(screen.getByText(/rapports mensuels attendus/)).toHaveTextContent(
-            '18 des 24 rapports mensuels attendus'
+        expect(screen.getByText(/rapports mensuels sur/)).toHaveTextContent(
+            '18 rapports mensuels sur 24 attendus'
         )
     })
 

@@ -34,8 +34,8 @@ describe('the one-page brief', () => {
         expect(rows).toHaveLength(16)
         const births = within(sheet).getByRole('row', { name: / · ODD-3\.1\.2 · / })
         expect(cellOf(births, 'Part du privé').textContent).toMatch(/^10\s%$/)
-        expect(within(sheet).getByText(/rapports mensuels attendus/)).toHaveTextContent(
-            '18 des 24 rapports mensuels attendus'
+        expect(within(sheet).getByText(/rapports mensuels sur/)).toHaveTextContent(
+            '18 rapports mensuels sur 24'
         )
         expect(within(sheet).getByText(/^Source/)).toHaveTextContent('Source')
         expect(within(sheet).getByText(/^Imprimée le \d+ \S+ 20\d\d$/)).toBeInTheDocument()

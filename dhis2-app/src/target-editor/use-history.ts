@@ -43,24 +43,24 @@ export function useHistory(store: TargetStore, code: string | null): HistoryStat
         error: null,
         items: [],
     })
-    const asked = useRef(code)
+    // Reads can overlap (the indicator's first read and the reload after a quick save): only the answer to the
+    // latest one started is kept, so an older answer never replaces a newer one nor ends 'reloading' early.
+    const latest = useRef(0)
     useEffect(() => {
-        asked.current = code
+        latest.current += 1
         if (code === null) return
-        let current = true
+        const ticket = latest.current
         void readHistory(store, code).then((r) => {
-            if (current) setRead({ ...r, code, reloading: false })
+            if (ticket === latest.current) setRead({ ...r, code, reloading: false })
         })
-        // an answer for an indicator no longer shown is dropped
-        return () => {
-            current = false
-        }
     }, [store, code])
     const reload = useCallback(async () => {
         if (code === null) return
+        latest.current += 1
+        const ticket = latest.current
         setRead((r) => ({ ...r, reloading: true }))
         const r = await readHistory(store, code)
-        if (asked.current === code) setRead({ ...r, code, reloading: false })
+        if (ticket === latest.current) setRead({ ...r, code, reloading: false })
     }, [store, code])
     const loading = code !== null && (read.code !== code || read.reloading)
     return { loading, error: read.error, items: read.items, reload }

@@ -1,5 +1,5 @@
 import { FetchError } from '@dhis2/app-runtime'
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import React from 'react'
 import { describe, expect, it } from 'vitest'
@@ -296,6 +296,23 @@ describe('the scorecard page', () => {
         expect(
             screen.getByRole('navigation', { name: "Chemin de l'unité d'organisation" })
         ).toHaveTextContent('Mali')
+    })
+
+    it('falls back again, with its notice, when the same unknown org unit link is followed twice', async () => {
+        const link = '#/?year=2024&ou=XxUnknown01'
+        window.history.replaceState(null, '', `/${link}`)
+        render(<ScorecardPage />, sikassoAnswers().data)
+        await screen.findByRole('heading', { name: /Sikasso, 2024/ })
+        expect(screen.getByText("L'unité d'organisation du lien n'existe pas")).toBeInTheDocument()
+        await waitFor(() => expect(window.location.hash).not.toContain('XxUnknown01'))
+        // the officer opens the same link again (from a message, say)
+        act(() => {
+            window.history.pushState(null, '', `/${link}`)
+            window.dispatchEvent(new HashChangeEvent('hashchange'))
+        })
+        await waitFor(() => expect(window.location.hash).not.toContain('XxUnknown01'))
+        expect(screen.getByText("L'unité d'organisation du lien n'existe pas")).toBeInTheDocument()
+        expect(screen.getByRole('heading', { name: /Sikasso, 2024/ })).toBeInTheDocument()
     })
 
     it('switches every label to English', async () => {

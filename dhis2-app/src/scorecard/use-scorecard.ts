@@ -66,14 +66,17 @@ export function useScorecard(
     if (requested !== null && (requestedMissing || outside)) {
         setFallback({ id: requested, reason: requestedMissing ? 'unknown' : 'outside' })
     }
+    // Also when the same link is followed again: its org unit still cannot be shown.
+    const linkFallenBack = fallback !== null && selection.orgUnit === fallback.id
     useEffect(() => {
-        if (fallback !== null) replaceOrgUnit(null)
-    }, [fallback, replaceOrgUnit])
+        if (linkFallenBack) replaceOrgUnit(null)
+    }, [linkFallenBack, replaceOrgUnit])
     // Until the fallback applies, nothing is shown or requested for the org unit that cannot be shown.
     const shownOrgUnit =
         requestedMissing || outside ? { ...orgUnit, data: undefined, error: null, loading: true } : orgUnit
     /** Shown while the user stays on the org unit the app fell back to. */
-    const fallbackNotice = fallback !== null && selection.orgUnit === null ? fallback.reason : null
+    const fallbackNotice =
+        fallback !== null && (selection.orgUnit === null || linkFallenBack) ? fallback.reason : null
     /** The running year: its monthly reports are still arriving, so its figures are not final. */
     const incompleteYear = year >= now.getFullYear()
     const lineage = useMemo(

@@ -6,8 +6,11 @@ import { sha256 } from './sha256.js'
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 const ALPHANUMERIC = LETTERS + '0123456789'
 
-/** DHIS2's UID rule (CodeGenerator.isValidUid): a letter then ten letters or digits. */
-export const UID_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{10}$/
+/** DHIS2's UID rule (CodeGenerator.isValidUid): a letter then ten letters or digits, to build patterns with. */
+export const UID_SOURCE = '[a-zA-Z][a-zA-Z0-9]{10}'
+
+/** A whole string that is a DHIS2 UID. */
+export const UID_PATTERN = new RegExp(`^${UID_SOURCE}$`)
 
 /**
  * The built-in "default" category objects exist in every DHIS2 database with these fixed ids;

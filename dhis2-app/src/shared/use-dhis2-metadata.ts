@@ -1,3 +1,4 @@
+import { UID_SOURCE } from '@odd3/mappings/uid'
 import { z } from 'zod'
 import { useParsedQuery } from './use-parsed-query'
 
@@ -69,7 +70,7 @@ export interface Dhis2Metadata {
     privateDataSets: Array<{ id: string; code: string }>
 }
 
-const ITEM = /#\{([A-Za-z][A-Za-z0-9]{10})(?:\.([A-Za-z][A-Za-z0-9]{10}))?\}/g
+const ITEM = new RegExp(`#\\{(${UID_SOURCE})(?:\\.(${UID_SOURCE}))?\\}`, 'g')
 
 /**
  * The items of a sum of data element totals and operands (`#{de} + #{de.coc}`), the only form the metadata

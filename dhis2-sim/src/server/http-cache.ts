@@ -1,6 +1,7 @@
 // HTTP validators as DHIS2 sends them: Spring's conditional-request checks (ServletWebRequest.checkNotModified)
 // and, up to 2.41, the ShallowEtagHeaderFilter on /api/* (ExcludableShallowEtagHeaderFilter). Neither sends a
 // Cache-Control of its own: freshness is left to the browser (heuristic from Last-Modified) or the reverse proxy.
+import { UID_SOURCE } from '@odd3/mappings/uid'
 import { createHash } from 'node:crypto'
 import type { SimResponse } from '../core/types.js'
 import { minorVersion } from './context.js'
@@ -9,8 +10,16 @@ import { minorVersion } from './context.js'
 export const NO_STORE = 'no-cache, no-store, max-age=0, must-revalidate'
 
 /** ExcludableShallowEtagHeaderFilter.ENDPOINTS (unchanged 2.39-2.42): streamed endpoints get no ETag. */
-const ETAG_EXCLUDED =
-    /\/api\/(\d{2}\/)?dataValueSets|\/api\/(\d{2}\/)?dataValues|\/api\/(\d{2}\/)?fileResources|\/api\/(\d{2}\/)?dataEntry\/metadata|\/api\/(\d{2}\/)?tracker\/events\/[a-zA-Z][a-zA-Z0-9]{10}\/dataValues\/[a-zA-Z][a-zA-Z0-9]{10}\/(file|image)|\/api\/(\d{2}\/)?tracker\/trackedEntities\/[a-zA-Z][a-zA-Z0-9]{10}\/attributes\/[a-zA-Z][a-zA-Z0-9]{10}\/(file|image)/
+const ETAG_EXCLUDED = new RegExp(
+    [
+        '/api/(\\d{2}/)?dataValueSets',
+        '/api/(\\d{2}/)?dataValues',
+        '/api/(\\d{2}/)?fileResources',
+        '/api/(\\d{2}/)?dataEntry/metadata',
+        `/api/(\\d{2}/)?tracker/events/${UID_SOURCE}/dataValues/${UID_SOURCE}/(file|image)`,
+        `/api/(\\d{2}/)?tracker/trackedEntities/${UID_SOURCE}/attributes/${UID_SOURCE}/(file|image)`,
+    ].join('|')
+)
 
 /** Request headers, lower-case names (IncomingMessage.headers, SimRequest.headers). */
 export type RequestHeaders = Record<string, string | string[] | undefined>

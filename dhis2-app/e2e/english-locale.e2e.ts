@@ -19,6 +19,7 @@ import {
     type AppPage,
     type Harness,
 } from './support/harness'
+import { csvFields } from './support/csv'
 
 const YEAR = 2024
 /** Opened by default: the first routine indicator. Its French name has an apostrophe. */
@@ -287,29 +288,6 @@ async function expectScreensIn(page: Page, language: UiLanguage): Promise<void> 
 
     // And nothing of the other language anywhere on the page.
     expectNoMarkersOf(other, 'page', await texts(page, '[data-test="scorecard-page"]'))
-}
-
-/** The fields of one CSV line (`;`-separated, `"`-quoted with doubled quotes inside). */
-function csvFields(line: string): string[] {
-    const fields: string[] = []
-    let field = ''
-    let quoted = false
-    for (let i = 0; i < line.length; i += 1) {
-        const c = line[i]
-        if (quoted && c === '"' && line[i + 1] === '"') {
-            field += '"'
-            i += 1
-        } else if (c === '"') {
-            quoted = !quoted
-        } else if (c === ';' && !quoted) {
-            fields.push(field)
-            field = ''
-        } else {
-            field += c
-        }
-    }
-    fields.push(field)
-    return fields
 }
 
 /** Sets the planner's UI language, or clears it ('') as DHIS2 does: DELETE (an empty value is refused with 409). */

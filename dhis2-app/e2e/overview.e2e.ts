@@ -16,6 +16,7 @@ import {
     type AppPage,
     type Harness,
 } from './support/harness'
+import { csvFields } from './support/csv'
 
 const YEAR = 2024
 const STATUS_WORDS: Record<string, string> = {
@@ -37,25 +38,6 @@ interface GridLine {
 
 /** `2 144` on screen, `2144` in the CSV: the same number. */
 const digits = (text: string) => text.replace(/[\s\u202f\u00a0]/g, '')
-
-function csvFields(line: string): string[] {
-    const fields: string[] = []
-    let field = ''
-    let quoted = false
-    for (let i = 0; i < line.length; i += 1) {
-        const c = line[i]
-        if (quoted && c === '"' && line[i + 1] === '"') {
-            field += '"'
-            i += 1
-        } else if (c === '"') quoted = !quoted
-        else if (c === ';' && !quoted) {
-            fields.push(field)
-            field = ''
-        } else field += c
-    }
-    fields.push(field)
-    return fields
-}
 
 describe('the overview of every district against every indicator', () => {
     let harness: Harness
